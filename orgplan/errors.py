@@ -1,0 +1,108 @@
+"""Errors and warnings that orgplan raises for its users.
+
+Anything a user can cause (a bad file, a scenario whose targets conflict, a
+missing Graphviz) is an :class:`OrgplanError`; the command line turns it into
+a message and exit code 1. Any other exception is a bug in orgplan.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Literal
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One defect in the input, with the place a user can find it.
+
+    ``row`` is the row number as a spreadsheet shows it (the header is row 1,
+    the first data row is row 2). ``field`` is the column name, or the key
+    path inside a YAML or JSON file.
+    """
+
+    file: str
+    message: str
+    row: int | None = None
+    field: str | None = None
+    sheet: str | None = None
+    severity: Severity = "error"
+
+    @property
+    def location(self) -> str:
+        parts = [self.file]
+        if self.sheet:
+            parts.append(f"sheet {self.sheet}")
+        if self.row is not None:
+            parts.append(f"row {self.row}")
+        if self.field:
+            parts.append(f"column {self.field}")
+        return ", ".join(parts)
+
+    def __str__(self) -> str:
+        tag = "warning: " if self.severity == "warning" else ""
+        return f"{self.location}: {tag}{self.message}"
+
+
+class OrgplanError(Exception):
+    """Base class of the errors a user can cause and act on."""
+
+
+class InputError(OrgplanError):
+    """The input has one or more problems; all of them are listed."""
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems = sorted(problems, key=_problem_order)
+        super().__init__(self._text())
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+    def _text(self) -> str:
+        n = len(self.errors)
+        head = f"{n} problem{'s' if n != 1 else ''} in the input:"
+        return "\n".join([head, *(f"  - {p}" for p in self.problems)])
+
+
+class InfeasibleScenario(OrgplanError):
+    """No plan meets the scenario's targets, locks and rules together.
+
+    ``conflicts`` names, in plain words, a small set of constraint groups that
+    cannot hold at the same time.
+    """
+
+    def __init__(self, scenario: str, conflicts: list[str]) -> None:
+        self.scenario = scenario
+        self.conflicts = conflicts
+        lines = [
+            f"Scenario {scenario!r} has no plan: these requirements "
+            "cannot all hold together:",
+            *(f"  - {c}" for c in conflicts),
+            "Relax one of them (a target, a lock, a must-merge pair or a "
+            "rule override) and run again.",
+        ]
+        super().__init__("\n".join(lines))
+
+
+class GraphvizNotFound(OrgplanError):
+    """Graphviz's ``dot`` program is not installed; the DOT text was kept."""
+
+    def __init__(self, dot_path: str) -> None:
+        self.dot_path = dot_path
+        super().__init__(
+            "Graphviz's `dot` program was not found, so the chart was not "
+            f"rendered; its DOT source is in {dot_path}. Install Graphviz "
+            "(Debian/Ubuntu: `sudo apt-get install graphviz`; macOS: "
+            "`brew install graphviz`) and run the command again."
+        )
+
+
+class OrgplanWarning(UserWarning):
+    """Something in the input that looks wrong but does not stop the work."""
+
+
+def _problem_order(p: Problem) -> tuple[str, str, int, str, str]:
+    return (p.file, p.sheet or "", p.row or 0, p.field or "", p.message)

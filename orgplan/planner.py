@@ -1,0 +1,73 @@
+"""From an organisation and a scenario to a full plan.
+
+The one recipe behind ``orgplan plan``: solve the structure (CP-SAT or the
+greedy baseline), plan the staffing on the result, apply both and measure
+before and after. Nothing here touches files.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from orgplan.apply import apply
+from orgplan.graph import metrics
+from orgplan.model import Organisation
+from orgplan.optimize import Progress, solve_structure
+from orgplan.plan import Result
+from orgplan.scenario import Method, Scenario
+from orgplan.staffing import plan_staffing
+
+
+def solve(
+    organisation: Organisation,
+    scenario: Scenario,
+    *,
+    method: Method | None = None,
+    progress: Callable[[Progress], None] | None = None,
+) -> Result:
+    """Propose a restructuring of ``organisation`` for ``scenario``.
+
+    Parameters
+    ----------
+    organisation
+        The organisation before; never modified.
+    scenario
+        Targets, rules, locks, weights and solver settings.
+    method
+        ``"cpsat"`` or ``"greedy"``; defaults to the scenario's solver
+        method.
+    progress
+        Called with each improving solution of a long solve.
+
+    Returns
+    -------
+    Result
+        The plan (structure, leadership, staffing, metrics before and
+        after, solver status) and the solver's statistics.
+
+    Raises
+    ------
+    orgplan.errors.InfeasibleScenario
+        If no plan meets the targets, locks and rules together; the error
+        names a small set of conflicting requirements.
+    """
+    rulebook = scenario.rulebook()
+    structural = solve_structure(
+        organisation,
+        scenario,
+        rulebook,
+        method=method or scenario.solver.method,
+        progress=progress,
+    )
+    plan = plan_staffing(organisation, scenario, rulebook, structural.plan)
+    after = apply(organisation, plan)
+    plan = plan.model_copy(
+        update={
+            "metrics": {
+                "before": metrics(organisation, rulebook),
+                "after": metrics(after, rulebook),
+            },
+            "units_after": after.units,
+        }
+    )
+    return structural.model_copy(update={"plan": plan})

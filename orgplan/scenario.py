@@ -1,0 +1,150 @@
+"""A scenario: which organisation, which rules, what to aim for (plain data).
+
+Loaded from YAML by :func:`orgplan.io.load_scenario`; paths inside are
+relative to the scenario file and are resolved on load.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from orgplan.rules import Rulebook, load_rulebook
+
+MergeWithin = Literal[
+    "parent", "locality", "sector", "adjacent", "anywhere"
+]
+Method = Literal["cpsat", "greedy"]
+
+# Targets that ``min_cut`` may name.
+CUT_TARGETS = ("focal_points", "leaders", "staff", "units", "layers")
+
+
+class _Section(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Scope(_Section):
+    """What the optimiser may change."""
+
+    kinds: tuple[str, ...] = ()
+    merge_within: MergeWithin = "parent"
+    allow_merge: bool = True
+    allow_split: bool = True
+    allow_fold: bool = True
+    max_group_size: int = Field(default=4, ge=1)
+
+
+class Targets(_Section):
+    """Hard targets: the plan must meet each."""
+
+    max_units: dict[str, int] = Field(default_factory=dict)
+    min_cut: dict[str, float] = Field(default_factory=dict)
+
+    @field_validator("min_cut")
+    @classmethod
+    def _known_cuts(cls, value: dict[str, float]) -> dict[str, float]:
+        for key, fraction in value.items():
+            if key not in CUT_TARGETS:
+                raise ValueError(
+                    f"unknown cut target {key!r}; use one of "
+                    + ", ".join(CUT_TARGETS)
+                )
+            if not 0 <= fraction < 1:
+                raise ValueError(
+                    f"min_cut.{key} must be a fraction from 0 to 1 "
+                    f"(got {fraction})"
+                )
+        return value
+
+
+class Weights(_Section):
+    """Weights of the objective's terms (all minimised)."""
+
+    focal_points: float = 10
+    leaders: float = 3
+    layers: float = 5
+    imbalance: float = 1
+    transfers: float = 0.1
+    incoherence: float = 2
+    disruption: float = 0
+
+
+class SolverParams(_Section):
+    """How long and how the solver searches."""
+
+    time_limit_s: float = Field(default=30, gt=0)
+    workers: int = Field(default=2, ge=1)
+    seed: int = Field(default=1, ge=0)
+    reproducible: bool = False
+    method: Method = "cpsat"
+
+
+class TransferRules(_Section):
+    """Which moves of staff the staffing plan may propose."""
+
+    max_hops: int | None = Field(default=1, ge=0)
+    max_km: float | None = Field(default=None, gt=0)
+    same_category: bool = True
+    max_out_per_unit: int | None = Field(default=None, ge=0)
+    mode: Literal["permanent", "secondment"] = "permanent"
+    secondment_months: int = Field(default=12, ge=1)
+
+
+class SeparationParams(_Section):
+    policy: Literal["decree-178", "none"] = "decree-178"
+    monthly_salary: float | None = Field(default=None, gt=0)
+    excluded_roles: tuple[str, ...] = ()
+
+
+class QuotaCut(_Section):
+    cut: float = Field(ge=0, lt=1)
+
+
+class StaffingParams(_Section):
+    """How the staffing plan sets quotas, moves staff and separates."""
+
+    quota: Literal["keep", "norm"] | QuotaCut = "keep"
+    quota_overrides: dict[str, int] = Field(default_factory=dict)
+    transfers: TransferRules = Field(default_factory=TransferRules)
+    separations: SeparationParams = Field(default_factory=SeparationParams)
+
+
+class LeadershipParams(_Section):
+    """Who leads merged units and how deputies are kept in transition.
+
+    ``transition: keep`` keeps every former head and deputy of the members
+    as a deputy of the merged unit (the 2025 practice), with the excess
+    over the cap listed and a deadline; ``cap`` sets deputies within the
+    cap at once.
+    """
+
+    transition: Literal["keep", "cap"] = "keep"
+    heads: dict[str, str] = Field(default_factory=dict)
+
+
+class Scenario(_Section):
+    """Everything one planning run needs besides the organisation."""
+
+    name: str
+    data: Path
+    rules: str = "vn-2025"
+    rules_overrides: dict[str, Any] = Field(default_factory=dict)
+    scope: Scope = Field(default_factory=Scope)
+    targets: Targets = Field(default_factory=Targets)
+    locks: tuple[str, ...] = ()
+    must_merge: tuple[tuple[str, ...], ...] = ()
+    must_not_merge: tuple[tuple[str, ...], ...] = ()
+    names: dict[str, str] = Field(default_factory=dict)
+    weights: Weights = Field(default_factory=Weights)
+    solver: SolverParams = Field(default_factory=SolverParams)
+    staffing: StaffingParams = Field(default_factory=StaffingParams)
+    leadership: LeadershipParams = Field(default_factory=LeadershipParams)
+    description: str = ""
+    path: Path | None = None
+
+    def rulebook(self) -> Rulebook:
+        """The rulebook named by ``rules`` with the overrides merged in."""
+        return load_rulebook(self.rules, self.rules_overrides)
