@@ -42,6 +42,8 @@ _EXPORTS: dict[str, str] = {
     "load_scenario": "orgplan.io",
     "check_input": "orgplan.io",
     "read_plan": "orgplan.io",
+    "write_plan": "orgplan.io",
+    "open_scenario": "orgplan.io",
     "write_template": "orgplan.io",
     "metrics": "orgplan.graph",
     "solve": "orgplan.planner",

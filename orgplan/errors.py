@@ -33,12 +33,14 @@ class Problem:
     @property
     def location(self) -> str:
         parts = [self.file]
+        # YAML and JSON files have lines and key paths, not rows and columns.
+        text = self.file.endswith((".yaml", ".yml", ".json"))
         if self.sheet:
             parts.append(f"sheet {self.sheet}")
         if self.row is not None:
-            parts.append(f"row {self.row}")
+            parts.append(f"{'line' if text else 'row'} {self.row}")
         if self.field:
-            parts.append(f"column {self.field}")
+            parts.append(f"{'field' if text else 'column'} {self.field}")
         return ", ".join(parts)
 
     def __str__(self) -> str:
@@ -98,6 +100,11 @@ class GraphvizNotFound(OrgplanError):
             "(Debian/Ubuntu: `sudo apt-get install graphviz`; macOS: "
             "`brew install graphviz`) and run the command again."
         )
+
+
+class ChartError(OrgplanError):
+    """A chart cannot be drawn as asked (an unknown ``--root`` unit, an
+    after or diff view without a plan, a failed Graphviz run)."""
 
 
 class OrgplanWarning(UserWarning):

@@ -88,6 +88,8 @@ class Leadership(_Out):
     head: str | None = None
     former_heads: tuple[str, ...] = ()
     deputy_persons: tuple[str, ...] = ()
+    # The merge member whose head leads (known without a roster too).
+    head_from: str | None = None
 
 
 class Transfer(_Out):

@@ -97,6 +97,9 @@ class SeparationParams(_Section):
     policy: Literal["decree-178", "none"] = "decree-178"
     monthly_salary: float | None = Field(default=None, gt=0)
     excluded_roles: tuple[str, ...] = ()
+    # The year ages and years to retirement are counted in (the Decree 178
+    # window was 2025); a fixed year keeps plans reproducible.
+    as_of_year: int = Field(default=2025, ge=1900, le=2100)
 
 
 class QuotaCut(_Section):

@@ -1,0 +1,440 @@
+"""The staffing plan as tables people read: Excel, CSV and JSON.
+
+:func:`staffing_tables` builds every table once, so the workbook, the CSV
+files and the JSON agree cell for cell; :func:`write_staffing_plan` writes
+them, each file atomically. Headers, sheet names and coded values (staff
+category, policy, action) come from :mod:`orgplan.labels` in the language
+asked for; ids and names stay as in the data.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any, Literal
+
+import openpyxl
+from openpyxl.utils import get_column_letter
+
+from orgplan.apply import apply
+from orgplan.io.atomic import atomic_file, atomic_folder
+from orgplan.io.excel import add_header
+from orgplan.labels import Lang, label
+from orgplan.model import Organisation, Unit
+from orgplan.plan import Plan, UnitBalance
+from orgplan.rules import load_rulebook
+from orgplan.staffing.quotas import locality_balance
+
+Format = Literal["xlsx", "csv", "json"]
+FORMATS: tuple[Format, ...] = ("xlsx", "csv", "json")
+STEM = "staffing-plan"
+LIST_SEPARATOR = "; "
+MAX_WIDTH = 60
+
+# Each table's columns, as label keys, in order.
+COLUMNS: dict[str, tuple[str, ...]] = {
+    "summary": ("col_indicator", "before", "after", "change"),
+    "units_after": (
+        "unit",
+        "name",
+        "kind",
+        "level",
+        "parent",
+        "locality",
+        "quota",
+        "col_actual_before",
+        "actual",
+        "surplus",
+        "deficit",
+        "heads",
+        "deputies",
+    ),
+    "localities": (
+        "locality",
+        "name",
+        "quota",
+        "col_actual_before",
+        "col_actual_after",
+        "surplus",
+        "deficit",
+    ),
+    "mergers": (
+        "col_decision",
+        "unit",
+        "name",
+        "col_members",
+        "col_member_names",
+        "col_reasons",
+    ),
+    "leadership": (
+        "unit",
+        "name",
+        "heads",
+        "deputies",
+        "col_cap",
+        "col_excess",
+        "col_reduce_by",
+        "col_head",
+        "col_head_name",
+        "col_head_from",
+        "col_former_heads",
+        "col_deputy_persons",
+    ),
+    "transfers": (
+        "col_from",
+        "col_from_name",
+        "col_to",
+        "col_to_name",
+        "col_category",
+        "col_count",
+        "col_hops",
+        "col_km",
+        "col_mode",
+        "col_persons",
+    ),
+    "separations": (
+        "unit",
+        "name",
+        "col_category",
+        "col_policy",
+        "col_count",
+        "col_cost",
+        "col_persons",
+    ),
+    "movers": (
+        "col_person",
+        "col_person_name",
+        "col_from",
+        "col_from_name",
+        "col_to",
+        "col_to_name",
+        "col_action",
+        "col_policy",
+        "col_cost",
+    ),
+}
+SUMMARY_METRICS = (
+    "units",
+    "focal_points",
+    "layers",
+    "intermediate_units",
+    "heads",
+    "deputies",
+    "leaders",
+    "quota",
+    "actual",
+    "surplus",
+    "deficit",
+)
+
+Row = dict[str, Any]
+
+
+def headers(table: str, lang: Lang = "en") -> list[str]:
+    """The column headers of ``table`` in ``lang``."""
+    return [label(key, lang) for key in COLUMNS[table]]
+
+
+def staffing_tables(
+    plan: Plan, organisation: Organisation, lang: Lang = "en"
+) -> dict[str, list[Row]]:
+    """Every table of the staffing plan, rows keyed by their headers.
+
+    Parameters
+    ----------
+    plan
+        A plan with its staffing stage (``balance``, transfers...).
+    organisation
+        The organisation before the plan: names of units, localities and
+        people.
+    lang
+        ``"en"`` or ``"vi"`` for headers and coded values.
+
+    Returns
+    -------
+    dict
+        Table name (the keys of :data:`COLUMNS`) to rows; numbers stay
+        numbers, lists are joined with ``"; "``, absent values are None.
+
+    Raises
+    ------
+    orgplan.errors.OrgplanError
+        If the plan does not fit the organisation (its units are unknown).
+    """
+    units_after = plan.units_after or apply(organisation, plan).units
+    names = {u.id: u.name for u in organisation.units}
+    names.update((u.id, u.name) for u in units_after)
+    people = {p.id: p.name for p in organisation.staff}
+
+    def coded(value: str | None) -> str | None:
+        return None if value is None else label(value, lang)
+
+    def rows(table: str, values: Iterable[Sequence[Any]]) -> list[Row]:
+        header = headers(table, lang)
+        return [dict(zip(header, row, strict=True)) for row in values]
+
+    balance = {b.id: b for b in plan.balance}
+    return {
+        "summary": rows("summary", _summary(plan, lang)),
+        "units_after": rows("units_after", _units(units_after, balance, lang)),
+        "localities": rows(
+            "localities",
+            (
+                (
+                    b.id,
+                    _locality_name(organisation, b.id),
+                    b.quota,
+                    b.actual_before,
+                    b.actual_after,
+                    b.surplus_after,
+                    b.deficit_after,
+                )
+                for b in locality_balance(units_after, plan.balance)
+            ),
+        ),
+        "mergers": rows("mergers", _decisions(plan, names, lang)),
+        "leadership": rows(
+            "leadership",
+            (
+                (
+                    e.unit,
+                    names.get(e.unit),
+                    e.heads,
+                    e.deputies,
+                    e.cap,
+                    e.excess,
+                    e.reduce_by,
+                    e.head,
+                    people.get(e.head or ""),
+                    e.head_from,
+                    _join(e.former_heads),
+                    _join(e.deputy_persons),
+                )
+                for e in plan.leadership
+            ),
+        ),
+        "transfers": rows(
+            "transfers",
+            (
+                (
+                    t.from_,
+                    names.get(t.from_),
+                    t.to,
+                    names.get(t.to),
+                    coded(t.category),
+                    t.count,
+                    t.hops,
+                    t.km,
+                    coded(t.mode),
+                    _join(t.persons),
+                )
+                for t in plan.transfers
+            ),
+        ),
+        "separations": rows(
+            "separations",
+            (
+                (
+                    s.unit,
+                    names.get(s.unit),
+                    coded(s.category),
+                    coded(s.policy),
+                    s.count,
+                    s.cost,
+                    _join(s.persons),
+                )
+                for s in plan.separations
+            ),
+        ),
+        "movers": rows(
+            "movers",
+            (
+                (
+                    m.person,
+                    people.get(m.person),
+                    m.from_unit,
+                    names.get(m.from_unit),
+                    m.to_unit,
+                    names.get(m.to_unit or ""),
+                    coded(m.action),
+                    coded(m.policy),
+                    m.cost,
+                )
+                for m in plan.movers
+            ),
+        ),
+    }
+
+
+def _join(values: Iterable[str]) -> str | None:
+    return LIST_SEPARATOR.join(values) or None
+
+
+def _locality_name(organisation: Organisation, locality: str) -> str | None:
+    found = organisation.locality_by_id.get(locality)
+    return found.name if found else None
+
+
+def _summary(plan: Plan, lang: Lang) -> Iterable[Sequence[Any]]:
+    before, after = plan.metrics.get("before"), plan.metrics.get("after")
+    if before is not None and after is not None:
+        for key in SUMMARY_METRICS:
+            old, new = getattr(before, key), getattr(after, key)
+            yield label(key, lang), old, new, new - old
+    moved = sum(t.count for t in plan.transfers)
+    separated = sum(s.count for s in plan.separations)
+    costs = [s.cost for s in plan.separations if s.cost is not None]
+    yield label("ind_transfers", lang), None, moved, None
+    yield label("ind_separations", lang), None, separated, None
+    yield label("ind_separation_cost", lang), None, sum(costs), None
+
+
+def _units(
+    units: Iterable[Unit], balance: dict[str, UnitBalance], lang: Lang
+) -> Iterable[Sequence[Any]]:
+    kinds = load_rulebook().kinds
+    for u in units:
+        rules = kinds.get(u.kind)
+        kind = u.kind
+        if rules is not None:
+            kind = rules.label_vi if lang == "vi" else rules.label_en
+        row = balance.get(u.id)
+        yield (
+            u.id,
+            u.name,
+            kind,
+            u.level,
+            u.parent,
+            u.locality,
+            u.quota,
+            row.actual_before if row else None,
+            u.actual,
+            u.surplus,
+            u.deficit,
+            u.heads,
+            u.deputies,
+        )
+
+
+def _decisions(
+    plan: Plan, names: dict[str, str], lang: Lang
+) -> Iterable[Sequence[Any]]:
+    decision = {k: label(k, lang) for k in ("merge", "fold", "split")}
+    for m in plan.merges:
+        yield (
+            decision["merge"],
+            m.into,
+            m.name,
+            _join(m.members),
+            _join(names.get(u, u) for u in m.members),
+            _join(m.reasons),
+        )
+    for f in plan.flattened:
+        yield (
+            decision["fold"],
+            f.unit,
+            names.get(f.unit),
+            _join((f.unit, f.into)),
+            _join(names.get(u, u) for u in (f.unit, f.into)),
+            _join(f.reasons),
+        )
+    for s in plan.splits:
+        receivers = [p.to for p in s.parts]
+        yield (
+            decision["split"],
+            s.unit,
+            names.get(s.unit),
+            _join(receivers),
+            _join(names.get(u, u) for u in receivers),
+            _join(s.reasons),
+        )
+
+
+def write_staffing_plan(
+    plan: Plan,
+    organisation: Organisation,
+    out_dir: str | Path,
+    lang: Lang = "en",
+    formats: Iterable[Format] = ("xlsx", "csv"),
+) -> list[Path]:
+    """Write the staffing plan's tables into ``out_dir``.
+
+    ``xlsx`` writes ``staffing-plan.xlsx`` (a sheet per table, frozen
+    header, filters, fitted widths, typed cells); ``csv`` writes
+    ``staffing-plan/<table>.csv`` (UTF-8 with a byte order mark, so that
+    Excel shows Vietnamese text right); ``json`` writes
+    ``staffing-plan.json``. Each file is written to a temporary place and
+    moved in at the end.
+
+    Returns
+    -------
+    list of Path
+        The files written.
+
+    Raises
+    ------
+    orgplan.errors.OrgplanError
+        If the plan does not fit the organisation.
+    """
+    out = Path(out_dir)
+    tables = staffing_tables(plan, organisation, lang)
+    written: list[Path] = []
+    for fmt in dict.fromkeys(formats):
+        if fmt == "xlsx":
+            path = out / f"{STEM}.xlsx"
+            _write_xlsx(tables, path, lang)
+            written.append(path)
+        elif fmt == "csv":
+            folder = out / STEM
+            owned = [f"{name}.csv" for name in COLUMNS]
+            with atomic_folder(folder, owned) as tmp:
+                for name, rows in tables.items():
+                    _write_csv(rows, headers(name, lang), tmp / f"{name}.csv")
+            written.extend(folder / name for name in owned)
+        else:
+            path = out / f"{STEM}.json"
+            with atomic_file(path) as tmp:
+                tmp.write_text(
+                    json.dumps(tables, ensure_ascii=False, indent=2) + "\n",
+                    encoding="utf-8",
+                )
+            written.append(path)
+    return written
+
+
+def _write_csv(rows: list[Row], header: list[str], path: Path) -> None:
+    with path.open("w", newline="", encoding="utf-8-sig") as f:
+        writer = csv.DictWriter(f, header)
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+def _write_xlsx(tables: dict[str, list[Row]], path: Path, lang: Lang) -> None:
+    workbook = openpyxl.Workbook()
+    workbook.remove(workbook.active)
+    for name, rows in tables.items():
+        sheet = workbook.create_sheet(label(f"sheet_{name}", lang))
+        header = headers(name, lang)
+        add_header(sheet, header)
+        widths = [len(h) + 2 for h in header]
+        for row in rows:
+            values = list(row.values())
+            sheet.append(values)
+            for i, (cell, value) in enumerate(
+                zip(sheet[sheet.max_row], values, strict=True)
+            ):
+                if isinstance(value, str):
+                    # Text such as "=x" stays text, never a formula.
+                    cell.data_type = "s"
+                elif isinstance(value, float) and value >= 1000:
+                    cell.number_format = "#,##0"
+                widths[i] = max(widths[i], len(str(value or "")) + 2)
+        for i, width in enumerate(widths, start=1):
+            sheet.column_dimensions[get_column_letter(i)].width = min(
+                width, MAX_WIDTH
+            )
+        sheet.auto_filter.ref = sheet.dimensions
+    with atomic_file(path) as tmp:
+        workbook.save(tmp)

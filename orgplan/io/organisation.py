@@ -1,0 +1,161 @@
+"""Read and write organisations, from data files or through a scenario."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from orgplan.errors import InputError, Problem
+from orgplan.io import csv_io, excel
+from orgplan.io.yaml_io import is_scenario, read_scenario
+from orgplan.model import Organisation
+from orgplan.rules import Rulebook, load_rulebook
+from orgplan.scenario import Scenario
+from orgplan.validate import (
+    build_organisation,
+    raise_for_errors,
+    scenario_problems,
+)
+
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
+
+
+def read_organisation(path: str | Path) -> Organisation:
+    """Read the organisation at ``path``.
+
+    Parameters
+    ----------
+    path
+        A folder of CSV files (``units.csv`` and any of ``localities.csv``,
+        ``staff.csv``, ``functions.csv``), an ``.xlsx`` workbook with those
+        sheets, a scenario ``.yaml`` file or a folder holding
+        ``scenario.yaml`` (then the scenario's ``data`` is read, checked
+        against the scenario's rulebook).
+
+    Returns
+    -------
+    Organisation
+        The organisation; warnings are issued as
+        :class:`~orgplan.errors.OrgplanWarning`.
+
+    Raises
+    ------
+    orgplan.errors.InputError
+        Listing every problem, each with its file, sheet, row and column.
+    """
+    organisation, _, problems = _inspect(Path(path))
+    raise_for_errors(problems)
+    assert organisation is not None
+    return organisation
+
+
+def check_input(path: str | Path) -> list[Problem]:
+    """Every problem of the input at ``path``, errors and warnings.
+
+    ``path`` is anything :func:`read_organisation` accepts; for a scenario
+    the scenario file itself and its references to the data are checked
+    too. Nothing is raised for problems in the input.
+    """
+    problems = _inspect(Path(path))[2]
+    return sorted(problems, key=lambda p: (p.file, p.sheet or "", p.row or 0))
+
+
+def open_scenario(path: str | Path) -> tuple[Organisation, Scenario]:
+    """The organisation and the scenario at ``path``, checked together.
+
+    Raises
+    ------
+    orgplan.errors.InputError
+        If ``path`` is not a scenario, or the scenario, its data or the
+        references between them have problems (all are listed).
+    """
+    path = Path(path)
+    if not is_scenario(path):
+        raise InputError(
+            [
+                Problem(
+                    str(path),
+                    "not a scenario: give a .yaml file or a folder holding "
+                    "scenario.yaml",
+                )
+            ]
+        )
+    organisation, scenario, problems = _inspect(path)
+    raise_for_errors(problems)
+    assert organisation is not None and scenario is not None
+    return organisation, scenario
+
+
+def write_organisation(organisation: Organisation, path: str | Path) -> None:
+    """Write ``organisation`` to ``path`` so that reading it gives it back.
+
+    An ``.xlsx`` path gets one workbook; any other path a folder of CSV
+    files. Nothing is half-written: the output is made in a temporary
+    place and moved in at the end.
+
+    Raises
+    ------
+    OSError
+        If ``path`` cannot be written.
+    """
+    path = Path(path)
+    if path.suffix.lower() in WORKBOOK_SUFFIXES:
+        excel.write_workbook(organisation, path)
+    else:
+        csv_io.write_tables(organisation, path)
+
+
+def _inspect(
+    path: Path,
+) -> tuple[Organisation | None, Scenario | None, list[Problem]]:
+    if not path.exists():
+        return None, None, [Problem(str(path), "no such file or folder")]
+    if not is_scenario(path):
+        organisation, problems = _read_data(path, load_rulebook())
+        return organisation, None, problems
+    read = read_scenario(path)
+    problems = list(read.problems)
+    scenario = read.scenario
+    if read.data is None or not read.data.exists():
+        return None, scenario, problems
+    # A scenario with errors still gets its data checked, by the default
+    # rules, so that the user sees every problem at once.
+    rulebook = (
+        scenario.rulebook()
+        if scenario is not None and not problems
+        else load_rulebook()
+    )
+    organisation, data_problems = _read_data(read.data, rulebook)
+    problems += data_problems
+    if (
+        organisation is not None
+        and scenario is not None
+        and not any(p.severity == "error" for p in problems)
+    ):
+        problems += scenario_problems(
+            organisation, scenario, rulebook, str(read.file), read.line_of
+        )
+    if any(p.severity == "error" for p in problems):
+        organisation = None
+    return organisation, scenario, problems
+
+
+def _read_data(
+    path: Path, rulebook: Rulebook
+) -> tuple[Organisation | None, list[Problem]]:
+    if path.is_dir():
+        tables, problems = csv_io.read_tables(path)
+    elif path.suffix.lower() in WORKBOOK_SUFFIXES:
+        tables, problems = excel.read_tables(path)
+    else:
+        message = (
+            "not a folder of CSV files, an .xlsx workbook or a scenario "
+            ".yaml file"
+        )
+        return None, [Problem(str(path), message)]
+    if "units" not in tables:
+        return None, problems
+    organisation, found = build_organisation(tables, rulebook)
+    problems += found
+    if any(p.severity == "error" for p in problems):
+        organisation = None
+    return organisation, problems

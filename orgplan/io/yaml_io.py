@@ -1,0 +1,168 @@
+"""Scenario files: YAML read into a :class:`~orgplan.scenario.Scenario`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+from pydantic import ValidationError
+
+from orgplan.errors import Problem
+from orgplan.rules import builtin_rulebooks
+from orgplan.scenario import Scenario
+from orgplan.validate import KeyPath, plain_message, raise_for_errors
+
+SCENARIO_FILE = "scenario.yaml"
+
+
+@dataclass(frozen=True)
+class ScenarioRead:
+    """What reading a scenario file gave: the scenario if it is valid,
+    the data path it names (resolved) even if it is not, and the problems.
+    """
+
+    file: Path
+    scenario: Scenario | None
+    data: Path | None
+    problems: list[Problem]
+    text: str = ""
+
+    def line_of(self, loc: KeyPath) -> int | None:
+        """The line of the key path ``loc`` in the scenario file."""
+        return line_of(self.text, loc) if self.text else None
+
+
+def is_scenario(path: Path) -> bool:
+    """Whether ``path`` is a scenario file or a folder holding one."""
+    if path.is_dir():
+        return (path / SCENARIO_FILE).is_file()
+    return path.suffix.lower() in (".yaml", ".yml")
+
+
+def load_scenario(path: str | Path) -> Scenario:
+    """Load the scenario at ``path`` (a YAML file or a folder holding
+    ``scenario.yaml``).
+
+    ``data`` is resolved relative to the scenario file and ``path`` is set
+    to the scenario file.
+
+    Raises
+    ------
+    orgplan.errors.InputError
+        If the file cannot be read, is not valid YAML (with its line and
+        column), has a wrong key or value (with its key path), names an
+        unknown rulebook or a rule override that does not fit, or names
+        data that does not exist.
+    """
+    read = read_scenario(Path(path))
+    raise_for_errors(read.problems)
+    assert read.scenario is not None
+    return read.scenario
+
+
+def read_scenario(path: Path) -> ScenarioRead:
+    """Read and check the scenario at ``path``, keeping every problem."""
+    file = path / SCENARIO_FILE if path.is_dir() else path
+    where = str(file)
+    if not file.is_file():
+        return ScenarioRead(
+            file, None, None, [Problem(where, "no such scenario file")]
+        )
+    raw = file.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        return ScenarioRead(
+            file, None, None, [Problem(where, "the file is not UTF-8", line)]
+        )
+    try:
+        content = yaml.safe_load(text)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 if mark else None
+        column = f" (column {mark.column + 1})" if mark else ""
+        problem = error.problem or error.context or "broken YAML"
+        message = f"not valid YAML{column}: {problem}"
+        return ScenarioRead(file, None, None, [Problem(where, message, line)])
+    if not isinstance(content, dict):
+        message = (
+            "a scenario is a set of keys (name, data, rules, scope, "
+            "targets...), not " + type(content).__name__
+        )
+        return ScenarioRead(file, None, None, [Problem(where, message)])
+    data = content.get("data")
+    data_path = file.parent / data if isinstance(data, str) else None
+    payload = {**content, "path": file}
+    if data_path is not None:
+        payload["data"] = data_path
+    try:
+        scenario = Scenario.model_validate(payload)
+    except ValidationError as error:
+        problems = _key_problems(where, text, error, ())
+        return ScenarioRead(file, None, data_path, problems, text)
+    problems = _check_scenario(where, text, scenario)
+    return ScenarioRead(file, scenario, data_path, problems, text)
+
+
+def _check_scenario(
+    where: str, text: str, scenario: Scenario
+) -> list[Problem]:
+    if scenario.rules not in builtin_rulebooks():
+        message = (
+            f"unknown rulebook {scenario.rules!r}; built-in rulebooks: "
+            + ", ".join(builtin_rulebooks())
+        )
+        line = line_of(text, ("rules",))
+        return [Problem(where, message, line, "rules")]
+    problems = []
+    try:
+        scenario.rulebook()
+    except ValidationError as error:
+        problems += _key_problems(where, text, error, ("rules_overrides",))
+    if not scenario.data.exists():
+        problems.append(
+            Problem(
+                where,
+                f"the data {scenario.data} does not exist (it is relative "
+                "to the scenario file)",
+                line_of(text, ("data",)),
+                "data",
+            )
+        )
+    return problems
+
+
+def _key_problems(
+    where: str, text: str, error: ValidationError, prefix: tuple[str, ...]
+) -> list[Problem]:
+    problems = []
+    for detail in error.errors():
+        loc = (*prefix, *detail["loc"])
+        key = ".".join(str(part) for part in loc)
+        problems.append(
+            Problem(where, plain_message(detail), line_of(text, loc), key)
+        )
+    return problems
+
+
+def line_of(text: str, loc: KeyPath) -> int | None:
+    """The line of the deepest key of ``loc`` found in the YAML ``text``."""
+    node = yaml.compose(text)
+    line = None
+    for part in loc:
+        if isinstance(node, yaml.MappingNode):
+            pairs = [(k, v) for k, v in node.value if k.value == str(part)]
+            if not pairs:
+                break
+            key, node = pairs[0]
+            line = key.start_mark.line + 1
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
+            if part >= len(node.value):
+                break
+            node = node.value[part]
+            line = node.start_mark.line + 1
+        else:
+            break
+    return line

@@ -1,0 +1,330 @@
+"""Which decisions the optimiser may take: merges, folds and splits.
+
+Everything here is a pure function of the organisation, the scenario and
+the rulebook (docs/semantics.md sections 1 and 5). The CP-SAT model only
+creates variables for what this module allows, so a pair that may not
+merge has no variable at all.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import networkx as nx
+
+from orgplan.model import Organisation, Unit
+from orgplan.rules import Rulebook
+from orgplan.scenario import Scenario
+from orgplan.similarity import similarity
+
+# Enumerating every way to hand a unit's functions to receivers grows as
+# receivers ** functions; beyond this many options per unit only the most
+# coherent receivers of each function are kept.
+MAX_SPLIT_OPTIONS = 64
+
+
+@dataclass(frozen=True)
+class Part:
+    """One receiver's share of a split unit."""
+
+    to: str
+    functions: tuple[str, ...]
+    staff: int
+    quota: int
+
+
+@dataclass(frozen=True)
+class SplitOption:
+    """One complete way to dissolve a unit among receivers."""
+
+    unit: str
+    parts: tuple[Part, ...]
+    incoherence: float
+
+
+@dataclass(frozen=True)
+class Candidates:
+    """The decisions open to the optimiser.
+
+    ``movable`` are the units that may take part in a decision, in input
+    order. ``reps[u]`` are the units ``u`` may join as a merge member: a
+    group's representative is its member that comes first in ``rank``
+    (most staff, then input order), which breaks the symmetry between
+    equivalent labellings of one group. ``fixed`` are movable units that
+    are locked; they only become variables when the model is built to
+    explain an infeasible scenario.
+    """
+
+    movable: tuple[str, ...]
+    fixed: frozenset[str]
+    rank: dict[str, int]
+    reps: dict[str, tuple[str, ...]]
+    cost: dict[tuple[str, str], float]
+    folds: dict[str, str]
+    splits: dict[str, tuple[SplitOption, ...]]
+    graph: nx.Graph
+
+    def members_of(self, rep: str) -> tuple[str, ...]:
+        """Units that may join ``rep``'s group (itself excluded)."""
+        return tuple(self.graph.nodes[rep].get("members", ()))
+
+
+def find_candidates(
+    org: Organisation,
+    scenario: Scenario,
+    rulebook: Rulebook,
+    *,
+    with_locked: bool = False,
+) -> Candidates:
+    """The candidate graph and the fold and split options.
+
+    Parameters
+    ----------
+    org, scenario, rulebook
+        The problem.
+    with_locked
+        Also make locked units of the scope movable (marked ``fixed``), so
+        that an explanation can name the lock that blocks a plan.
+
+    Returns
+    -------
+    Candidates
+        The allowed decisions.
+
+    Raises
+    ------
+    KeyError
+        If a unit's kind is missing from the rulebook (the input checks
+        report it first).
+    """
+    scope = scenario.scope
+    locked = {u.id for u in org.units if u.locked} | set(scenario.locks)
+    in_scope = [u for u in org.units if u.kind in scope.kinds]
+    movable = tuple(
+        u.id for u in in_scope if with_locked or u.id not in locked
+    )
+    fixed = frozenset(movable) & locked
+    index = {u.id: i for i, u in enumerate(org.units)}
+    ordered = sorted(movable, key=lambda uid: (-org.unit(uid).actual, index[uid]))
+    rank = {uid: i for i, uid in enumerate(ordered)}
+    movable_set = set(movable)
+    near = _neighbours(org)
+
+    graph = nx.Graph()
+    graph.add_nodes_from(movable)
+    reps: dict[str, list[str]] = {uid: [] for uid in movable}
+    cost: dict[tuple[str, str], float] = {}
+    if scope.allow_merge and scope.max_group_size > 1:
+        for a, b in itertools.combinations(ordered, 2):
+            ua, ub = org.unit(a), org.unit(b)
+            if _may_merge(ua, ub, scenario, rulebook, near):
+                sim = similarity(org, ua.functions, ub.functions)
+                graph.add_edge(a, b, similarity=sim)
+                # ``a`` ranks first, so it is the representative.
+                reps[b].append(a)
+                cost[(b, a)] = 1.0 - sim
+    for rep, members in _members(reps).items():
+        graph.nodes[rep]["members"] = members
+
+    folds: dict[str, str] = {}
+    if scope.allow_fold:
+        for uid in movable:
+            unit = org.unit(uid)
+            if (
+                rulebook.kind(unit.kind).foldable
+                and unit.parent in movable_set
+            ):
+                folds[uid] = unit.parent
+    splits: dict[str, tuple[SplitOption, ...]] = {}
+    if scope.allow_split:
+        for uid in movable:
+            options = _split_options(org, uid, graph)
+            if options:
+                splits[uid] = options
+    return Candidates(
+        movable=movable,
+        fixed=fixed,
+        rank=rank,
+        reps={u: tuple(r) for u, r in reps.items()},
+        cost=cost,
+        folds=folds,
+        splits=splits,
+        graph=graph,
+    )
+
+
+def may_merge_reason(
+    org: Organisation,
+    scenario: Scenario,
+    rulebook: Rulebook,
+    a: str,
+    b: str,
+) -> str | None:
+    """Why units ``a`` and ``b`` may not merge, or ``None`` if they may.
+
+    Raises
+    ------
+    KeyError
+        If ``a`` or ``b`` is not a unit of ``org``.
+    """
+    ua, ub = org.unit(a), org.unit(b)
+    if not _kinds_merge(ua, ub, rulebook):
+        return f"a {ua.kind} and a {ub.kind} may not merge"
+    if not _within(ua, ub, scenario.scope.merge_within, _neighbours(org)):
+        return (
+            f"they are not in the same {scenario.scope.merge_within} "
+            "(scope.merge_within)"
+        )
+    return None
+
+
+def largest_remainder(total: int, weights: Sequence[int]) -> list[int]:
+    """Share ``total`` in proportion to ``weights``, rounding fairly.
+
+    Each share is the floor of its exact value; what is left goes one by
+    one to the largest remainders, ties to the earlier entry. All-zero
+    weights share equally.
+
+    Raises
+    ------
+    ValueError
+        If ``weights`` is empty.
+    """
+    if not weights:
+        raise ValueError("no weights to share among")
+    if sum(weights) == 0:
+        weights = [1] * len(weights)
+    whole = sum(weights)
+    exact = [total * w / whole for w in weights]
+    shares = [math.floor(e) for e in exact]
+    left = total - sum(shares)
+    order = sorted(
+        range(len(weights)), key=lambda i: (-(exact[i] - shares[i]), i)
+    )
+    for i in order[:left]:
+        shares[i] += 1
+    return shares
+
+
+def _members(reps: dict[str, list[str]]) -> dict[str, tuple[str, ...]]:
+    members: dict[str, list[str]] = {}
+    for member, options in reps.items():
+        for rep in options:
+            members.setdefault(rep, []).append(member)
+    return {rep: tuple(m) for rep, m in members.items()}
+
+
+def _neighbours(org: Organisation) -> dict[str, set[str]]:
+    near: dict[str, set[str]] = {}
+    for loc in org.localities:
+        for other in loc.neighbours:
+            near.setdefault(loc.id, set()).add(other)
+            near.setdefault(other, set()).add(loc.id)
+    return near
+
+
+def _kinds_merge(a: Unit, b: Unit, rulebook: Rulebook) -> bool:
+    return (
+        a.kind == b.kind
+        or b.kind in rulebook.kind(a.kind).merges_with
+        or a.kind in rulebook.kind(b.kind).merges_with
+    )
+
+
+def _within(a: Unit, b: Unit, within: str, near: dict[str, set[str]]) -> bool:
+    if within == "parent":
+        return a.parent == b.parent
+    if within == "locality":
+        return a.locality is not None and a.locality == b.locality
+    if within == "sector":
+        return a.sector is not None and a.sector == b.sector
+    if within == "adjacent":
+        return a.locality is not None and (
+            a.locality == b.locality
+            or b.locality in near.get(a.locality, set())
+        )
+    return True
+
+
+def _may_merge(
+    a: Unit,
+    b: Unit,
+    scenario: Scenario,
+    rulebook: Rulebook,
+    near: dict[str, set[str]],
+) -> bool:
+    return _kinds_merge(a, b, rulebook) and _within(
+        a, b, scenario.scope.merge_within, near
+    )
+
+
+def _split_options(
+    org: Organisation, uid: str, graph: nx.Graph
+) -> tuple[SplitOption, ...]:
+    """Ways to hand each function of ``uid`` to a related neighbour.
+
+    Only units without children are split (their children would follow
+    the largest part, which the model does not track); at least two
+    receivers take part, else it is a merge.
+    """
+    unit = org.unit(uid)
+    if org.children(uid) or len(unit.functions) < 2:
+        return ()
+    receivers = sorted(graph.neighbors(uid))
+    related: list[list[tuple[float, str]]] = []
+    for code in unit.functions:
+        scored = sorted(
+            (
+                (-similarity(org, (code,), org.unit(r).functions), r)
+                for r in receivers
+            ),
+        )
+        related.append([(s, r) for s, r in scored if s < 0])
+    if any(not r for r in related):
+        return ()
+    keep = max(len(r) for r in related)
+    while keep > 1 and math.prod(min(len(r), keep) for r in related) > (
+        MAX_SPLIT_OPTIONS
+    ):
+        keep -= 1
+    choices = [[r for _, r in options[:keep]] for options in related]
+    staff = largest_remainder(unit.actual, [1] * len(unit.functions))
+    options = []
+    for assignment in itertools.product(*choices):
+        if len(set(assignment)) < 2:
+            continue
+        options.append(_option(org, unit, assignment, staff))
+    return tuple(sorted(options, key=lambda o: o.incoherence))
+
+
+def _option(
+    org: Organisation,
+    unit: Unit,
+    assignment: tuple[str, ...],
+    staff: list[int],
+) -> SplitOption:
+    receivers = list(dict.fromkeys(assignment))
+    functions = {
+        r: tuple(
+            f for f, to in zip(unit.functions, assignment, strict=True)
+            if to == r
+        )
+        for r in receivers
+    }
+    part_staff = [
+        sum(s for s, to in zip(staff, assignment, strict=True) if to == r)
+        for r in receivers
+    ]
+    part_quota = largest_remainder(unit.quota, part_staff)
+    parts = tuple(
+        Part(r, functions[r], s, q)
+        for r, s, q in zip(receivers, part_staff, part_quota, strict=True)
+    )
+    incoherence = sum(
+        1.0 - similarity(org, p.functions, org.unit(p.to).functions)
+        for p in parts
+    )
+    return SplitOption(unit.id, parts, incoherence)
