@@ -21,6 +21,8 @@ from orgplan.errors import OrgplanError, OrgplanWarning
 from orgplan.labels import LANGS, Lang, label
 
 if TYPE_CHECKING:
+    from rich.table import Table
+
     from orgplan.model import Organisation
     from orgplan.rules import Rulebook
 
@@ -71,6 +73,16 @@ HEADLINE = (
     "actual",
     "surplus",
     "deficit",
+)
+BALANCE = ("units", "quota", "actual", "surplus", "deficit")
+OVER_CAP = ("unit", "name", "deputies", "cap", "excess", "rule")
+OVER_CAP_HEADERS = (
+    "unit",
+    "name",
+    "deputies",
+    "stats_cap",
+    "stats_excess",
+    "stats_rule",
 )
 
 
@@ -166,16 +178,16 @@ def stats(path: Path, as_json: bool, lang: Lang) -> None:
 
 def _print_stats(numbers: dict[str, Any], title: str, lang: Lang) -> None:
     from rich.console import Console
-    from rich.table import Table
 
     console = Console(highlight=False)
-    headline = Table(
-        label("stats_indicator", lang), label("stats_value", lang), title=title
+    console.print(
+        _table(
+            lang,
+            ("stats_indicator", "stats_value"),
+            [(label(key, lang), numbers[key]) for key in HEADLINE],
+            title=title,
+        )
     )
-    for key in HEADLINE:
-        headline.add_row(label(key, lang), str(numbers[key]))
-    console.print(headline)
-
     spans = numbers["spans"]
     shown = {
         key: "-" if spans[key] is None else f"{spans[key]:g}"
@@ -188,46 +200,44 @@ def _print_stats(numbers: dict[str, Any], title: str, lang: Lang) -> None:
         f"{label('stats_spans', lang)}: "
         f"{label('stats_spans_line', lang).format(**shown)}\n  {buckets}"
     )
-
-    places = Table(
-        label("locality", lang),
-        label("name", lang),
-        *(label(k, lang) for k in ("units", "quota", "actual")),
-        *(label(k, lang) for k in ("surplus", "deficit")),
-    )
-    for key, row in numbers["by_locality"].items():
-        places.add_row(
-            key,
-            row["name"],
-            *(
-                str(row[k])
-                for k in ("units", "quota", "actual", "surplus", "deficit")
-            ),
+    console.print(
+        _table(
+            lang,
+            ("locality", "name", *BALANCE),
+            [
+                (key, row["name"], *(row[k] for k in BALANCE))
+                for key, row in numbers["by_locality"].items()
+            ],
         )
-    console.print(places)
-
+    )
     if not numbers["over_cap"]:
         console.print(label("stats_none_over_cap", lang))
         return
-    over = Table(
-        label("unit", lang),
-        label("name", lang),
-        label("deputies", lang),
-        label("stats_cap", lang),
-        label("stats_excess", lang),
-        label("stats_rule", lang),
-        title=label("stats_over_cap", lang),
-    )
-    for entry in numbers["over_cap"]:
-        over.add_row(
-            entry["unit"],
-            entry["name"],
-            str(entry["deputies"]),
-            str(entry["cap"]),
-            str(entry["excess"]),
-            entry["rule"],
+    console.print(
+        _table(
+            lang,
+            OVER_CAP_HEADERS,
+            [
+                tuple(entry[k] for k in OVER_CAP)
+                for entry in numbers["over_cap"]
+            ],
+            title=label("stats_over_cap", lang),
         )
-    console.print(over)
+    )
+
+
+def _table(
+    lang: Lang,
+    keys: tuple[str, ...],
+    rows: list[tuple[Any, ...]],
+    title: str | None = None,
+) -> Table:
+    from rich.table import Table
+
+    table = Table(*(label(key, lang) for key in keys), title=title)
+    for row in rows:
+        table.add_row(*(str(value) for value in row))
+    return table
 
 
 @main.command()
@@ -260,8 +270,230 @@ def template(out: Path) -> None:
 
 # --- staffing: export ----------------------------------------------------
 
+if TYPE_CHECKING:
+    from orgplan.export import Format
+
+
+@main.command()
+@click.argument("plan_path", type=click.Path(path_type=Path))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["xlsx", "csv", "json"]),
+    default="xlsx",
+    show_default=True,
+    help="xlsx: staffing-plan.xlsx; csv: staffing-plan/*.csv; json: "
+    "staffing-plan.json.",
+)
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder to write to [default: the plan's folder].",
+)
+@click.option(
+    "--lang",
+    type=click.Choice(LANGS),
+    default="en",
+    show_default=True,
+    help="Language of headers and labels.",
+)
+@click.option(
+    "--data",
+    type=click.Path(path_type=Path),
+    help="The organisation's data or scenario, when the plan does not "
+    "name it.",
+)
+@user_errors
+def export(
+    plan_path: Path,
+    fmt: Format,
+    out: Path | None,
+    lang: Lang,
+    data: Path | None,
+) -> None:
+    """Export a plan's staffing tables: summary, units after, mergers,
+    leadership, transfers, separations and movers.
+
+    PLAN_PATH is a plan.json written by `orgplan plan`; the organisation
+    is read from the data or scenario the plan names, or from --data.
+
+    Example: orgplan export out/plan.json --format csv --lang vi
+    """
+    from orgplan.export import plan_organisation, write_staffing_plan
+
+    plan = orgplan.read_plan(plan_path)
+    organisation = plan_organisation(plan, plan_path, data)
+    written = write_staffing_plan(
+        plan,
+        organisation,
+        out or plan_path.parent,
+        lang=lang,
+        formats=(fmt,),
+    )
+    for path in written:
+        click.echo(str(path))
+
 
 # --- views: chart, compare -----------------------------------------------
+
+
+@main.command()
+@click.argument("path", type=click.Path(exists=True, path_type=Path))
+@click.option(
+    "--view",
+    type=click.Choice(["before", "after", "diff"]),
+    help="Which chart [default: before for data, diff for a plan or a "
+    "scenario].",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["svg", "pdf", "png", "dot"]),
+    default="svg",
+    show_default=True,
+    help="A PDF holds every page; SVG and PNG give a file per page.",
+)
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="File to write [default: VIEW.FORMAT in the current folder].",
+)
+@click.option("--root", help="Draw only this unit (an id) and its subtree.")
+@click.option(
+    "--depth",
+    type=click.IntRange(min=1),
+    help="Levels to draw from the top; deeper units are summed up.",
+)
+@click.option(
+    "--max-boxes",
+    type=click.IntRange(min=0),
+    default=60,
+    show_default=True,
+    help="Boxes per page before the chart is cut into pages (0: one page).",
+)
+@click.option(
+    "--lang",
+    type=click.Choice(LANGS),
+    default="en",
+    show_default=True,
+    help="Language of names and labels.",
+)
+@click.option(
+    "--data",
+    type=click.Path(path_type=Path),
+    help="The organisation of a plan.json that does not name its data.",
+)
+@click.option(
+    "--time-limit",
+    type=click.FloatRange(min=0, min_open=True),
+    help="Seconds to solve a scenario [default: the scenario's].",
+)
+@user_errors
+def chart(
+    path: Path,
+    view: str | None,
+    fmt: str,
+    out: Path | None,
+    root: str | None,
+    depth: int | None,
+    max_boxes: int,
+    lang: Lang,
+    data: Path | None,
+    time_limit: float | None,
+) -> None:
+    """Draw an organisation chart: before, after a plan, or the changes.
+
+    PATH is an organisation's data (a folder of CSV files or a workbook;
+    before view only), a scenario (solved first unless the view is
+    before) or a plan.json. Large charts are cut into pages, one per
+    subtree, with a box summing up what continues on another page.
+    Without Graphviz, the DOT source is written and the message says
+    what to install.
+
+    Example: orgplan chart out/plan.json --view diff --format pdf --lang vi
+    """
+    from orgplan.charts import render_pages, to_dot_pages
+    from orgplan.charts.source import open_source
+    from orgplan.io.yaml_io import is_scenario
+
+    is_data = path.suffix.lower() != ".json" and not is_scenario(path)
+    view = view or ("before" if is_data else "diff")
+    source = open_source(
+        path, data=data, need_plan=view != "before", time_limit=time_limit
+    )
+    pages = to_dot_pages(
+        source.organisation,
+        plan=source.plan,
+        view=view,  # type: ignore[arg-type]
+        lang=lang,
+        root=root,
+        depth=depth,
+        rulebook=source.rulebook,
+        max_boxes=max_boxes or None,
+    )
+    target = out or Path(f"{view}.{fmt}")
+    for written in render_pages(pages, target, fmt):  # type: ignore[arg-type]
+        click.echo(str(written))
+
+
+@main.command()
+@click.argument(
+    "paths", nargs=-1, required=True, type=click.Path(path_type=Path)
+)
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Also write the table to a .csv or .html file.",
+)
+@click.option(
+    "--time-limit",
+    type=click.FloatRange(min=0, min_open=True),
+    help="Seconds to solve each scenario [default: the scenario's].",
+)
+@click.option(
+    "--lang",
+    type=click.Choice(LANGS),
+    default="en",
+    show_default=True,
+    help="Language of the headers.",
+)
+@user_errors
+def compare(
+    paths: tuple[Path, ...],
+    out: Path | None,
+    time_limit: float | None,
+    lang: Lang,
+) -> None:
+    """Compare plans side by side: focal points, layers, leaders, staff.
+
+    Each PATH is a plan.json or a scenario (solved first). Numbers are
+    after each plan, with the number before in brackets; an infeasible
+    scenario gets a column of its own with its status.
+
+    Example: orgplan compare scenarios/a scenarios/b out/plan.json --out c.csv
+    """
+    from rich.console import Console
+    from rich.table import Table
+
+    # Not orgplan.compare: importing the module orgplan.compare makes that
+    # name the module rather than its function.
+    from orgplan.compare import (
+        COLUMNS,
+        cell,
+        headers,
+        open_plans,
+        write_comparison,
+    )
+    from orgplan.compare import compare as compare_plans
+
+    rows = compare_plans(open_plans(paths, time_limit=time_limit))
+    names = headers(lang)
+    table = Table("", *(str(row["plan"]) for row in rows))
+    for column in COLUMNS:
+        table.add_row(names[column], *(cell(row, column) for row in rows))
+    Console(highlight=False).print(table)
+    if out is not None:
+        click.echo(str(write_comparison(rows, out, lang)))
 
 
 # --- scenarios: demo -----------------------------------------------------

@@ -19,9 +19,10 @@ import openpyxl
 from openpyxl.utils import get_column_letter
 
 from orgplan.apply import apply
+from orgplan.errors import OrgplanError
 from orgplan.io.atomic import atomic_file, atomic_folder
 from orgplan.io.excel import add_header
-from orgplan.labels import Lang, label
+from orgplan.labels import LABELS, Lang, label
 from orgplan.model import Organisation, Unit
 from orgplan.plan import Plan, UnitBalance
 from orgplan.rules import load_rulebook
@@ -305,7 +306,7 @@ def _units(
             u.id,
             u.name,
             kind,
-            u.level,
+            _coded_level(u.level, lang),
             u.parent,
             u.locality,
             u.quota,
@@ -316,6 +317,11 @@ def _units(
             u.heads,
             u.deputies,
         )
+
+
+def _coded_level(level: str, lang: Lang) -> str:
+    key = f"level_{level}"
+    return label(key, lang) if key in LABELS else level
 
 
 def _decisions(
@@ -438,3 +444,38 @@ def _write_xlsx(tables: dict[str, list[Row]], path: Path, lang: Lang) -> None:
         sheet.auto_filter.ref = sheet.dimensions
     with atomic_file(path) as tmp:
         workbook.save(tmp)
+
+
+def plan_organisation(
+    plan: Plan, plan_path: str | Path, data: str | Path | None = None
+) -> Organisation:
+    """The organisation a plan was made for.
+
+    ``data`` (data or a scenario) when given, else the plan's
+    ``settings["data_path"]``, else its ``settings["scenario_path"]``;
+    relative paths in the settings are taken from the plan's folder when
+    they exist there, else from the working folder.
+
+    Raises
+    ------
+    orgplan.errors.OrgplanError
+        If the plan names no data and none is given, or the data has
+        errors.
+    """
+    from orgplan.io import open_scenario, read_organisation
+    from orgplan.io.yaml_io import is_scenario
+
+    source = data or plan.settings.get("data_path")
+    source = source or plan.settings.get("scenario_path")
+    if not source:
+        raise OrgplanError(
+            f"{plan_path}: the plan does not say which data it was made "
+            "for (settings.data_path); give it with --data PATH"
+        )
+    path = Path(source)
+    beside = Path(plan_path).parent / path
+    if data is None and not path.is_absolute() and beside.exists():
+        path = beside
+    if is_scenario(path):
+        return open_scenario(path)[0]
+    return read_organisation(path)

@@ -67,8 +67,8 @@ LABELS: dict[str, dict[Lang, str]] = {
     },
     "chart_legend": {"en": "Legend", "vi": "Chú giải"},
     "chart_leaders": {
-        "en": "{heads} head · {deputies} deputies",
-        "vi": "{heads} trưởng · {deputies} phó",
+        "en": "heads {heads} · deputies {deputies}",
+        "vi": "trưởng {heads} · phó {deputies}",
     },
     "chart_excess": {"en": "+{excess} over cap", "vi": "vượt {excess}"},
     "chart_excess_by": {"en": "by {date}", "vi": "giảm trước {date}"},
@@ -244,10 +244,17 @@ LABELS: dict[str, dict[Lang, str]] = {
     "separation": {"en": "separation", "vi": "nghỉ theo chính sách"},
     "permanent": {"en": "permanent", "vi": "điều động"},
     "secondment": {"en": "secondment", "vi": "biệt phái"},
-    "early-retirement": {"en": "early retirement", "vi": "nghỉ hưu trước tuổi"},
+    "early-retirement": {
+        "en": "early retirement",
+        "vi": "nghỉ hưu trước tuổi",
+    },
     "resignation": {"en": "resignation", "vi": "thôi việc"},
     "retirement": {"en": "retirement", "vi": "nghỉ hưu"},
     "decree-178": {"en": "Decree 178/2024", "vi": "Nghị định 178/2024"},
+    "level_central": {"en": "central", "vi": "trung ương"},
+    "level_province": {"en": "province", "vi": "tỉnh"},
+    "level_district": {"en": "district", "vi": "huyện"},
+    "level_commune": {"en": "commune", "vi": "xã"},
 }
 
 

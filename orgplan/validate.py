@@ -91,7 +91,7 @@ def build_organisation(
     if usable and "units" in tables:
         _cross_check(checker, tables, parsed)
     problems = checker.problems
-    if any(p.severity == "error" for p in problems):
+    if has_errors(problems):
         return None, problems
     organisation = Organisation.model_validate(
         {
@@ -119,7 +119,7 @@ def _check_header(checker: _Checker, raw: RawTable) -> bool:
                 name,
                 "warning",
             )
-    missing = [c.name for c in table.columns if c.required]
+    missing = [c.name for c in table.columns if c.must_exist]
     missing = [name for name in missing if name not in counts]
     for name in missing:
         checker.add(raw, f"required column {name!r} is missing", 1, name)
@@ -131,15 +131,14 @@ def _check_header(checker: _Checker, raw: RawTable) -> bool:
 def _parse_rows(checker: _Checker, raw: RawTable, rulebook: Rulebook) -> Rows:
     table = raw.table
     columns = [
-        (i, table.column(name))
+        (i, column)
         for i, name in enumerate(raw.header)
-        if table.column(name) is not None
+        if (column := table.column(name)) is not None
     ]
     rows: Rows = []
     for row, cells in raw.rows:
         values: dict[str, Any] = {}
         for i, column in columns:
-            assert column is not None
             try:
                 value = parse_cell(cells[i], column, rulebook)
             except ValueError as error:
@@ -194,6 +193,9 @@ def parse_cell(cell: Cell, column: Column, rulebook: Rulebook) -> Any:
     value = _PARSERS[column.type](cell)
     if column.allowed is not None:
         allowed = column.allowed(rulebook)
+        # "Department" for "department": a capital typed in a spreadsheet.
+        if value not in allowed and value.lower() in allowed:
+            value = value.lower()
         if value not in allowed:
             raise ValueError(
                 f"unknown {column.name} {value!r}; use one of "
@@ -264,7 +266,7 @@ def _list(cell: Cell) -> tuple[str, ...]:
     return tuple(item for item in items if item)
 
 
-_PARSERS = {
+_PARSERS: dict[str, Callable[[Cell], Any]] = {
     "id": _id,
     "text": _text,
     "int": _int,
@@ -591,7 +593,12 @@ def raise_for_errors(problems: list[Problem]) -> None:
     InputError
         Listing every problem, errors and warnings, when any is an error.
     """
-    if any(p.severity == "error" for p in problems):
+    if has_errors(problems):
         raise InputError(problems)
     for problem in problems:
         warnings.warn(str(problem), OrgplanWarning, stacklevel=3)
+
+
+def has_errors(problems: Iterable[Problem]) -> bool:
+    """Whether any of ``problems`` is an error (not only warnings)."""
+    return any(p.severity == "error" for p in problems)

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from orgplan.io import read_organisation
-from orgplan.model import Locality, Organisation, Unit
+from orgplan.model import FunctionDef, Locality, Organisation, Unit
 from orgplan.rules import Rulebook, load_rulebook
 
 ROOT = Path(__file__).parent.parent
@@ -81,6 +81,11 @@ def two_siblings() -> Organisation:
                 id="L1", name="Phường Một", level="commune", neighbours=("L2",)
             ),
             Locality(id="L2", name="Xã Hai", level="commune"),
+        ),
+        functions=(
+            FunctionDef(code="fin", name="Tài chính"),
+            FunctionDef(code="fin.budget", name="Ngân sách", parent="fin"),
+            FunctionDef(code="fin.prices", name="Giá", parent="fin"),
         ),
     )
 

@@ -7,7 +7,12 @@ arithmetic is in the comments.
 
 from __future__ import annotations
 
+import csv
+import importlib.util
 import json
+import random
+from collections import Counter
+from pathlib import Path
 
 import networkx as nx
 from hypothesis import given
@@ -24,6 +29,8 @@ from orgplan.graph import (
 )
 from orgplan.model import Organisation, Unit
 from orgplan.rules import Rulebook, load_rulebook
+
+PROVINCE_SMALL = Path(__file__).parent.parent / "scenarios" / "province-small"
 
 
 def test_hierarchy_is_a_tree_from_parent_to_child(
@@ -267,3 +274,25 @@ def test_metrics_invariants(org: Organisation) -> None:
     spans_total = sum(tree.out_degree(n) for n in tree)
     assert spans_total == m.units - len(roots)
     assert list(summary["distribution"]) == [b for b, _ in SPAN_BUCKETS]
+
+
+def test_bundled_roster_is_the_output_of_make_staff(
+    province_small: Organisation,
+) -> None:
+    """staff.csv is what make_staff.py writes, one person per staff member."""
+    script = PROVINCE_SMALL / "make_staff.py"
+    spec = importlib.util.spec_from_file_location("make_staff", script)
+    assert spec is not None and spec.loader is not None
+    make_staff = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(make_staff)
+    data = PROVINCE_SMALL / "data"
+    with (data / "units.csv").open(encoding="utf-8", newline="") as f:
+        units = list(csv.DictReader(f))
+    people = make_staff.roster(units, random.Random(make_staff.SEED))
+    with (data / "staff.csv").open(encoding="utf-8", newline="") as f:
+        committed = list(csv.DictReader(f))
+    assert committed == [
+        {key: str(value) for key, value in person.items()} for person in people
+    ]
+    per_unit = Counter(p.unit for p in province_small.staff)
+    assert all(per_unit[u.id] == u.actual for u in province_small.units)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import warnings
 from pathlib import Path
 
@@ -569,3 +570,13 @@ def test_warnings_of_the_data_do_not_hide_scenario_references(
         warnings.simplefilter("ignore", OrgplanWarning)
         with pytest.raises(InputError, match="'NOPE' is not a unit id"):
             open_scenario(folder)
+
+
+def test_dates_are_not_numbers_and_capitals_are_forgiven() -> None:
+    quota, kind = UNITS.column("quota"), UNITS.column("kind")
+    assert quota is not None and kind is not None
+    with pytest.raises(ValueError, match=r"a date or time .* whole number"):
+        parse_cell(dt.datetime(2025, 7, 1), quota, RULEBOOK)
+    assert parse_cell(" Department ", kind, RULEBOOK) == "department"
+    with pytest.raises(ValueError, match="unknown kind 'Sở'"):
+        parse_cell("Sở", kind, RULEBOOK)

@@ -120,7 +120,11 @@ def paginate(
                 page = number + len(tasks) + 1
                 tasks.extend(
                     _tasks(
-                        chart, unit, number, chart.kids(unit), below,
+                        chart,
+                        unit,
+                        number,
+                        chart.kids(unit),
+                        below,
                         max_boxes,
                     )
                 )

@@ -108,9 +108,7 @@ def _diff(
     where = _destinations(plan)
 
     def name(unit_id: str) -> str:
-        unit = after.unit_by_id.get(unit_id) or before.unit_by_id.get(
-            unit_id
-        )
+        unit = after.unit_by_id.get(unit_id) or before.unit_by_id.get(unit_id)
         return unit.label(lang) if unit else unit_id
 
     for merge in plan.merges:
@@ -138,9 +136,12 @@ def _diff(
         status[split.unit] = "split"
         targets = [_resolve(p.to, where, after) for p in split.parts]
         notes[split.unit] = label("chart_split_to", lang).format(
-            names=_names(name(t or p.to) for t, p in zip(targets, split.parts))
+            names=_names(
+                name(t or p.to)
+                for t, p in zip(targets, split.parts, strict=True)
+            )
         )
-        for target, part in zip(targets, split.parts):
+        for target, part in zip(targets, split.parts, strict=True):
             if target:
                 status.setdefault(target, "receiving")
                 links.append(

@@ -86,6 +86,11 @@ def write_tables(organisation: Organisation, folder: Path) -> None:
     old file removed from ``folder``, so that reading it back gives the
     same organisation. Files are UTF-8 with a byte order mark, which Excel
     needs to show Vietnamese diacritics.
+
+    Raises
+    ------
+    OSError
+        If ``folder`` cannot be written; it is then left as it was.
     """
     with atomic_folder(folder, [t.file for t in TABLES.values()]) as tmp:
         for table in TABLES.values():

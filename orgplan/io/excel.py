@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import warnings
 import zipfile
 from pathlib import Path
 
@@ -34,7 +35,11 @@ def read_tables(
     """
     file = str(path)
     try:
-        workbook = openpyxl.load_workbook(path, data_only=True)
+        with warnings.catch_warnings():
+            # openpyxl warns of Excel features it drops (extensions,
+            # conditional formats) that do not touch the data.
+            warnings.simplefilter("ignore", UserWarning)
+            workbook = openpyxl.load_workbook(path, data_only=True)
     except (InvalidFileException, zipfile.BadZipFile, KeyError) as error:
         return {}, [
             Problem(
@@ -99,6 +104,11 @@ def write_workbook(organisation: Organisation, path: Path) -> None:
 
     Every sheet is written, empty ones with their header only, so the
     workbook can be filled in further.
+
+    Raises
+    ------
+    OSError
+        If ``path`` cannot be written; nothing is left behind.
     """
     workbook = openpyxl.Workbook()
     workbook.remove(workbook.active)

@@ -55,6 +55,11 @@ def write_plan(plan: Plan, path: str | Path) -> None:
     Vietnamese text is written as is, not as ``\\u`` escapes; ``from`` is
     the key of a transfer's origin. The file is written to a temporary
     place and moved in at the end.
+
+    Raises
+    ------
+    OSError
+        If ``path`` cannot be written; nothing is left behind.
     """
     with atomic_file(Path(path)) as tmp:
         tmp.write_text(plan.to_json() + "\n", encoding="utf-8")

@@ -12,6 +12,7 @@ from orgplan.rules import Rulebook, load_rulebook
 from orgplan.scenario import Scenario
 from orgplan.validate import (
     build_organisation,
+    has_errors,
     raise_for_errors,
     scenario_problems,
 )
@@ -121,7 +122,7 @@ def _inspect(
     # rules, so that the user sees every problem at once.
     rulebook = (
         scenario.rulebook()
-        if scenario is not None and not problems
+        if scenario is not None and not has_errors(problems)
         else load_rulebook()
     )
     organisation, data_problems = _read_data(read.data, rulebook)
@@ -129,12 +130,12 @@ def _inspect(
     if (
         organisation is not None
         and scenario is not None
-        and not any(p.severity == "error" for p in problems)
+        and not has_errors(problems)
     ):
         problems += scenario_problems(
             organisation, scenario, rulebook, str(read.file), read.line_of
         )
-    if any(p.severity == "error" for p in problems):
+    if has_errors(problems):
         organisation = None
     return organisation, scenario, problems
 
@@ -156,6 +157,6 @@ def _read_data(
         return None, problems
     organisation, found = build_organisation(tables, rulebook)
     problems += found
-    if any(p.severity == "error" for p in problems):
+    if has_errors(problems):
         organisation = None
     return organisation, problems

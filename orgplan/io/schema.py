@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Literal, get_args
+from typing import Literal, cast, get_args
 
 from pydantic import BaseModel
 
@@ -40,9 +40,9 @@ LIST_SEPARATOR = ";"
 class Column:
     """One column of an input table.
 
-    ``required`` columns must be present; ``filled`` ones also need a value
-    in every row. ``allowed`` gives the accepted values, from the rulebook
-    where the rulebook defines them.
+    ``required`` columns must be present; ``filled`` ones must be present
+    and need a value in every row. ``allowed`` gives the accepted values,
+    from the rulebook where the rulebook defines them.
     """
 
     name: str
@@ -52,6 +52,10 @@ class Column:
     required: bool = False
     filled: bool = False
     allowed: Callable[[Rulebook], tuple[str, ...]] | None = None
+
+    @property
+    def must_exist(self) -> bool:
+        return self.required or self.filled
 
 
 @dataclass(frozen=True)
@@ -117,25 +121,23 @@ UNITS = Table(
     required=True,
     model=Unit,
     columns=(
-        Column("id", "id", "Stable code of the unit", "SNV", True, True),
-        Column("name", "text", "Name of the unit", "Sở Nội vụ", True, True),
+        Column("id", "id", "Stable code of the unit", "SNV", filled=True),
+        Column("name", "text", "Name of the unit", "Sở Nội vụ", filled=True),
         Column(
             "kind",
             "id",
             "Type of unit; rules are keyed by kind",
             "department",
-            True,
-            True,
-            _kinds,
+            filled=True,
+            allowed=_kinds,
         ),
         Column(
             "level",
             "id",
             "Administrative tier",
             "province",
-            True,
-            True,
-            _levels,
+            filled=True,
+            allowed=_levels,
         ),
         Column(
             "parent",
@@ -161,14 +163,12 @@ UNITS = Table(
             "Staff positions assigned (biên chế), leaders "
             "included, children not",
             "45",
-            required=True,
             filled=True,
         ),
         _count(
             "actual",
             "Staff the unit has now, leaders included, children not",
             "43",
-            required=True,
             filled=True,
         ),
         _count("heads", "Heads (cấp trưởng); empty = 0", "1", required=True),
@@ -199,16 +199,15 @@ LOCALITIES = Table(
     required=False,
     model=Locality,
     columns=(
-        Column("id", "id", "Stable code of the locality", "X01", True, True),
-        Column("name", "text", "Name", "Phường Chiềng Lề", True, True),
+        Column("id", "id", "Stable code of the locality", "X01", filled=True),
+        Column("name", "text", "Name", "Phường Chiềng Lề", filled=True),
         Column(
             "level",
             "id",
             "Administrative tier",
             "commune",
-            True,
-            True,
-            _levels,
+            filled=True,
+            allowed=_levels,
         ),
         Column("parent", "id", "id of the locality it belongs to", "T01"),
         Column("population", "int", "Residents", "24500"),
@@ -235,16 +234,15 @@ STAFF = Table(
     required=False,
     model=Person,
     columns=(
-        Column("id", "id", "Staff number", "NV0001", True, True),
-        Column("unit", "id", "id of the person's unit", "SNV", True, True),
+        Column("id", "id", "Staff number", "NV0001", filled=True),
+        Column("unit", "id", "id of the person's unit", "SNV", filled=True),
         Column(
             "category",
             "id",
             "Staff category",
             "civil_servant",
-            True,
-            True,
-            _categories,
+            filled=True,
+            allowed=_categories,
         ),
         Column(
             "role", "id", "Role; empty = staff", "deputy", allowed=_fixed(Role)
@@ -284,7 +282,7 @@ FUNCTIONS = Table(
     required=False,
     model=FunctionDef,
     columns=(
-        Column("code", "id", "Function code", "NV.TC", True, True),
+        Column("code", "id", "Function code", "NV.TC", filled=True),
         Column("name", "text", "Name", "Tổ chức bộ máy"),
         Column("sector", "id", "Sector", "home_affairs"),
         Column(
@@ -318,5 +316,4 @@ def table_cells(organisation: Organisation, table: Table) -> list[list[Cell]]:
 def _cell(value: object) -> Cell:
     if isinstance(value, tuple):
         return LIST_SEPARATOR.join(value)
-    assert value is None or isinstance(value, str | int | float | bool)
-    return value
+    return cast(Cell, value)

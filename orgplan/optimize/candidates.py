@@ -10,20 +10,19 @@ from __future__ import annotations
 
 import itertools
 import math
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 import networkx as nx
 
+from orgplan.apply import largest_remainder
 from orgplan.model import Organisation, Unit
 from orgplan.rules import Rulebook
 from orgplan.scenario import Scenario
-from orgplan.similarity import similarity
+from orgplan.similarity import function_set, jaccard, similarity
 
 # Enumerating every way to hand a unit's functions to receivers grows as
-# receivers ** functions; beyond this many options per unit only the most
-# coherent receivers of each function are kept.
-MAX_SPLIT_OPTIONS = 64
+# receivers ** functions; only the most coherent options are kept.
+MAX_SPLIT_OPTIONS = 8
 
 
 @dataclass(frozen=True)
@@ -108,7 +107,9 @@ def find_candidates(
     )
     fixed = frozenset(movable) & locked
     index = {u.id: i for i, u in enumerate(org.units)}
-    ordered = sorted(movable, key=lambda uid: (-org.unit(uid).actual, index[uid]))
+    ordered = sorted(
+        movable, key=lambda uid: (-org.unit(uid).actual, index[uid])
+    )
     rank = {uid: i for i, uid in enumerate(ordered)}
     movable_set = set(movable)
     near = _neighbours(org)
@@ -121,7 +122,7 @@ def find_candidates(
         for a, b in itertools.combinations(ordered, 2):
             ua, ub = org.unit(a), org.unit(b)
             if _may_merge(ua, ub, scenario, rulebook, near):
-                sim = similarity(org, ua.functions, ub.functions)
+                sim = similarity(org, a, b)
                 graph.add_edge(a, b, similarity=sim)
                 # ``a`` ranks first, so it is the representative.
                 reps[b].append(a)
@@ -181,34 +182,6 @@ def may_merge_reason(
     return None
 
 
-def largest_remainder(total: int, weights: Sequence[int]) -> list[int]:
-    """Share ``total`` in proportion to ``weights``, rounding fairly.
-
-    Each share is the floor of its exact value; what is left goes one by
-    one to the largest remainders, ties to the earlier entry. All-zero
-    weights share equally.
-
-    Raises
-    ------
-    ValueError
-        If ``weights`` is empty.
-    """
-    if not weights:
-        raise ValueError("no weights to share among")
-    if sum(weights) == 0:
-        weights = [1] * len(weights)
-    whole = sum(weights)
-    exact = [total * w / whole for w in weights]
-    shares = [math.floor(e) for e in exact]
-    left = total - sum(shares)
-    order = sorted(
-        range(len(weights)), key=lambda i: (-(exact[i] - shares[i]), i)
-    )
-    for i in order[:left]:
-        shares[i] += 1
-    return shares
-
-
 def _members(reps: dict[str, list[str]]) -> dict[str, tuple[str, ...]]:
     members: dict[str, list[str]] = {}
     for member, options in reps.items():
@@ -266,24 +239,26 @@ def _split_options(
 ) -> tuple[SplitOption, ...]:
     """Ways to hand each function of ``uid`` to a related neighbour.
 
-    Only units without children are split (their children would follow
+    A split is offered only when no single neighbour has functions
+    related to all of the unit's (else a merge fits, DESIGN section 6),
+    and only for units without children (their children would follow
     the largest part, which the model does not track); at least two
-    receivers take part, else it is a merge.
+    receivers take part.
     """
     unit = org.unit(uid)
     if org.children(uid) or len(unit.functions) < 2:
         return ()
     receivers = sorted(graph.neighbors(uid))
+    owned = {r: function_set(org, org.unit(r).functions) for r in receivers}
     related: list[list[tuple[float, str]]] = []
     for code in unit.functions:
-        scored = sorted(
-            (
-                (-similarity(org, (code,), org.unit(r).functions), r)
-                for r in receivers
-            ),
-        )
+        mine = function_set(org, (code,))
+        scored = sorted((-jaccard(mine, owned[r]), r) for r in receivers)
         related.append([(s, r) for s, r in scored if s < 0])
     if any(not r for r in related):
+        return ()
+    covering = set.intersection(*({r for _, r in opts} for opts in related))
+    if covering:
         return ()
     keep = max(len(r) for r in related)
     while keep > 1 and math.prod(min(len(r), keep) for r in related) > (
@@ -297,7 +272,8 @@ def _split_options(
         if len(set(assignment)) < 2:
             continue
         options.append(_option(org, unit, assignment, staff))
-    return tuple(sorted(options, key=lambda o: o.incoherence))
+    options.sort(key=lambda o: o.incoherence)
+    return tuple(options[:MAX_SPLIT_OPTIONS])
 
 
 def _option(
@@ -309,7 +285,8 @@ def _option(
     receivers = list(dict.fromkeys(assignment))
     functions = {
         r: tuple(
-            f for f, to in zip(unit.functions, assignment, strict=True)
+            f
+            for f, to in zip(unit.functions, assignment, strict=True)
             if to == r
         )
         for r in receivers
@@ -324,7 +301,11 @@ def _option(
         for r, s, q in zip(receivers, part_staff, part_quota, strict=True)
     )
     incoherence = sum(
-        1.0 - similarity(org, p.functions, org.unit(p.to).functions)
+        1.0
+        - jaccard(
+            function_set(org, p.functions),
+            function_set(org, org.unit(p.to).functions),
+        )
         for p in parts
     )
     return SplitOption(unit.id, parts, incoherence)

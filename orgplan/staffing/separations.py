@@ -31,10 +31,16 @@ go and 25 insurance years.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 
+from orgplan.apply import largest_remainder
+from orgplan.model import STAFF_CATEGORIES
+from orgplan.plan import Mover, Separation
 from orgplan.rules import SeparationRules
-from orgplan.staffing.roster import Roster, group_rows
+from orgplan.scenario import SeparationParams
+from orgplan.staffing.roster import ROLES, Roster, group_rows
 
 POLICIES = ("retirement", "early-retirement", "resignation")
 RETIREMENT, EARLY_RETIREMENT, RESIGNATION = 0, 1, 2
@@ -143,3 +149,101 @@ def pick_leavers(
         order = np.lexsort((id_rank[pool], closest[pool]))
         leavers[unit] = pool[order[: needed[unit]]]
     return leavers
+
+
+def count_separations(
+    unit_ids: Sequence[str],
+    left: np.ndarray,
+    movable: np.ndarray,
+    policy: str,
+    rules: SeparationRules,
+    salary: float,
+) -> tuple[Separation, ...]:
+    """Separations by count (no roster): each unit's leftover surplus
+    shared over the staff it has left, by category in proportion (largest
+    remainder), each costed as the representative leaver."""
+    if policy == "none":
+        return ()
+    each = average_payment(rules, salary)
+    separations = []
+    for i in np.nonzero(left > 0)[0]:
+        pool = [int(n) for n in movable[i]]
+        total = min(int(left[i]), sum(pool))
+        if total == 0:
+            continue
+        for c, count in enumerate(largest_remainder(total, pool)):
+            if count:
+                separations.append(
+                    Separation(
+                        unit=unit_ids[i],
+                        category=STAFF_CATEGORIES[c],
+                        count=count,
+                        policy=policy,
+                        cost=round(count * each),
+                    )
+                )
+    return tuple(separations)
+
+
+def roster_separations(
+    unit_ids: Sequence[str],
+    roster: Roster,
+    left: np.ndarray,
+    free: np.ndarray,
+    id_rank: np.ndarray,
+    params: SeparationParams,
+    rules: SeparationRules,
+    salary: float,
+) -> tuple[tuple[Separation, ...], tuple[Mover, ...]]:
+    """Separations of named people, one row per (unit, category,
+    policy), and a mover per person.
+
+    ``free`` marks who may still leave (staff not excluded and not moved);
+    people whose role or field is in ``params.excluded_roles`` are kept.
+    """
+    if params.policy == "none":
+        return (), ()
+    separable = free.copy()
+    kept = set(params.excluded_roles)
+    for role in kept & set(ROLES):
+        separable &= roster.role != ROLES.index(role)
+    kept_fields = [i for i, f in enumerate(roster.fields) if f in kept]
+    separable &= ~np.isin(roster.field, kept_fields)
+    needed = {u: int(n) for u, n in enumerate(left) if n > 0}
+    leavers = pick_leavers(roster, needed, separable, id_rank)
+    separations: list[Separation] = []
+    movers: list[Mover] = []
+    for unit in sorted(leavers):
+        rows = leavers[unit]
+        policy = policy_of(roster.years_left[rows], rules)
+        order = np.lexsort((policy, roster.category[rows]))
+        rows, policy = rows[order], policy[order]
+        cost = roster_payments(roster, rows, rules, salary)
+        category = roster.category[rows]
+        groups = zip(category.tolist(), policy.tolist(), strict=True)
+        for c, p in dict.fromkeys(groups):
+            mask = (category == c) & (policy == p)
+            names = roster.ids[rows[mask]].tolist()
+            amounts = cost[mask].tolist()
+            separations.append(
+                Separation(
+                    unit=unit_ids[unit],
+                    category=STAFF_CATEGORIES[c],
+                    count=len(names),
+                    persons=tuple(names),
+                    policy=POLICIES[p],
+                    cost=round(sum(amounts)),
+                )
+            )
+            movers.extend(
+                Mover(
+                    person=name,
+                    from_unit=unit_ids[unit],
+                    to_unit=None,
+                    action="separation",
+                    policy=POLICIES[p],
+                    cost=round(amount),
+                )
+                for name, amount in zip(names, amounts, strict=True)
+            )
+    return tuple(separations), tuple(movers)

@@ -12,38 +12,36 @@ from dataclasses import dataclass
 import numpy as np
 
 from orgplan.apply import apply_structure
-from orgplan.model import STAFF_CATEGORIES, Organisation
+from orgplan.model import STAFF_CATEGORIES, Organisation, Person
 from orgplan.plan import Mover, Plan, Separation, Transfer, UnitBalance
 from orgplan.rules import Rulebook
 from orgplan.scenario import Scenario, StaffingParams
-from orgplan.staffing.distances import Arcs, candidate_arcs, few
+from orgplan.staffing.distances import candidate_arcs, few
 from orgplan.staffing.leaders import lead_leadership
 from orgplan.staffing.quotas import balance_row, quotas_after
-from orgplan.staffing.roster import (
-    ROLES,
-    STAFF,
-    Roster,
-    roster_from_people,
-)
+from orgplan.staffing.roster import STAFF, Roster, roster_from_people
 from orgplan.staffing.separations import (
-    POLICIES,
-    average_payment,
-    pick_leavers,
-    policy_of,
-    roster_payments,
+    count_separations,
+    roster_separations,
 )
-from orgplan.staffing.transfers import Flows, pick_movers, solve_flows
+from orgplan.staffing.transfers import (
+    pick_movers,
+    solve_flows,
+    transfer_records,
+)
 
 
 @dataclass(frozen=True)
 class Staffing:
-    """What the staffing stage adds to a plan."""
+    """What the staffing stage adds to a plan; ``arcs`` counts the
+    sender -> receiver moves the transfer rules allowed."""
 
     balance: tuple[UnitBalance, ...]
     transfers: tuple[Transfer, ...]
     separations: tuple[Separation, ...]
     movers: tuple[Mover, ...]
     notes: tuple[str, ...]
+    arcs: int = 0
 
 
 def plan_staffing(
@@ -79,24 +77,25 @@ def plan_staffing(
         If the scenario names units or people that do not exist, or the
         quota norm needs a population the data lacks.
     """
-    after = apply_structure(organisation, plan)
+    leadership, leader_notes = lead_leadership(
+        organisation,
+        plan,
+        scenario.leadership.heads,
+        rulebook.leader_allowance_months,
+    )
+    led = plan.model_copy(update={"leadership": leadership})
+    after = apply_structure(organisation, led, rulebook)
     params = scenario.staffing
     roster = None
     if after.staff:
         roster = roster_from_people(
-            after.staff,
+            _leaders_kept(organisation, after),
             [u.id for u in after.units],
             rulebook.separations,
             params.separations.as_of_year,
         )
     staffing = balance_staff(
         after, quotas_after(after, params, rulebook), params, rulebook, roster
-    )
-    leadership, leader_notes = lead_leadership(
-        organisation,
-        plan,
-        scenario.leadership.heads,
-        rulebook.leader_allowance_months,
     )
     return plan.model_copy(
         update={
@@ -108,6 +107,21 @@ def plan_staffing(
             "notes": (*plan.notes, *staffing.notes, *leader_notes),
         }
     )
+
+
+def _leaders_kept(
+    organisation: Organisation, after: Organisation
+) -> list[Person]:
+    """The roster after the structure, where everyone who led a unit
+    before keeps that role: a leader who loses the post in a merger stays
+    on (with the allowance) and is never proposed to move or leave."""
+    led = {p.id: p.role for p in organisation.staff if p.role != "staff"}
+    return [
+        p.model_copy(update={"role": led[p.id]})
+        if p.role == "staff" and p.id in led
+        else p
+        for p in after.staff
+    ]
 
 
 def balance_staff(
@@ -179,20 +193,34 @@ def balance_staff(
         params.separations.monthly_salary
         or rulebook.separations.default_monthly_salary
     )
+    mode = params.transfers.mode
     if roster is None:
-        transfers = _transfers(after, flows, arcs, params, None, [])
-        separations = _count_separations(
-            after, left, movable - moved_out, params, rulebook, salary
+        transfers, movers = transfer_records(ids, flows, arcs, mode)
+        separations = count_separations(
+            ids,
+            left,
+            movable - moved_out,
+            params.separations.policy,
+            rulebook.separations,
+            salary,
         )
-        movers: tuple[Mover, ...] = ()
     else:
         id_rank = roster.id_rank()
         picked = pick_movers(roster, flows, free, id_rank)
-        transfers = _transfers(after, flows, arcs, params, roster, picked)
-        separations, leaver_movers = _roster_separations(
-            after, roster, left, free, id_rank, params, rulebook, salary
+        transfers, movers = transfer_records(
+            ids, flows, arcs, mode, roster, picked
         )
-        movers = _transfer_movers(roster, flows, picked, ids) + (leaver_movers)
+        separations, leavers = roster_separations(
+            ids,
+            roster,
+            left,
+            free,
+            id_rank,
+            params.separations,
+            rulebook.separations,
+            salary,
+        )
+        movers += leavers
     separated = np.zeros(len(units), dtype=np.int64)
     index = {uid: i for i, uid in enumerate(ids)}
     for s in separations:
@@ -203,7 +231,12 @@ def balance_staff(
         for uid, q, a, b in zip(ids, quota, actual, actual_after, strict=True)
     )
     notes = (*arcs.notes, *_balance_notes(after, balance, params))
-    return Staffing(balance, transfers, separations, movers, notes)
+    if transfers and mode == "secondment":
+        months = params.transfers.secondment_months
+        notes = (*notes, f"Transfers are secondments of {months} months.")
+    return Staffing(
+        balance, transfers, separations, movers, notes, len(arcs.tail)
+    )
 
 
 def _default_category(after: Organisation, rulebook: Rulebook) -> list[int]:
@@ -258,163 +291,6 @@ def _movable_without_roster(
     return movable
 
 
-def _transfers(
-    after: Organisation,
-    flows: Flows,
-    arcs: Arcs,
-    params: StaffingParams,
-    roster: Roster | None,
-    picked: list[np.ndarray],
-) -> tuple[Transfer, ...]:
-    units = after.units
-    hops, km = arcs.hops, arcs.km
-    transfers = []
-    for row in range(len(flows)):
-        arc = int(flows.arc[row])
-        persons = tuple(roster.ids[picked[row]].tolist()) if roster else ()
-        transfers.append(
-            Transfer(
-                from_=units[int(flows.sender[row])].id,
-                to=units[int(flows.receiver[row])].id,
-                category=STAFF_CATEGORIES[int(flows.category[row])],
-                count=int(flows.count[row]),
-                persons=persons,
-                hops=None if hops is None else int(hops[arc]),
-                km=None if km is None else float(km[arc]),
-                mode=params.transfers.mode,
-            )
-        )
-    return tuple(transfers)
-
-
-def _transfer_movers(
-    roster: Roster, flows: Flows, picked: list[np.ndarray], ids: list[str]
-) -> tuple[Mover, ...]:
-    movers = []
-    for row, people in enumerate(picked):
-        source = ids[int(flows.sender[row])]
-        target = ids[int(flows.receiver[row])]
-        movers.extend(
-            Mover(
-                person=person,
-                from_unit=source,
-                to_unit=target,
-                action="transfer",
-            )
-            for person in roster.ids[people].tolist()
-        )
-    return tuple(movers)
-
-
-def _count_separations(
-    after: Organisation,
-    left: np.ndarray,
-    movable: np.ndarray,
-    params: StaffingParams,
-    rulebook: Rulebook,
-    salary: float,
-) -> tuple[Separation, ...]:
-    """Separations by count: each unit's leftover surplus shared over its
-    remaining categories in proportion (largest remainder)."""
-    policy = params.separations.policy
-    if policy == "none":
-        return ()
-    each = average_payment(rulebook.separations, salary)
-    separations = []
-    for i in np.nonzero(left > 0)[0]:
-        pool = movable[i]
-        total = min(int(left[i]), int(pool.sum()))
-        for c, count in enumerate(_largest_remainder(pool, total)):
-            if count:
-                separations.append(
-                    Separation(
-                        unit=after.units[i].id,
-                        category=STAFF_CATEGORIES[c],
-                        count=count,
-                        policy=policy,
-                        cost=round(count * each),
-                    )
-                )
-    return tuple(separations)
-
-
-def _largest_remainder(weights: np.ndarray, total: int) -> list[int]:
-    """``total`` shared in proportion to ``weights``; never above a
-    weight; ties by position."""
-    weight_sum = int(weights.sum())
-    if total <= 0 or weight_sum == 0:
-        return [0] * len(weights)
-    exact = weights * total / weight_sum
-    shares = np.floor(exact).astype(np.int64)
-    order = np.lexsort((np.arange(len(weights)), -(exact - shares)))
-    for c in order[: total - int(shares.sum())]:
-        shares[c] += 1
-    return [int(s) for s in shares]
-
-
-def _roster_separations(
-    after: Organisation,
-    roster: Roster,
-    left: np.ndarray,
-    free: np.ndarray,
-    id_rank: np.ndarray,
-    params: StaffingParams,
-    rulebook: Rulebook,
-    salary: float,
-) -> tuple[tuple[Separation, ...], tuple[Mover, ...]]:
-    """Separations of named people, one row per (unit, category,
-    policy), with a mover row per person."""
-    rules = params.separations
-    if rules.policy == "none":
-        return (), ()
-    separable = free.copy()
-    kept = set(rules.excluded_roles)
-    for role in kept & set(ROLES):
-        separable &= roster.role != ROLES.index(role)
-    kept_fields = [i for i, f in enumerate(roster.fields) if f in kept]
-    separable &= ~np.isin(roster.field, kept_fields)
-    needed = {int(u): int(n) for u, n in enumerate(left) if n > 0}
-    leavers = pick_leavers(roster, needed, separable, id_rank)
-    separations: list[Separation] = []
-    movers: list[Mover] = []
-    for unit in sorted(leavers):
-        rows = leavers[unit]
-        cost = roster_payments(roster, rows, rulebook.separations, salary)
-        policy = policy_of(roster.years_left[rows], rulebook.separations)
-        groups = np.lexsort((policy, roster.category[rows]))
-        rows, cost, policy = rows[groups], cost[groups], policy[groups]
-        category = roster.category[rows]
-        uid = after.units[unit].id
-        for c in np.unique(category):
-            for p in np.unique(policy[category == c]):
-                mask = (category == c) & (policy == p)
-                names = roster.ids[rows[mask]].tolist()
-                separations.append(
-                    Separation(
-                        unit=uid,
-                        category=STAFF_CATEGORIES[int(c)],
-                        count=len(names),
-                        persons=tuple(names),
-                        policy=POLICIES[int(p)],
-                        cost=round(float(cost[mask].sum())),
-                    )
-                )
-                movers.extend(
-                    Mover(
-                        person=name,
-                        from_unit=uid,
-                        to_unit=None,
-                        action="separation",
-                        policy=POLICIES[int(p)],
-                        cost=round(float(amount)),
-                    )
-                    for name, amount in zip(
-                        names, cost[mask].tolist(), strict=True
-                    )
-                )
-    return tuple(separations), tuple(movers)
-
-
 def _balance_notes(
     after: Organisation,
     balance: tuple[UnitBalance, ...],
@@ -430,7 +306,8 @@ def _balance_notes(
         total = sum(b.deficit_after for b in short)
         notes.append(
             f"Unfilled deficit: {len(short)} units stay {total} staff "
-            "below quota after transfers (no surplus unit near enough): "
+            "below quota after transfers (no surplus staff the transfer "
+            "rules let reach them): "
             + few([f"{names[b.id]} {b.deficit_after}" for b in short])
         )
     over = sorted(

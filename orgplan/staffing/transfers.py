@@ -22,12 +22,14 @@ fewest people in, then the youngest (most years to retirement), then by id.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
 from ortools.graph.python import min_cost_flow
 
 from orgplan.model import STAFF_CATEGORIES
+from orgplan.plan import Mover, Transfer
 from orgplan.staffing.distances import Arcs
 from orgplan.staffing.roster import Roster, group_rows
 
@@ -177,3 +179,45 @@ def pick_movers(
         movable[chosen] = False
         picked.append(chosen)
     return picked
+
+
+def transfer_records(
+    unit_ids: Sequence[str],
+    flows: Flows,
+    arcs: Arcs,
+    mode: str,
+    roster: Roster | None = None,
+    picked: Sequence[np.ndarray] = (),
+) -> tuple[tuple[Transfer, ...], tuple[Mover, ...]]:
+    """The plan's transfers, and a mover per person when ``picked``."""
+    transfers = []
+    movers = []
+    for row in range(len(flows)):
+        arc = int(flows.arc[row])
+        source = unit_ids[int(flows.sender[row])]
+        target = unit_ids[int(flows.receiver[row])]
+        persons: tuple[str, ...] = ()
+        if roster is not None:
+            persons = tuple(roster.ids[picked[row]].tolist())
+        transfers.append(
+            Transfer(
+                from_=source,
+                to=target,
+                category=STAFF_CATEGORIES[int(flows.category[row])],
+                count=int(flows.count[row]),
+                persons=persons,
+                hops=None if arcs.hops is None else int(arcs.hops[arc]),
+                km=None if arcs.km is None else float(arcs.km[arc]),
+                mode=mode,
+            )
+        )
+        movers.extend(
+            Mover(
+                person=person,
+                from_unit=source,
+                to_unit=target,
+                action="transfer",
+            )
+            for person in persons
+        )
+    return tuple(transfers), tuple(movers)

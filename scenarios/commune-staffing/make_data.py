@@ -25,22 +25,77 @@ from pathlib import Path
 SEED = 2025
 COLUMNS = 10
 WARDS = (
-    "Thành Sen", "Trần Phú", "Hà Huy Tập", "Bắc Hồng Lĩnh",
-    "Nam Hồng Lĩnh", "Sông Trí", "Hải Ninh", "Hoành Sơn", "Vũng Áng",
+    "Thành Sen",
+    "Trần Phú",
+    "Hà Huy Tập",
+    "Bắc Hồng Lĩnh",
+    "Nam Hồng Lĩnh",
+    "Sông Trí",
+    "Hải Ninh",
+    "Hoành Sơn",
+    "Vũng Áng",
 )
 COMMUNES = (
-    "Nghi Xuân", "Đan Hải", "Tiên Điền", "Cổ Đạm", "Xuân Lĩnh",
-    "Đức Thọ", "Đức Đồng", "Đức Quang", "Đức Thịnh", "Đức Minh",
-    "Hương Sơn", "Sơn Tây", "Tứ Mỹ", "Sơn Giang", "Sơn Tiến",
-    "Sơn Hồng", "Kim Hoa", "Sơn Kim 1", "Sơn Kim 2", "Vũ Quang",
-    "Mai Hoa", "Thượng Đức", "Hương Khê", "Hương Phố", "Hương Đô",
-    "Hà Linh", "Hương Bình", "Phúc Trạch", "Hương Xuân", "Can Lộc",
-    "Tùng Lộc", "Gia Hanh", "Trường Lưu", "Xuân Lộc", "Đồng Lộc",
-    "Lộc Hà", "Hồng Lộc", "Mai Phụ", "Thạch Hà", "Đông Kinh",
-    "Toàn Lưu", "Việt Xuyên", "Thạch Khê", "Đồng Tiến", "Thạch Lạc",
-    "Thạch Xuân", "Cẩm Xuyên", "Thiên Cầm", "Cẩm Duệ", "Cẩm Hưng",
-    "Cẩm Lạc", "Cẩm Trung", "Yên Hòa", "Kỳ Xuân", "Kỳ Anh",
-    "Kỳ Hoa", "Kỳ Văn", "Kỳ Khang", "Kỳ Lạc", "Kỳ Thượng",
+    "Nghi Xuân",
+    "Đan Hải",
+    "Tiên Điền",
+    "Cổ Đạm",
+    "Xuân Lĩnh",
+    "Đức Thọ",
+    "Đức Đồng",
+    "Đức Quang",
+    "Đức Thịnh",
+    "Đức Minh",
+    "Hương Sơn",
+    "Sơn Tây",
+    "Tứ Mỹ",
+    "Sơn Giang",
+    "Sơn Tiến",
+    "Sơn Hồng",
+    "Kim Hoa",
+    "Sơn Kim 1",
+    "Sơn Kim 2",
+    "Vũ Quang",
+    "Mai Hoa",
+    "Thượng Đức",
+    "Hương Khê",
+    "Hương Phố",
+    "Hương Đô",
+    "Hà Linh",
+    "Hương Bình",
+    "Phúc Trạch",
+    "Hương Xuân",
+    "Can Lộc",
+    "Tùng Lộc",
+    "Gia Hanh",
+    "Trường Lưu",
+    "Xuân Lộc",
+    "Đồng Lộc",
+    "Lộc Hà",
+    "Hồng Lộc",
+    "Mai Phụ",
+    "Thạch Hà",
+    "Đông Kinh",
+    "Toàn Lưu",
+    "Việt Xuyên",
+    "Thạch Khê",
+    "Đồng Tiến",
+    "Thạch Lạc",
+    "Thạch Xuân",
+    "Cẩm Xuyên",
+    "Thiên Cầm",
+    "Cẩm Duệ",
+    "Cẩm Hưng",
+    "Cẩm Lạc",
+    "Cẩm Trung",
+    "Yên Hòa",
+    "Kỳ Xuân",
+    "Kỳ Anh",
+    "Kỳ Hoa",
+    "Kỳ Văn",
+    "Kỳ Khang",
+    "Kỳ Lạc",
+    "Kỳ Thượng",
 )
 # Reported figures; everything else is drawn to fit them.
 TOTAL_QUOTA = 2554
@@ -65,8 +120,25 @@ FIELDS = (
 )
 FAMILY = ("Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Phan", "Võ", "Đặng")
 MIDDLE = {"male": ("Văn", "Đức", "Hữu", "Quang"), "female": ("Thị", "Ngọc")}
-GIVEN = ("An", "Bình", "Chi", "Dũng", "Hà", "Hạnh", "Hùng", "Lan", "Lộc",
-         "Minh", "Nga", "Phúc", "Quỳnh", "Sơn", "Thảo", "Tuấn", "Yến")
+GIVEN = (
+    "An",
+    "Bình",
+    "Chi",
+    "Dũng",
+    "Hà",
+    "Hạnh",
+    "Hùng",
+    "Lan",
+    "Lộc",
+    "Minh",
+    "Nga",
+    "Phúc",
+    "Quỳnh",
+    "Sơn",
+    "Thảo",
+    "Tuấn",
+    "Yến",
+)
 
 
 def _spread(rng: random.Random, n: int, total: int, cap: int) -> list[int]:
@@ -128,59 +200,103 @@ def main() -> None:
     for n in names:
         row, col = slot[n]
         # A triangulated grid: right, below and below-right are adjacent.
-        near = [(row, col + 1), (row + 1, col), (row + 1, col + 1),
-                (row, col - 1), (row - 1, col), (row - 1, col - 1)]
+        near = [
+            (row, col + 1),
+            (row + 1, col),
+            (row + 1, col + 1),
+            (row, col - 1),
+            (row - 1, col),
+            (row - 1, col - 1),
+        ]
         neighbours = sorted(ids[at[p]] for p in near if p in at)
         mountain = col < 3 and n not in WARDS
-        localities.append({
-            "id": ids[n], "name": n,
-            "level": "commune", "parent": "HT",
-            "population": rng.randint(9, 45) * 1000 + rng.randint(0, 999),
-            "area_km2": round(rng.uniform(8, 60) if n in WARDS
-                              else rng.uniform(40, 320), 1),
-            "terrain": "urban" if n in WARDS else (
-                "mountain" if mountain else "plain"),
-            "neighbours": ";".join(neighbours),
-            "lat": round(18.75 - row * 0.11 + rng.uniform(-0.02, 0.02), 4),
-            "lon": round(105.35 + col * 0.11 + rng.uniform(-0.02, 0.02), 4),
-        })
+        localities.append(
+            {
+                "id": ids[n],
+                "name": n,
+                "level": "commune",
+                "parent": "HT",
+                "population": rng.randint(9, 45) * 1000 + rng.randint(0, 999),
+                "area_km2": round(
+                    rng.uniform(8, 60) if n in WARDS else rng.uniform(40, 320),
+                    1,
+                ),
+                "terrain": "urban"
+                if n in WARDS
+                else ("mountain" if mountain else "plain"),
+                "neighbours": ";".join(neighbours),
+                "lat": round(18.75 - row * 0.11 + rng.uniform(-0.02, 0.02), 4),
+                "lon": round(
+                    105.35 + col * 0.11 + rng.uniform(-0.02, 0.02), 4
+                ),
+            }
+        )
     localities.insert(0, {"id": "HT", "name": "Hà Tĩnh", "level": "province"})
 
-    units = [{"id": "UBND-HT", "name": "Ủy ban nhân dân tỉnh Hà Tĩnh",
-              "kind": "province", "level": "province", "locality": "HT",
-              "quota": 0, "actual": 0, "heads": 0, "deputies": 0}]
+    units = [
+        {
+            "id": "UBND-HT",
+            "name": "Ủy ban nhân dân tỉnh Hà Tĩnh",
+            "kind": "province",
+            "level": "province",
+            "locality": "HT",
+            "quota": 0,
+            "actual": 0,
+            "heads": 0,
+            "deputies": 0,
+        }
+    ]
     staff = []
     for n in names:
         actual = quota[n] + balance[n]
         kind = "ward" if n in WARDS else "commune"
-        units.append({
-            "id": ids[n],
-            "name": ("Phường " if kind == "ward" else "Xã ") + n,
-            "kind": kind, "level": "commune", "parent": "UBND-HT",
-            "locality": ids[n], "quota": quota[n], "actual": actual,
-            "heads": 1, "deputies": 2, "civil_servants": actual,
-        })
+        units.append(
+            {
+                "id": ids[n],
+                "name": ("Phường " if kind == "ward" else "Xã ") + n,
+                "kind": kind,
+                "level": "commune",
+                "parent": "UBND-HT",
+                "locality": ids[n],
+                "quota": quota[n],
+                "actual": actual,
+                "heads": 1,
+                "deputies": 2,
+                "civil_servants": actual,
+            }
+        )
         for k in range(actual):
             gender = rng.choice(("male", "female"))
-            staff.append({
-                "id": f"{ids[n]}-{k + 1:03d}",
-                "unit": ids[n],
-                "category": "civil_servant",
-                "role": "head" if k == 0 else (
-                    "deputy" if k < 3 else "staff"),
-                "birth_year": rng.randint(1966, 2001),
-                "gender": gender,
-                "field": rng.choice(FIELDS),
-                "name": " ".join((rng.choice(FAMILY),
-                                  rng.choice(MIDDLE[gender]),
-                                  rng.choice(GIVEN))),
-                "excluded": "true" if rng.random() < 0.02 else "",
-            })
-    for table, rows in (("localities", localities), ("units", units),
-                        ("staff", staff)):
+            staff.append(
+                {
+                    "id": f"{ids[n]}-{k + 1:03d}",
+                    "unit": ids[n],
+                    "category": "civil_servant",
+                    "role": "head"
+                    if k == 0
+                    else ("deputy" if k < 3 else "staff"),
+                    "birth_year": rng.randint(1966, 2001),
+                    "gender": gender,
+                    "field": rng.choice(FIELDS),
+                    "name": " ".join(
+                        (
+                            rng.choice(FAMILY),
+                            rng.choice(MIDDLE[gender]),
+                            rng.choice(GIVEN),
+                        )
+                    ),
+                    "excluded": "true" if rng.random() < 0.02 else "",
+                }
+            )
+    for table, rows in (
+        ("localities", localities),
+        ("units", units),
+        ("staff", staff),
+    ):
         header = list(dict.fromkeys(k for r in rows for k in r))
-        with open(folder / f"{table}.csv", "w", newline="",
-                  encoding="utf-8") as f:
+        with open(
+            folder / f"{table}.csv", "w", newline="", encoding="utf-8"
+        ) as f:
             writer = csv.DictWriter(f, header)
             writer.writeheader()
             writer.writerows(rows)

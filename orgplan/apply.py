@@ -1,0 +1,603 @@
+"""A plan applied to an organisation: the organisation after.
+
+docs/semantics.md section 2 is the contract: splits, then folds, then
+merges, then leadership; :func:`apply` adds the staffing stage (quotas,
+transfers, separations, the roster). Both functions are pure: the input
+organisation is never modified.
+
+A plan read from a hand-edited ``plan.json`` may name units that do not
+exist or give a unit two decisions; :func:`plan_defects` lists such defects
+and both functions refuse a plan that has any, since its result would not
+be defined.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from orgplan.errors import OrgplanError
+from orgplan.model import (
+    SPLIT_COLUMNS,
+    STAFF_CATEGORIES,
+    Organisation,
+    Person,
+    StaffCategory,
+    Unit,
+)
+from orgplan.plan import Plan, Split
+from orgplan.rules import Rulebook, load_rulebook
+
+
+@dataclass(frozen=True)
+class Defect:
+    """A flaw that leaves the result of a plan undefined.
+
+    ``rule`` is ``unknown_unit``, ``unknown_person``, ``merge_shape``,
+    ``overlap``, ``removed_unit`` or ``split_staff``.
+    """
+
+    rule: str
+    unit: str | None
+    message: str
+
+
+def plan_defects(org: Organisation, plan: Plan) -> list[Defect]:
+    """The defects that stop ``plan`` from being applied to ``org``.
+
+    Unknown unit or person ids, malformed merges, a unit with more than
+    one decision (merged, folded or split; docs/semantics.md section 1),
+    a receiver or a leadership, transfer or separation entry naming a unit
+    the plan removes, and split parts whose staff do not add up to the
+    unit's staff.
+
+    Parameters
+    ----------
+    org
+        The organisation before.
+    plan
+        The plan to examine.
+
+    Returns
+    -------
+    list of Defect
+        Empty when the plan can be applied.
+    """
+    known = org.unit_by_id
+    found: list[Defect] = []
+    for kind, uid in _references(plan):
+        if uid not in known:
+            found.append(
+                Defect("unknown_unit", uid, f"{kind} names unknown unit {uid}")
+            )
+    found += _merge_shape(plan)
+    found += _overlaps(plan)
+    removed = removed_units(plan)
+    for kind, uid in _receivers(plan):
+        if uid in removed:
+            found.append(
+                Defect(
+                    "removed_unit",
+                    uid,
+                    f"{kind} names {uid}, which the plan removes",
+                )
+            )
+    for split in plan.splits:
+        unit = known.get(split.unit)
+        staff = [part.staff for part in split.parts]
+        if not staff:
+            found.append(
+                Defect(
+                    "split_staff",
+                    split.unit,
+                    f"split {split.unit} has no parts",
+                )
+            )
+        elif unit is not None and (
+            sum(staff) != unit.actual or min(staff, default=0) < 0
+        ):
+            found.append(
+                Defect(
+                    "split_staff",
+                    split.unit,
+                    f"the parts of split {split.unit} hand over "
+                    f"{sum(staff)} staff but it has {unit.actual}",
+                )
+            )
+    people = {p.id for p in org.staff}
+    for kind, pid in _person_references(plan):
+        if pid not in people:
+            found.append(
+                Defect(
+                    "unknown_person",
+                    None,
+                    f"{kind} names {pid}, who is not in the roster",
+                )
+            )
+    return found
+
+
+def removed_units(plan: Plan) -> set[str]:
+    """Ids of the units ``plan`` removes: merged away, folded or split."""
+    gone = {m for merge in plan.merges for m in merge.members}
+    gone -= {merge.into for merge in plan.merges}
+    gone |= {fold.unit for fold in plan.flattened}
+    gone |= {split.unit for split in plan.splits}
+    return gone
+
+
+def apply_structure(
+    org: Organisation, plan: Plan, rulebook: Rulebook | None = None
+) -> Organisation:
+    """The organisation after the plan's structure and leadership.
+
+    Splits, then folds, then merges, then the ``leadership`` entries
+    (docs/semantics.md section 2); the staffing stage is left out. This is
+    what the optimiser and the structural terms of the objective see.
+
+    Parameters
+    ----------
+    org
+        The organisation before; not modified.
+    plan
+        The plan.
+    rulebook
+        Gives each kind's default staff category, used when units with and
+        without a staff split are combined; the built-in ``vn-2025`` when
+        not given.
+
+    Returns
+    -------
+    Organisation
+        The surviving units in input order, with the roster following its
+        units.
+
+    Raises
+    ------
+    orgplan.errors.OrgplanError
+        If the plan has defects (see :func:`plan_defects`).
+    """
+    state = _State.of(org, plan, rulebook or load_rulebook())
+    state.structure()
+    return state.organisation()
+
+
+def apply(
+    org: Organisation, plan: Plan, rulebook: Rulebook | None = None
+) -> Organisation:
+    """The organisation after the whole plan, staffing stage included.
+
+    After :func:`apply_structure`: each unit in ``plan.balance`` gets the
+    balance's quota, each transfer moves staff of its category between
+    units, each separation removes staff, and the persons named by
+    transfers and separations move or leave the roster.
+
+    Parameters
+    ----------
+    org
+        The organisation before; not modified.
+    plan
+        The plan.
+    rulebook
+        As for :func:`apply_structure`.
+
+    Returns
+    -------
+    Organisation
+        The organisation after; its units are ``plan.units_after``.
+
+    Raises
+    ------
+    orgplan.errors.OrgplanError
+        If the plan has defects (see :func:`plan_defects`), or a transfer
+        or separation takes more staff of a category than the unit has, or
+        names a person who is not in that unit.
+    """
+    state = _State.of(org, plan, rulebook or load_rulebook())
+    state.structure()
+    state.staffing()
+    return state.organisation()
+
+
+def largest_remainder(total: int, weights: list[int]) -> list[int]:
+    """Split ``total`` in proportion to ``weights``; the shares add up.
+
+    Each share is the floor of its exact value; the units left over go to
+    the largest remainders (ties: first). All-zero weights count as equal.
+    """
+    if not weights:
+        return []
+    if sum(weights) <= 0:
+        weights = [1] * len(weights)
+    whole = sum(weights)
+    shares = [total * w // whole for w in weights]
+    order = sorted(
+        range(len(weights)), key=lambda i: (-(total * weights[i] % whole), i)
+    )
+    for i in order[: total - sum(shares)]:
+        shares[i] += 1
+    return shares
+
+
+def _references(plan: Plan) -> Iterable[tuple[str, str]]:
+    for merge in plan.merges:
+        yield f"merge into {merge.into}", merge.into
+        for member in merge.members:
+            yield f"merge into {merge.into}", member
+    for fold in plan.flattened:
+        yield "flattened", fold.unit
+        yield f"folding {fold.unit}", fold.into
+    for split in plan.splits:
+        yield "split", split.unit
+        for part in split.parts:
+            yield f"split of {split.unit}", part.to
+    for entry in plan.leadership:
+        yield "leadership", entry.unit
+    for transfer in plan.transfers:
+        yield "transfer", transfer.from_
+        yield "transfer", transfer.to
+    for separation in plan.separations:
+        yield "separation", separation.unit
+
+
+def _receivers(plan: Plan) -> Iterable[tuple[str, str]]:
+    """Units that must survive the plan, with what names them."""
+    for fold in plan.flattened:
+        yield f"folding {fold.unit}", fold.into
+    for split in plan.splits:
+        for part in split.parts:
+            yield f"split of {split.unit}", part.to
+    for entry in plan.leadership:
+        yield "leadership", entry.unit
+    for transfer in plan.transfers:
+        yield "transfer", transfer.from_
+        yield "transfer", transfer.to
+    for separation in plan.separations:
+        yield "separation", separation.unit
+
+
+def _person_references(plan: Plan) -> Iterable[tuple[str, str]]:
+    for transfer in plan.transfers:
+        for pid in transfer.persons:
+            yield f"transfer {transfer.from_} -> {transfer.to}", pid
+    for separation in plan.separations:
+        for pid in separation.persons:
+            yield f"separation from {separation.unit}", pid
+    for entry in plan.leadership:
+        for pid in (entry.head, *entry.deputy_persons):
+            if pid is not None:
+                yield f"leadership of {entry.unit}", pid
+
+
+def _merge_shape(plan: Plan) -> list[Defect]:
+    found = []
+    for merge in plan.merges:
+        problem = None
+        if len(merge.members) < 2:
+            problem = "has fewer than two members"
+        elif len(set(merge.members)) != len(merge.members):
+            problem = "lists a member twice"
+        elif merge.into not in merge.members:
+            problem = f"does not list {merge.into} among its members"
+        if problem:
+            found.append(
+                Defect(
+                    "merge_shape",
+                    merge.into,
+                    f"the merge into {merge.into} {problem}",
+                )
+            )
+    return found
+
+
+def _overlaps(plan: Plan) -> list[Defect]:
+    decisions: dict[str, list[str]] = {}
+    for merge in plan.merges:
+        for member in dict.fromkeys(merge.members):
+            decisions.setdefault(member, []).append(
+                f"merged into {merge.into}"
+            )
+    for fold in plan.flattened:
+        decisions.setdefault(fold.unit, []).append(f"folded into {fold.into}")
+    for split in plan.splits:
+        decisions.setdefault(split.unit, []).append("split")
+    return [
+        Defect(
+            "overlap",
+            uid,
+            f"{uid} takes part in more than one decision: " + ", ".join(what),
+        )
+        for uid, what in decisions.items()
+        if len(what) > 1
+    ]
+
+
+@dataclass
+class _Work:
+    """A unit being rebuilt: its fields, and its staff by category.
+
+    ``split`` is ``None`` while all staff are in the kind's default
+    category with no split in the data.
+    """
+
+    unit: Unit
+    default: StaffCategory
+    fields: dict[str, object] = field(default_factory=dict)
+    actual: int = 0
+    quota: int = 0
+    split: dict[StaffCategory, int] | None = None
+    functions: list[str] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, unit: Unit, default: StaffCategory) -> _Work:
+        split = (
+            dict(unit.staff_by_category(default)) if unit.has_split else None
+        )
+        return cls(
+            unit=unit,
+            default=default,
+            actual=unit.actual,
+            quota=unit.quota,
+            split=split,
+            functions=list(unit.functions),
+        )
+
+    def staff(self) -> dict[StaffCategory, int]:
+        return (
+            self.split
+            if self.split is not None
+            else {self.default: self.actual}
+        )
+
+    def add(self, staff: dict[StaffCategory, int], explicit: bool) -> None:
+        """Add staff by category; ``explicit`` when they come split."""
+        count = sum(staff.values())
+        if (
+            self.split is None
+            and not explicit
+            and set(staff) <= {self.default}
+        ):
+            self.actual += count
+            return
+        mine = self.staff()
+        self.split = {
+            c: mine.get(c, 0) + staff.get(c, 0)
+            for c in STAFF_CATEGORIES
+            if mine.get(c, 0) + staff.get(c, 0) or c in mine
+        }
+        self.actual += count
+
+    def take(self, category: StaffCategory, count: int, what: str) -> None:
+        have = self.staff().get(category, 0)
+        if have < count:
+            raise OrgplanError(
+                f"{what} takes {count} {category.replace('_', ' ')} staff "
+                f"from {self.unit.id}, which has {have}"
+            )
+        if self.split is None:
+            self.actual -= count
+            return
+        self.split[category] -= count
+        self.actual -= count
+
+    def add_functions(self, codes: Iterable[str]) -> None:
+        for code in codes:
+            if code not in self.functions:
+                self.functions.append(code)
+
+    def build(self) -> Unit:
+        update: dict[str, object] = {
+            "actual": self.actual,
+            "quota": self.quota,
+            "functions": tuple(self.functions),
+            **self.fields,
+        }
+        if self.split is not None:
+            for category, column in SPLIT_COLUMNS.items():
+                value = self.split.get(category, 0)
+                had = getattr(self.unit, column) is not None
+                update[column] = value if value or had else None
+        return self.unit.model_copy(update=update)
+
+
+@dataclass
+class _State:
+    org: Organisation
+    plan: Plan
+    rulebook: Rulebook
+    units: dict[str, _Work]
+    people: dict[str, Person]
+
+    @classmethod
+    def of(cls, org: Organisation, plan: Plan, rulebook: Rulebook) -> _State:
+        defects = plan_defects(org, plan)
+        if defects:
+            raise OrgplanError(
+                "the plan cannot be applied:\n"
+                + "\n".join(f"  - {d.message}" for d in defects)
+            )
+        units = {
+            u.id: _Work.of(u, _default_category(rulebook, u.kind))
+            for u in org.units
+        }
+        return cls(org, plan, rulebook, units, {p.id: p for p in org.staff})
+
+    def organisation(self) -> Organisation:
+        return Organisation(
+            units=tuple(work.build() for work in self.units.values()),
+            localities=self.org.localities,
+            staff=tuple(self.people.values()),
+            functions=self.org.functions,
+            name=self.org.name,
+        )
+
+    def structure(self) -> None:
+        for split in self.plan.splits:
+            self._split(split)
+        for fold in self.plan.flattened:
+            source = self.units.pop(fold.unit)
+            target = self.units[fold.into]
+            self._absorb(target, source)
+            self._rehome(fold.unit, fold.into)
+        for merge in self.plan.merges:
+            target = self.units[merge.into]
+            for member in merge.members:
+                if member != merge.into:
+                    self._absorb(target, self.units.pop(member))
+                    self._rehome(member, merge.into)
+            target.fields.update(name=merge.name, heads=1)
+        for entry in self.plan.leadership:
+            work = self.units[entry.unit]
+            work.fields.update(heads=entry.heads, deputies=entry.deputies)
+            self._name_leaders(entry.unit, entry.head, entry.deputy_persons)
+
+    def staffing(self) -> None:
+        for balance in self.plan.balance:
+            # Balance rows may also describe localities; only units' rows
+            # set a quota.
+            if balance.id in self.units:
+                self.units[balance.id].quota = balance.quota
+        for transfer in self.plan.transfers:
+            what = f"the transfer {transfer.from_} -> {transfer.to}"
+            self.units[transfer.from_].take(
+                transfer.category, transfer.count, what
+            )
+            self.units[transfer.to].add(
+                {transfer.category: transfer.count}, explicit=False
+            )
+            for pid in self._named(
+                transfer.persons, transfer.from_, transfer.category, what
+            ):
+                self.people[pid] = self.people[pid].model_copy(
+                    update={"unit": transfer.to, "role": "staff"}
+                )
+        for separation in self.plan.separations:
+            what = f"the separation from {separation.unit}"
+            self.units[separation.unit].take(
+                separation.category, separation.count, what
+            )
+            for pid in self._named(
+                separation.persons,
+                separation.unit,
+                separation.category,
+                what,
+            ):
+                del self.people[pid]
+
+    def _named(
+        self,
+        persons: tuple[str, ...],
+        unit: str,
+        category: StaffCategory,
+        what: str,
+    ) -> tuple[str, ...]:
+        for pid in persons:
+            person = self.people.get(pid)
+            if person is None or person.unit != unit:
+                raise OrgplanError(
+                    f"{what} names {pid}, who is not in {unit} at that point"
+                )
+            if person.category != category:
+                raise OrgplanError(
+                    f"{what} moves {category.replace('_', ' ')} staff but "
+                    f"names {pid}, a {person.category.replace('_', ' ')}"
+                )
+        return persons
+
+    def _absorb(self, target: _Work, source: _Work) -> None:
+        target.add(source.staff(), explicit=source.split is not None)
+        target.quota += source.quota
+        target.add_functions(source.functions)
+
+    def _rehome(self, old: str, new: str) -> None:
+        """Children and persons of the removed unit ``old`` go to ``new``."""
+        self._rehome_children(old, new)
+        for pid, person in self.people.items():
+            if person.unit == old:
+                # The removed unit's posts disappear; its leaders stay on
+                # as staff.
+                self.people[pid] = person.model_copy(
+                    update={"unit": new, "role": "staff"}
+                )
+
+    def _split(self, split: Split) -> None:
+        source = self.units.pop(split.unit)
+        staff = [part.staff for part in split.parts]
+        quotas = largest_remainder(source.quota, staff)
+        pool = source.staff()
+        categories = list(pool)
+        shares = []
+        # Each part takes its staff from what is left, in proportion to
+        # it, so that every category adds up exactly over the parts.
+        for count in staff:
+            taken = largest_remainder(count, [pool[c] for c in categories])
+            share = dict(zip(categories, taken, strict=True))
+            for category in categories:
+                pool[category] -= share[category]
+            shares.append(share)
+        for part, quota, share in zip(
+            split.parts, quotas, shares, strict=True
+        ):
+            target = self.units[part.to]
+            target.add(share, explicit=source.split is not None)
+            target.quota += quota
+            target.add_functions(part.functions)
+        largest = max(range(len(staff)), key=lambda i: (staff[i], -i))
+        heir = split.parts[largest].to
+        self._rehome_children(split.unit, heir)
+        self._share_people(split, shares)
+
+    def _rehome_children(self, old: str, new: str) -> None:
+        for work in self.units.values():
+            if work.fields.get("parent", work.unit.parent) == old:
+                work.fields["parent"] = new
+
+    def _share_people(
+        self, split: Split, shares: list[dict[StaffCategory, int]]
+    ) -> None:
+        """The split unit's persons fill its parts, category by category."""
+        room = [Counter(share) for share in shares]
+        for pid, person in list(self.people.items()):
+            if person.unit != split.unit:
+                continue
+            index = next(
+                (i for i, r in enumerate(room) if r[person.category] > 0),
+                None,
+            )
+            if index is None:
+                # A roster larger than the unit's staff: the rest go with
+                # the largest part.
+                index = max(
+                    range(len(shares)),
+                    key=lambda i: (sum(shares[i].values()), -i),
+                )
+            else:
+                room[index][person.category] -= 1
+            self.people[pid] = person.model_copy(
+                update={"unit": split.parts[index].to, "role": "staff"}
+            )
+
+    def _name_leaders(
+        self, unit: str, head: str | None, deputies: tuple[str, ...]
+    ) -> None:
+        """A leadership entry that names persons sets the unit's roles."""
+        if head is None and not deputies:
+            return
+        for pid, person in self.people.items():
+            if person.unit != unit:
+                continue
+            role = (
+                "head"
+                if pid == head
+                else "deputy"
+                if pid in deputies
+                else "staff"
+            )
+            if role != person.role:
+                self.people[pid] = person.model_copy(update={"role": role})
+
+
+def _default_category(rulebook: Rulebook, kind: str) -> StaffCategory:
+    rules = rulebook.kinds.get(kind)
+    return rules.default_category if rules else "civil_servant"

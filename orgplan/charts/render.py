@@ -1,0 +1,129 @@
+"""Turn DOT text into files: the only part of orgplan that runs Graphviz.
+
+SVG and PNG charts of several pages give one file per page
+(``before-1.svg``, ``before-2.svg``...); a PDF gets every page in one file:
+Graphviz renders each page to PDF and pypdf joins them, which keeps each
+page at its own size and needs nothing beyond ``dot`` itself.
+"""
+
+from __future__ import annotations
+
+import io
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Literal
+
+from pypdf import PdfWriter
+
+from orgplan.errors import ChartError, GraphvizNotFound
+from orgplan.io.atomic import atomic_file
+
+Format = Literal["svg", "pdf", "png", "dot"]
+FORMATS: tuple[Format, ...] = ("svg", "pdf", "png", "dot")
+
+
+def page_paths(path: Path, pages: int, fmt: Format) -> list[Path]:
+    """The files a chart of ``pages`` pages is written to.
+
+    One page, or a PDF: ``path`` itself. Otherwise ``path`` with the page
+    number after its stem, zero-padded so that the files sort in order.
+    """
+    if pages == 1 or fmt == "pdf":
+        return [path]
+    width = len(str(pages))
+    return [
+        path.with_name(f"{path.stem}-{n:0{width}d}{path.suffix}")
+        for n in range(1, pages + 1)
+    ]
+
+
+def write_dot(dots: list[str], path: Path) -> list[Path]:
+    """Write the DOT text of each page next to ``path`` (``.dot``).
+
+    Raises
+    ------
+    OSError
+        If a file cannot be written.
+    """
+    targets = page_paths(path.with_suffix(".dot"), len(dots), "dot")
+    for dot, target in zip(dots, targets, strict=True):
+        with atomic_file(target) as tmp:
+            tmp.write_text(dot, encoding="utf-8")
+    return targets
+
+
+def render(dot: str, path: Path, fmt: Format = "svg") -> Path:
+    """Render one DOT graph to ``path`` in ``fmt``.
+
+    Returns
+    -------
+    Path
+        ``path``.
+
+    Raises
+    ------
+    orgplan.errors.GraphvizNotFound
+        If Graphviz's ``dot`` is not installed; the DOT text is then
+        written next to ``path`` (``.dot``) and the error names it.
+    orgplan.errors.ChartError
+        If Graphviz fails on the text.
+    """
+    return render_pages([dot], path, fmt)[0]
+
+
+def render_pages(
+    dots: list[str], path: Path, fmt: Format = "svg"
+) -> list[Path]:
+    """Render the pages of a chart: a file per page, or one PDF.
+
+    Returns
+    -------
+    list of Path
+        The files written (see :func:`page_paths`).
+
+    Raises
+    ------
+    orgplan.errors.GraphvizNotFound
+        If Graphviz's ``dot`` is not installed; the DOT text of each page
+        is then written next to ``path`` and the error names the first.
+    orgplan.errors.ChartError
+        If Graphviz fails on the text.
+    """
+    if fmt == "dot":
+        return write_dot(dots, path)
+    if shutil.which("dot") is None:
+        written = write_dot(dots, path)
+        raise GraphvizNotFound(str(written[0]))
+    targets = page_paths(path, len(dots), fmt)
+    if fmt == "pdf":
+        merged = PdfWriter()
+        for dot in dots:
+            merged.append(io.BytesIO(_run_dot(dot, "pdf")))
+        buffer = io.BytesIO()
+        merged.write(buffer)
+        _write(targets[0], buffer.getvalue())
+        return targets
+    for dot, target in zip(dots, targets, strict=True):
+        _write(target, _run_dot(dot, fmt))
+    return targets
+
+
+def _run_dot(dot: str, fmt: str) -> bytes:
+    done = subprocess.run(
+        ["dot", f"-T{fmt}"],
+        input=dot.encode("utf-8"),
+        capture_output=True,
+        check=False,
+    )
+    if done.returncode != 0:
+        raise ChartError(
+            f"Graphviz could not draw the chart ({fmt}): "
+            + done.stderr.decode("utf-8", "replace").strip()
+        )
+    return done.stdout
+
+
+def _write(path: Path, data: bytes) -> None:
+    with atomic_file(path) as tmp:
+        tmp.write_bytes(data)

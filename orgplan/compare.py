@@ -1,0 +1,195 @@
+"""Compare plans side by side: one row of headline numbers per plan.
+
+:func:`compare` gives plain rows; :func:`write_comparison` writes them as
+CSV or as a small self-contained HTML table (atomically).
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from orgplan.charts.source import open_source
+from orgplan.errors import InfeasibleScenario, OrgplanError
+from orgplan.io.atomic import atomic_file
+from orgplan.labels import Lang, label
+from orgplan.plan import Plan, SolveStatus
+
+# Column -> label key, in table order (after "plan").
+COLUMNS: dict[str, str] = {
+    "status": "report_status",
+    "gap": "report_gap",
+    "objective": "report_objective",
+    "focal_points": "focal_points",
+    "layers": "layers",
+    "leaders": "leaders",
+    "excess_deputies": "compare_excess_deputies",
+    "staff": "compare_staff",
+    "surplus": "surplus",
+    "deficit": "deficit",
+    "moves": "compare_moves",
+    "separations": "compare_separations",
+    "cost": "compare_cost",
+}
+# Columns that also show the number before the plan.
+WITH_BEFORE = ("focal_points", "layers", "leaders", "staff")
+
+
+def compare(items: Iterable[Plan | tuple[str, Plan]]) -> list[dict[str, Any]]:
+    """One row of headline numbers per plan, in the order given.
+
+    Parameters
+    ----------
+    items
+        Plans, or ``(name, plan)`` pairs; a bare plan is named by its
+        scenario.
+
+    Returns
+    -------
+    list of dict
+        Keys ``plan`` and those of :data:`COLUMNS`, plus
+        ``<column>_before`` for the columns of :data:`WITH_BEFORE`.
+        Numbers after the plan; ``None`` where the plan has no metrics
+        (an infeasible scenario).
+    """
+    rows = []
+    for item in items:
+        name, plan = item if isinstance(item, tuple) else (item.scenario, item)
+        before = plan.metrics.get("before")
+        after = plan.metrics.get("after")
+        row: dict[str, Any] = {
+            "plan": name,
+            "status": plan.status.value,
+            "gap": plan.gap,
+            "objective": plan.objective,
+        }
+        for key in WITH_BEFORE:
+            field = "actual" if key == "staff" else key
+            row[key] = getattr(after, field) if after else None
+            row[f"{key}_before"] = getattr(before, field) if before else None
+        row["surplus"] = after.surplus if after else None
+        row["deficit"] = after.deficit if after else None
+        row["excess_deputies"] = sum(e.excess for e in plan.leadership)
+        row["moves"] = sum(t.count for t in plan.transfers)
+        row["separations"] = sum(s.count for s in plan.separations)
+        row["cost"] = sum(s.cost or 0.0 for s in plan.separations)
+        rows.append(row)
+    return rows
+
+
+def open_plans(
+    paths: Sequence[Path], *, time_limit: float | None = None
+) -> list[tuple[str, Plan]]:
+    """Name and plan of each path: a plan.json read, a scenario solved.
+
+    A scenario without a plan gives an ``infeasible`` plan whose notes say
+    why, so that one impossible scenario does not hide the others.
+
+    Raises
+    ------
+    orgplan.errors.OrgplanError
+        If a path is plain data, or an input has errors.
+    """
+    plans = []
+    for path in paths:
+        try:
+            plan = open_source(path, time_limit=time_limit).plan
+        except InfeasibleScenario as error:
+            plan = Plan(
+                scenario=error.scenario,
+                status=SolveStatus.INFEASIBLE,
+                notes=tuple(error.conflicts),
+            )
+        assert plan is not None  # open_source solves scenarios
+        name = path.parent.name if path.name == "plan.json" else path.stem
+        plans.append((name or str(path), plan))
+    return plans
+
+
+def cell(row: dict[str, Any], column: str) -> str:
+    """The text of one cell: ``after (before)``, percentages, blanks."""
+    value = row[column]
+    if value is None:
+        return ""
+    if column == "gap":
+        return f"{value:.2%}"
+    if column in WITH_BEFORE and row.get(f"{column}_before") is not None:
+        return f"{value:,} ({row[f'{column}_before']:,})"
+    if isinstance(value, float):
+        return f"{value:,.2f}" if not value.is_integer() else f"{value:,.0f}"
+    if isinstance(value, int):
+        return f"{value:,}"
+    return str(value)
+
+
+def headers(lang: Lang = "en") -> dict[str, str]:
+    """Column -> header text (``plan`` first)."""
+    return {
+        "plan": label("compare_plan", lang),
+        **{column: label(key, lang) for column, key in COLUMNS.items()},
+    }
+
+
+def write_comparison(
+    rows: Sequence[dict[str, Any]], path: Path, lang: Lang = "en"
+) -> Path:
+    """Write ``rows`` to ``path``: ``.csv`` (raw numbers) or ``.html``.
+
+    Raises
+    ------
+    orgplan.errors.OrgplanError
+        If ``path`` ends neither in .csv nor in .html.
+    OSError
+        If the file cannot be written.
+    """
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        text = _csv(rows)
+    elif suffix in (".html", ".htm"):
+        text = _html(rows, lang)
+    else:
+        raise OrgplanError(
+            f"{path}: cannot write a comparison as {suffix or 'no suffix'}; "
+            "use a .csv or .html file."
+        )
+    with atomic_file(path) as tmp:
+        tmp.write_text(text, encoding="utf-8", newline="")
+    return path
+
+
+def _csv(rows: Sequence[dict[str, Any]]) -> str:
+    columns = ["plan", *COLUMNS]
+    columns += [f"{key}_before" for key in WITH_BEFORE]
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return buffer.getvalue()
+
+
+def _html(rows: Sequence[dict[str, Any]], lang: Lang) -> str:
+    """KPIs as rows, plans as columns: the side-by-side view."""
+    names = headers(lang)
+    head = "".join(f"<th>{html.escape(str(r['plan']))}</th>" for r in rows)
+    body = "".join(
+        f"<tr><th>{html.escape(names[column])}</th>"
+        + "".join(f"<td>{html.escape(cell(r, column))}</td>" for r in rows)
+        + "</tr>"
+        for column in COLUMNS
+    )
+    return (
+        f'<!DOCTYPE html>\n<html lang="{lang}"><head><meta charset="utf-8">'
+        f"<title>{html.escape(names['plan'])}</title><style>"
+        "body{font-family:'DejaVu Sans',Arial,sans-serif;margin:24px}"
+        "table{border-collapse:collapse}"
+        "th,td{border:1px solid #d0d4d9;padding:4px 10px}"
+        "td{text-align:right}thead th{background:#f1f3f5}"
+        "tbody th{text-align:left;font-weight:normal}"
+        "</style></head><body><table>"
+        f"<thead><tr><th></th>{head}</tr></thead><tbody>{body}</tbody>"
+        "</table></body></html>\n"
+    )

@@ -1,0 +1,94 @@
+"""The optimiser: propose merges, folds, splits and leadership.
+
+:func:`solve_structure` is the one entry point (``orgplan.planner`` calls
+it); ``method="cpsat"`` solves the model of :mod:`orgplan.optimize.model`
+warm-started by the greedy baseline, ``method="greedy"`` returns the
+baseline alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from orgplan.errors import InfeasibleScenario
+from orgplan.model import Organisation
+from orgplan.optimize.candidates import find_candidates
+from orgplan.optimize.cpsat import Settings, solve_cpsat
+from orgplan.optimize.explain import preflight
+from orgplan.optimize.greedy import solve_greedy
+from orgplan.optimize.progress import Progress
+from orgplan.plan import Plan, Result
+from orgplan.rules import Rulebook
+from orgplan.scenario import Method, Scenario
+
+__all__ = ["Progress", "solve_structure"]
+
+
+def solve_structure(
+    org: Organisation,
+    scenario: Scenario,
+    rulebook: Rulebook,
+    *,
+    method: Method = "cpsat",
+    progress: Callable[[Progress], None] | None = None,
+) -> Result:
+    """Decide the structure: merges, folds, splits, heads and deputies.
+
+    Parameters
+    ----------
+    org
+        The organisation before; never modified.
+    scenario
+        Scope, targets, locks, must/must-not pairs, weights and solver
+        settings (``scenario.solver``).
+    rulebook
+        The rules (``scenario.rulebook()``).
+    method
+        ``"cpsat"`` (the model, warm-started by the greedy plan) or
+        ``"greedy"`` (the baseline alone).
+    progress
+        Called with each improving CP-SAT solution.
+
+    Returns
+    -------
+    Result
+        The structural plan (staffing fields empty) with the solver's
+        status, objective, bound, gap, mode and statistics.
+
+    Raises
+    ------
+    orgplan.errors.InfeasibleScenario
+        If no plan meets the targets, locks and rules together; it names
+        a small set of conflicting requirements in plain words.
+    """
+    preflight(org, scenario, rulebook)
+    if method == "greedy":
+        plan = solve_greedy(org, scenario, rulebook)
+        return Result(plan=plan.model_copy(update={"method": "greedy"}))
+    settings = Settings(
+        time_limit_s=scenario.solver.time_limit_s,
+        workers=scenario.solver.workers,
+        seed=scenario.solver.seed,
+        reproducible=scenario.solver.reproducible,
+    )
+    cand = find_candidates(org, scenario, rulebook)
+    return solve_cpsat(
+        org,
+        scenario,
+        rulebook,
+        cand,
+        settings,
+        hint=_greedy_hint(org, scenario, rulebook),
+        progress=progress,
+    )
+
+
+def _greedy_hint(
+    org: Organisation, scenario: Scenario, rulebook: Rulebook
+) -> Plan | None:
+    # A baseline that cannot meet the targets gives no hint; CP-SAT may
+    # still find a plan (or explain why there is none).
+    try:
+        return solve_greedy(org, scenario, rulebook)
+    except InfeasibleScenario:
+        return None

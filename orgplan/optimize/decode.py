@@ -1,0 +1,276 @@
+"""Read a plan off a CP-SAT solution: decisions, leadership, reasons."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from ortools.sat.python import cp_model
+
+from orgplan.model import Organisation, Unit
+from orgplan.optimize.candidates import Candidates, SplitOption
+from orgplan.optimize.model import NO_CAP, TERMS, StructureModel
+from orgplan.plan import (
+    Flattening,
+    Leadership,
+    Merge,
+    Plan,
+    SolveStatus,
+    Split,
+    SplitPart,
+)
+from orgplan.rules import Rulebook
+from orgplan.scenario import Scenario
+
+
+@dataclass(frozen=True)
+class _Reader:
+    solver: cp_model.CpSolver
+
+    def __call__(self, expr: cp_model.LinearExprT) -> int:
+        if isinstance(expr, int):
+            return expr
+        return int(self.solver.value(expr))
+
+
+def decode(
+    org: Organisation,
+    scenario: Scenario,
+    rulebook: Rulebook,
+    cand: Candidates,
+    built: StructureModel,
+    solver: cp_model.CpSolver,
+) -> Plan:
+    """The structural plan of the solver's best solution.
+
+    Status and solver statistics are left for the caller to fill in.
+
+    Raises
+    ------
+    KeyError
+        Never for a model built from ``org``.
+    """
+    value = _Reader(solver)
+    groups: dict[str, list[str]] = {}
+    for (u, r), var in built.x.items():
+        if u != r and value(var):
+            groups.setdefault(r, [r]).append(u)
+    folded = [w for w, var in built.folds.items() if value(var)]
+    chosen: dict[str, SplitOption] = {
+        u: cand.splits[u][k]
+        for (u, k), var in built.splits.items()
+        if value(var)
+    }
+    index = {u.id: i for i, u in enumerate(org.units)}
+    merges = tuple(
+        _merge(org, scenario, rulebook, built, value, rep, members, index)
+        for rep, members in sorted(
+            groups.items(), key=lambda item: index[item[0]]
+        )
+    )
+    flattened = tuple(
+        Flattening(
+            unit=w,
+            into=cand.folds[w],
+            reasons=_fold_reasons(org, rulebook, w),
+        )
+        for w in sorted(folded, key=index.__getitem__)
+    )
+    splits = tuple(
+        _split(org, rulebook, chosen[u])
+        for u in sorted(chosen, key=index.__getitem__)
+    )
+    leadership = tuple(
+        _leadership(rulebook, built, value, r)
+        for r in cand.movable
+        if value(built.x[(r, r)])
+    )
+    terms = {t: float(value(built.terms[t])) for t in TERMS}
+    terms["incoherence"] = sum(
+        cand.cost[(u, m.into)]
+        for m in merges
+        for u in m.members
+        if u != m.into
+    ) + sum(o.incoherence for o in chosen.values())
+    terms["disruption"] = float(len(_disrupted(merges, flattened, splits)))
+    terms["transfers"] = 0.0
+    weights = scenario.weights
+    objective = round(
+        sum(getattr(weights, t) * v for t, v in terms.items()), 2
+    )
+    return Plan(
+        scenario=scenario.name,
+        status=SolveStatus.FEASIBLE,
+        objective=objective,
+        objective_terms=terms,
+        merges=merges,
+        flattened=flattened,
+        splits=splits,
+        leadership=leadership,
+        binding_rules=_binding(org, rulebook, built, value, leadership),
+    )
+
+
+def excess_deadline(rulebook: Rulebook, today: dt.date | None = None) -> str:
+    """The date by which deputies above a cap must be reduced.
+
+    The decision date plus the rulebook's grace years, not later than its
+    final deadline (Decree 45/2025 art. 24; Conclusion 210-KL/TW).
+    """
+    today = today or dt.date.today()
+    try:
+        grace = today.replace(year=today.year + rulebook.excess_grace_years)
+    except ValueError:  # 29 February
+        grace = today.replace(
+            year=today.year + rulebook.excess_grace_years, day=28
+        )
+    return min(grace.isoformat(), rulebook.excess_deadline)
+
+
+def _merge(
+    org: Organisation,
+    scenario: Scenario,
+    rulebook: Rulebook,
+    built: StructureModel,
+    value: _Reader,
+    rep: str,
+    members: list[str],
+    index: dict[str, int],
+) -> Merge:
+    ordered = [rep, *sorted(members[1:], key=index.__getitem__)]
+    units = [org.unit(u) for u in ordered]
+    head = org.unit(rep)
+    reasons: list[str] = []
+    for unit in units[1:]:
+        shared = [f for f in unit.functions if f in head.functions]
+        if shared:
+            reasons.append(
+                f"{unit.id} shares functions {', '.join(shared)} with {rep}"
+            )
+    reasons += [_undersized(rulebook, u) for u in units if _small(rulebook, u)]
+    lead = built.leaders[rep]
+    after = value(lead.heads) + value(lead.deputies)
+    saved = sum(u.leaders for u in units) - after
+    if saved > 0:
+        reasons.append(f"{saved} leadership posts saved")
+    before = sum(abs(u.actual - u.quota) for u in units)
+    gained = before - abs(value(built.staff[rep]) - value(built.quota[rep]))
+    if gained > 0:
+        reasons.append(
+            f"staff against quota balanced by {gained} (imbalance "
+            f"{before} -> {before - gained})"
+        )
+    return Merge(
+        into=rep,
+        members=tuple(ordered),
+        name=scenario.names.get(rep, head.name),
+        reasons=tuple(reasons),
+    )
+
+
+def _small(rulebook: Rulebook, unit: Unit) -> bool:
+    least = rulebook.kind(unit.kind).min_staff
+    return least is not None and unit.quota < least
+
+
+def _undersized(rulebook: Rulebook, unit: Unit) -> str:
+    kind = rulebook.kind(unit.kind)
+    return (
+        f"{unit.id} is undersized: a quota of {unit.quota}, below the "
+        f"minimum of {kind.min_staff} for a {kind.label_en}"
+    )
+
+
+def _fold_reasons(
+    org: Organisation, rulebook: Rulebook, uid: str
+) -> tuple[str, ...]:
+    unit = org.unit(uid)
+    reasons = []
+    if _small(rulebook, unit):
+        reasons.append(_undersized(rulebook, unit))
+    if org.children(uid):
+        reasons.append("removes an intermediate level")
+    return tuple(reasons)
+
+
+def _split(
+    org: Organisation, rulebook: Rulebook, option: SplitOption
+) -> Split:
+    unit = org.unit(option.unit)
+    reasons = [
+        f"{p.to} takes {', '.join(p.functions)}, related to its own functions"
+        for p in option.parts
+    ]
+    if _small(rulebook, unit):
+        reasons.append(_undersized(rulebook, unit))
+    return Split(
+        unit=option.unit,
+        parts=tuple(
+            SplitPart(to=p.to, functions=p.functions, staff=p.staff)
+            for p in option.parts
+        ),
+        reasons=tuple(reasons),
+    )
+
+
+def _leadership(
+    rulebook: Rulebook, built: StructureModel, value: _Reader, r: str
+) -> Leadership:
+    lead = built.leaders[r]
+    cap = None if lead.cap is None else value(lead.cap)
+    if cap is not None and cap >= NO_CAP:
+        cap = None
+    excess = 0 if lead.excess is None else value(lead.excess)
+    return Leadership(
+        unit=r,
+        heads=value(lead.heads),
+        deputies=value(lead.deputies),
+        cap=cap,
+        excess=excess,
+        reduce_by=excess_deadline(rulebook) if excess else None,
+    )
+
+
+def _disrupted(
+    merges: tuple[Merge, ...],
+    flattened: tuple[Flattening, ...],
+    splits: tuple[Split, ...],
+) -> set[str]:
+    units = {u for m in merges for u in m.members}
+    units |= {f.unit for f in flattened} | {f.into for f in flattened}
+    # Receiving a split part is not a decision of its own (semantics 1).
+    units |= {s.unit for s in splits}
+    return units
+
+
+def _binding(
+    org: Organisation,
+    rulebook: Rulebook,
+    built: StructureModel,
+    value: _Reader,
+    leadership: tuple[Leadership, ...],
+) -> tuple[str, ...]:
+    found = [
+        f"{words}: met exactly"
+        for expr, limit, words in built.targets.values()
+        if value(expr) == limit
+    ]
+    over = [lead for lead in leadership if lead.excess]
+    if over:
+        found.append(
+            f"deputy caps: {len(over)} merged units keep "
+            f"{sum(lead.excess for lead in over)} deputies above the cap "
+            f"until {over[0].reduce_by}"
+        )
+    cut = [
+        lead.unit
+        for lead in leadership
+        if lead.cap is not None
+        and lead.deputies == lead.cap
+        and lead.deputies < org.unit(lead.unit).deputies
+    ]
+    if cut:
+        found.append(
+            f"deputy caps: deputies cut to the cap in {', '.join(cut)}"
+        )
+    return tuple(found)

@@ -1,0 +1,205 @@
+"""Say why a scenario has no plan, in plain words.
+
+Cheap checks first (a target below what locks keep, a must-merge pair that
+may not merge...), each with a precise message. When they pass and CP-SAT
+still finds no plan, the model is rebuilt with every constraint group
+switched on by an assumption literal; CP-SAT's sufficient assumptions for
+infeasibility, shrunk one by one, name a small conflicting set.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from typing import NoReturn
+
+from ortools.sat.python import cp_model
+
+from orgplan.errors import InfeasibleScenario
+from orgplan.model import Organisation
+from orgplan.optimize.candidates import find_candidates, may_merge_reason
+from orgplan.optimize.model import build_model
+from orgplan.rules import Rulebook
+from orgplan.scenario import Scenario
+
+# Each trial solve while shrinking a conflict set is short: small models.
+_TRIAL_SECONDS = 2.0
+# Shrinking tries each member of a conflict set; beyond this, keep it.
+_MAX_SHRINK = 25
+
+
+def preflight(
+    org: Organisation, scenario: Scenario, rulebook: Rulebook
+) -> None:
+    """Reject scenarios whose conflict shows without solving.
+
+    Raises
+    ------
+    orgplan.errors.InfeasibleScenario
+        With one line per conflict found.
+    """
+    conflicts = [
+        *_pair_conflicts(org, scenario, rulebook),
+        *_count_conflicts(org, scenario, rulebook),
+    ]
+    if (
+        scenario.targets.min_cut.get("staff", 0) > 0
+        and scenario.staffing.quota == "keep"
+    ):
+        conflicts.append(
+            "targets.min_cut.staff asks for a smaller total quota, but "
+            "staffing.quota is keep: merging units never changes the "
+            "total quota (use staffing.quota {cut: f})"
+        )
+    if conflicts:
+        raise InfeasibleScenario(scenario.name, conflicts)
+
+
+def explain_infeasible(
+    org: Organisation,
+    scenario: Scenario,
+    rulebook: Rulebook,
+    time_limit_s: float,
+) -> NoReturn:
+    """Find a small set of conflicting requirements and raise it.
+
+    Raises
+    ------
+    orgplan.errors.InfeasibleScenario
+        Always; ``conflicts`` holds one plain sentence per requirement.
+    """
+    cand = find_candidates(org, scenario, rulebook, with_locked=True)
+    built = build_model(org, scenario, rulebook, cand, explain=True)
+    groups = [g for g in built.groups.values() if g.literal is not None]
+    literals = {g.literal.Index(): g for g in groups if g.literal is not None}
+    core = _core(built.model, list(literals), time_limit_s)
+    if core is None:
+        raise InfeasibleScenario(
+            scenario.name,
+            [
+                "no plan was found, and the solver could not single out "
+                "the conflict in time; the requirements in play are: "
+                + "; ".join(g.words for g in groups)
+            ],
+        )
+    raise InfeasibleScenario(scenario.name, [literals[i].words for i in core])
+
+
+def _core(
+    model: cp_model.CpModel, indices: list[int], time_limit_s: float
+) -> list[int] | None:
+    first = _infeasible(model, indices, time_limit_s)
+    if first is None:
+        return None
+    core = sorted(first)
+    if len(core) > _MAX_SHRINK:
+        return core
+    for index in list(core):
+        rest = [i for i in core if i != index]
+        if _infeasible(model, rest, _TRIAL_SECONDS) is not None:
+            core = rest
+    return core
+
+
+def _infeasible(
+    model: cp_model.CpModel, indices: list[int], seconds: float
+) -> list[int] | None:
+    """The assumptions behind infeasibility, ``None`` if not proven."""
+    trial = model.clone()
+    trial.clear_assumptions()
+    trial.proto.assumptions.extend(indices)
+    solver = cp_model.CpSolver()
+    solver.parameters.num_workers = 1
+    solver.parameters.max_time_in_seconds = seconds
+    solver.parameters.catch_sigint_signal = False
+    trial.clear_objective()
+    if solver.solve(trial) != cp_model.INFEASIBLE:
+        return None
+    return list(solver.sufficient_assumptions_for_infeasibility())
+
+
+def _pair_conflicts(
+    org: Organisation, scenario: Scenario, rulebook: Rulebook
+) -> list[str]:
+    locked = {u.id for u in org.units if u.locked} | set(scenario.locks)
+    found = []
+    for group in scenario.must_merge:
+        for uid in group:
+            unit = org.unit_by_id.get(uid)
+            if unit is None:
+                found.append(f"must_merge names {uid}, which is not a unit")
+            elif uid in locked:
+                found.append(
+                    f"{uid} ({unit.name}) is locked but must merge "
+                    f"(must_merge {' + '.join(group)})"
+                )
+            elif unit.kind not in scenario.scope.kinds:
+                found.append(
+                    f"{uid} ({unit.name}) must merge but its kind "
+                    f"{unit.kind} is outside scope.kinds"
+                )
+        if len(group) > scenario.scope.max_group_size:
+            found.append(
+                f"must_merge {' + '.join(group)} has {len(group)} units, "
+                f"above scope.max_group_size {scenario.scope.max_group_size}"
+            )
+        known = [u for u in group if u in org.unit_by_id]
+        for a, b in itertools.pairwise(known):
+            reason = may_merge_reason(org, scenario, rulebook, a, b)
+            if reason:
+                found.append(f"{a} and {b} must merge, but {reason}")
+    must = [set(g) for g in scenario.must_merge]
+    for pair in scenario.must_not_merge:
+        if any(set(pair) <= g for g in must):
+            found.append(
+                f"{' and '.join(pair)} are both in must_merge and in "
+                "must_not_merge"
+            )
+    return found
+
+
+def _count_conflicts(
+    org: Organisation, scenario: Scenario, rulebook: Rulebook
+) -> list[str]:
+    locked = {u.id for u in org.units if u.locked} | set(scenario.locks)
+    caps = dict(scenario.targets.max_units)
+    for kind, n in rulebook.max_units.items():
+        if kind in scenario.scope.kinds:
+            caps.setdefault(kind, n)
+    found = []
+    for kind, n in caps.items():
+        units = [u for u in org.units if u.kind == kind]
+        if len(units) <= n:
+            continue
+        if kind not in scenario.scope.kinds:
+            found.append(
+                f"targets.max_units.{kind} is {n}, but there are "
+                f"{len(units)} and the kind is outside scope.kinds"
+            )
+            continue
+        kept = [u.id for u in units if u.id in locked]
+        if len(kept) > n:
+            found.append(
+                f"targets.max_units.{kind} is {n}, but {len(kept)} "
+                f"units of that kind are locked: {', '.join(kept)}"
+            )
+        elif not scenario.scope.allow_merge and not (
+            scenario.scope.allow_fold or scenario.scope.allow_split
+        ):
+            found.append(
+                f"targets.max_units.{kind} is {n} of {len(units)}, but "
+                "merges, folds and splits are all switched off in scope"
+            )
+    cut = scenario.targets.min_cut.get("units", 0)
+    movable = [
+        u
+        for u in org.units
+        if u.kind in scenario.scope.kinds and u.id not in locked
+    ]
+    fewer = math.ceil(cut * len(org.units))
+    if len(movable) < fewer:
+        found.append(
+            f"targets.min_cut.units asks for {fewer} fewer units, but "
+            f"only {len(movable)} are in scope and unlocked"
+        )
+    return found

@@ -1,0 +1,77 @@
+"""Solver behaviour: progress, Ctrl-C, reproducible plans, statistics."""
+
+from __future__ import annotations
+
+import os
+import signal
+
+from orgs import assert_checked, scenario, solve, synthetic
+
+from orgplan.optimize import Progress
+from orgplan.plan import SolveStatus
+
+DIVISIONS = {"kinds": ["division"]}
+
+
+def test_reproducible_mode_gives_the_same_plan_twice() -> None:
+    org = synthetic(parents=4, children=5, seed=3)
+    sc = scenario(scope=DIVISIONS)
+    first = solve(org, sc).plan
+    second = solve(org, sc).plan
+    assert first.to_json() == second.to_json()
+    assert first.mode == "reproducible" and first.workers == 1
+    assert first.merges  # undersized divisions had to merge
+    assert_checked(org, sc, first)
+
+
+def test_progress_reports_improving_solutions() -> None:
+    org = synthetic(parents=3, children=5, seed=4)
+    sc = scenario(scope=DIVISIONS)
+    seen: list[Progress] = []
+    result = solve(org, sc, progress=seen.append)
+    assert seen
+    assert [p.solutions for p in seen] == list(range(1, len(seen) + 1))
+    objectives = [p.objective for p in seen]
+    assert objectives == sorted(objectives, reverse=True)
+    assert all(p.bound <= p.objective + 1e-9 for p in seen)
+    plan = result.plan
+    assert plan.status == SolveStatus.OPTIMAL
+    assert plan.gap == 0 and plan.bound is not None
+    # The model rounds each incoherence cost to 1/1000.
+    assert abs(plan.bound - plan.objective) < 0.05
+    assert result.num_variables > 0 and result.num_constraints > 0
+    assert result.first_solution_seconds is not None
+    assert not result.stopped_early
+
+
+def test_ctrl_c_returns_the_best_plan_so_far() -> None:
+    # A model too big to prove optimal at once; the progress callback
+    # presses Ctrl-C at the first solution.
+    org = synthetic(parents=12, children=8, seed=5)
+    sc = scenario(scope={"kinds": ["division"], "merge_within": "anywhere"})
+
+    def interrupt(progress: Progress) -> None:
+        os.kill(os.getpid(), signal.SIGINT)
+
+    before = signal.getsignal(signal.SIGINT)
+    result = solve(org, sc, progress=interrupt)
+    assert result.stopped_early
+    assert result.plan.status in (SolveStatus.FEASIBLE, SolveStatus.OPTIMAL)
+    assert result.plan.objective is not None
+    assert signal.getsignal(signal.SIGINT) is before
+    assert_checked(org, sc, result.plan)
+
+
+def test_objective_is_the_weighted_sum_of_its_terms() -> None:
+    org = synthetic(parents=3, children=4, seed=6)
+    sc = scenario(scope=DIVISIONS, weights={"disruption": 1.5})
+    plan = solve(org, sc).plan
+    weights = sc.weights.model_dump()
+    total = sum(weights[t] * v for t, v in plan.objective_terms.items())
+    assert plan.objective == round(total, 2)
+    assert plan.objective_terms["disruption"] == len(
+        {u for m in plan.merges for u in m.members}
+        | {f.unit for f in plan.flattened}
+        | {f.into for f in plan.flattened}
+    )
+    assert_checked(org, sc, plan)

@@ -1,0 +1,108 @@
+"""A tiny run of the benchmark: the generator and the runner at size XS."""
+
+from __future__ import annotations
+
+import importlib
+import subprocess
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from orgplan.io import check_input, open_scenario
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def generate() -> ModuleType:
+    with pytest.MonkeyPatch.context() as patch:
+        patch.syspath_prepend(str(ROOT))
+        return importlib.import_module("bench.generate")
+
+
+def test_generator_is_seeded(generate: ModuleType) -> None:
+    first = generate.generate("XS", seed=3).organisation
+    again = generate.generate("XS", seed=3).organisation
+    other = generate.generate("XS", seed=4).organisation
+    assert first == again
+    assert first.units != other.units
+
+
+@pytest.mark.parametrize(
+    ("size", "units", "staff"),
+    [
+        ("S", (180, 260), (2_000, 4_000)),
+        ("M", (1_300, 1_900), (40_000, 60_000)),
+    ],
+)
+def test_generator_sizes(
+    generate: ModuleType,
+    size: str,
+    units: tuple[int, int],
+    staff: tuple[int, int],
+) -> None:
+    org = generate.generate(size).organisation
+    assert units[0] <= len(org.units) <= units[1]
+    assert staff[0] <= sum(u.actual for u in org.units) <= staff[1]
+    # Both sides of the balance are there, as in real provinces.
+    over = sum(u.actual > u.quota for u in org.units)
+    under = sum(u.actual < u.quota for u in org.units)
+    assert over > under > 0
+
+
+def test_generated_instance_reads_back_clean(
+    generate: ModuleType, tmp_path: Path
+) -> None:
+    instance = generate.generate("XS", seed=2)
+    path = generate.write_instance(instance, tmp_path / "xs")
+    assert check_input(path) == []
+    org, scenario = open_scenario(path)
+    assert org.units == instance.organisation.units
+    assert scenario.scope == instance.scenario.scope
+    assert scenario.targets == instance.scenario.targets
+
+
+def test_every_small_school_has_a_partner(generate: ModuleType) -> None:
+    org = generate.generate("M").organisation
+    for commune in (u for u in org.units if u.kind == "commune"):
+        schools = [org.unit(c) for c in org.children(commune.id)]
+        small = [s for s in schools if s.quota < 15]
+        if small:
+            assert any(s.quota >= 15 for s in schools), commune.id
+
+
+def test_runner_prints_the_table() -> None:
+    run = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "bench" / "run.py"),
+            "--sizes",
+            "XS",
+            "--time-limit",
+            "3",
+            "--workers",
+            "1",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert run.returncode == 0, run.stdout + run.stderr
+    for column in ("vars", "objective", "bound", "gap", "cp/greedy"):
+        assert column in run.stdout
+    assert "not OK: 0 of 1" in run.stdout
+
+
+def test_runner_rejects_an_unknown_size() -> None:
+    run = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "run.py"), "--sizes", "XXL"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert run.returncode == 2
+    assert "unknown size XXL" in run.stderr

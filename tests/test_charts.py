@@ -1,0 +1,294 @@
+"""Charts: DOT text (golden), the diff view, pages, rendering, no Graphviz."""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from pypdf import PdfReader
+from view_fixtures import province, reform_plan
+
+from orgplan.charts import (
+    render,
+    render_pages,
+    to_dot,
+    to_dot_pages,
+    write_charts,
+)
+from orgplan.charts.pages import paginate
+from orgplan.charts.views import build_chart
+from orgplan.errors import ChartError, GraphvizNotFound
+from orgplan.model import Organisation, Unit
+from orgplan.rules import load_rulebook
+
+GOLDEN = Path(__file__).parent / "golden"
+ROOT = Path(__file__).parent.parent
+# ORGPLAN_UPDATE_GOLDEN=1 rewrites the golden files instead of comparing.
+UPDATE = os.environ.get("ORGPLAN_UPDATE_GOLDEN") == "1"
+needs_dot = pytest.mark.skipif(
+    shutil.which("dot") is None, reason="Graphviz's dot is not installed"
+)
+RULEBOOK = load_rulebook()
+
+
+def check_golden(name: str, text: str) -> None:
+    path = GOLDEN / name
+    if UPDATE:
+        path.parent.mkdir(exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    assert path.exists(), f"no golden {name}; run with ORGPLAN_UPDATE_GOLDEN=1"
+    assert text == path.read_text(encoding="utf-8"), (
+        f"{name} differs from the golden file; if the change is wanted, "
+        "run the tests with ORGPLAN_UPDATE_GOLDEN=1 and review the diff"
+    )
+
+
+@pytest.mark.parametrize("view", ["before", "after", "diff"])
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_fixture_charts_match_golden(view: str, lang: str) -> None:
+    dot = to_dot(province(), plan=reform_plan(), view=view, lang=lang)
+    check_golden(f"province-{view}-{lang}.dot", dot)
+
+
+def test_bundled_scenario_before_chart_matches_golden() -> None:
+    from orgplan.io import open_scenario
+
+    org, scenario = open_scenario(ROOT / "scenarios" / "province-small")
+    pages = to_dot_pages(org, lang="vi", rulebook=scenario.rulebook())
+    check_golden("province-small-before-vi.dot", "".join(pages))
+
+
+def test_dot_is_deterministic_and_pure() -> None:
+    org, plan = province(), reform_plan()
+    first = to_dot(org, plan=plan, view="diff", lang="vi")
+    assert to_dot(org, plan=plan, view="diff", lang="vi") == first
+    assert org == province() and plan == reform_plan()
+
+
+def test_names_follow_the_language_and_text_is_escaped() -> None:
+    org = province()
+    vi = to_dot(org, lang="vi")
+    en = to_dot(org, lang="en")
+    assert "Sở Tài nguyên và Môi<br/>trường" in vi
+    assert "Department of Natural<br/>Resources and Environment" in en
+    # No name_en: the Vietnamese name is kept in English too.
+    assert "Phòng Tổ chức &amp; Biên chế<br/>&lt;TCBC&gt;" in en
+    assert "<TCBC>" not in en
+    assert "chi cục · CCKL" in vi and "sub-department · CCKL" in en
+
+
+def test_boxes_mark_excess_deputies_and_staff_balance() -> None:
+    org, plan = province(), reform_plan()
+    before = to_dot(org, view="before")
+    after = to_dot(org, plan=plan, view="after")
+    # STNMT: 4 deputies against the department cap of 3.
+    assert re.search(r"STNMT</font>.*?\+1 over cap", before)
+    # SNN after the merger: 7 deputies, cap 3 + 1 (merged from 2 units).
+    assert "+3 over cap, by 2030-08-01" in after
+    assert "surplus 2" in before and "deficit 4" in after
+
+
+def test_diff_marks_every_decision() -> None:
+    chart = build_chart(province(), reform_plan(), "diff", "en", RULEBOOK)
+    status = {uid: box.status for uid, box in chart.boxes.items()}
+    assert status == {
+        "P": "unchanged",
+        "UB": "unchanged",
+        "SNN": "merged",
+        "PKL1": "unchanged",
+        "SNV": "receiving",
+        "SNV.TCBC": "unchanged",
+        "SGD": "receiving",
+        "SYT": "receiving",
+        "STNMT": "merged_away",
+        "CCKL": "folded",
+        "SLD": "split",
+    }
+    split = {
+        (link.target, link.label)
+        for link in chart.links
+        if link.status == "split"
+    }
+    assert split == {
+        ("SNV", "labour (10)"),
+        ("SGD", "vocational (6)"),
+        ("SYT", "social (6)"),
+    }
+    # The folded unit hangs under its parent already: no extra arrow.
+    assert not [link for link in chart.links if link.source == "CCKL"]
+    assert chart.boxes["STNMT"].gone and not chart.boxes["SNN"].gone
+
+
+def test_diff_legend_lists_the_statuses_shown() -> None:
+    dot = to_dot(province(), plan=reform_plan(), view="diff", lang="vi")
+    legend = dot[dot.index('"orgplan:legend"') :]
+    for text in ("hợp nhất", "chia tách", "nhập vào đơn vị cấp trên"):
+        assert text in legend
+    assert "thành lập mới" not in legend  # no new unit in this plan
+
+
+def test_chart_errors_are_user_errors() -> None:
+    org = province()
+    with pytest.raises(ChartError, match="needs a plan"):
+        to_dot(org, view="after")
+    with pytest.raises(ChartError, match="'NOPE'"):
+        to_dot(org, root="NOPE")
+    with pytest.raises(ChartError, match="depth"):
+        to_dot(org, depth=0)
+
+
+def test_root_and_depth_limit_the_chart() -> None:
+    org = province()
+    dot = to_dot(org, root="SNN", depth=2)
+    assert '"SNN" [' in dot and '"CCKL" [' in dot
+    assert '"UB" [' not in dot and '"PKL1" [' not in dot
+    # PKL1 is summed up under CCKL, with no page to continue on.
+    assert "1 units, 6 staff below" in dot
+    assert "see page" not in dot
+
+
+@st.composite
+def trees(draw: st.DrawFn) -> Organisation:
+    """Up to 150 units; each unit's parent is an earlier unit or none."""
+    n = draw(st.integers(1, 150))
+    units = []
+    for i in range(n):
+        parent = (
+            draw(st.one_of(st.none(), st.integers(0, i - 1))) if i else None
+        )
+        units.append(
+            Unit(
+                id=f"U{i}",
+                name=f"Đơn vị {i}",
+                kind="division",
+                level="province",
+                parent=None if parent is None else f"U{parent}",
+                quota=draw(st.integers(0, 30)),
+                actual=draw(st.integers(0, 30)),
+            )
+        )
+    return Organisation(units=tuple(units))
+
+
+@settings(max_examples=60, deadline=None)
+@given(org=trees(), max_boxes=st.integers(3, 40))
+def test_pages_show_every_unit_once_within_the_limit(
+    org: Organisation, max_boxes: int
+) -> None:
+    chart = build_chart(org, None, "before", "en", RULEBOOK)
+    pages = paginate(chart, max_boxes=max_boxes)
+    owned = [b for page in pages for b in page.boxes if b != page.anchor]
+    assert sorted(owned) == sorted(u.id for u in org.units)
+    for page in pages:
+        assert page.size <= max_boxes
+        for unit, rollup in page.rollups.items():
+            units, staff = chart.below(unit)
+            assert (rollup.units, rollup.staff) == (units, staff)
+            assert rollup.page is not None
+            continued = pages[rollup.page - 1]
+            assert continued.anchor == unit
+            assert continued.anchor_page == page.number
+            assert continued.part[0] == 1
+
+
+@settings(max_examples=40, deadline=None)
+@given(org=trees(), depth=st.integers(1, 4))
+def test_depth_hides_deeper_units_and_sums_them_up(
+    org: Organisation, depth: int
+) -> None:
+    chart = build_chart(org, None, "before", "en", RULEBOOK)
+    (page,) = paginate(chart, depth=depth, max_boxes=None)
+    level: dict[str, int] = {}
+    stack = [(root, 1) for root in org.roots]
+    while stack:
+        uid, d = stack.pop()
+        level[uid] = d
+        stack.extend((c, d + 1) for c in org.children(uid))
+    assert set(page.boxes) == {u for u, d in level.items() if d <= depth}
+    assert set(page.rollups) == {
+        u for u, d in level.items() if d == depth and org.children(u)
+    }
+    assert all(r.page is None for r in page.rollups.values())
+
+
+@needs_dot
+def test_svg_keeps_vietnamese_text_and_font(tmp_path: Path) -> None:
+    path = render(to_dot(province(), lang="vi"), tmp_path / "c.svg")
+    svg = path.read_text(encoding="utf-8")
+    assert "Sở Tài nguyên và Môi" in svg
+    assert "Ủy ban nhân dân tỉnh" in svg
+    assert 'font-family="DejaVu Sans' in svg
+
+
+@needs_dot
+def test_pdf_of_several_pages_is_one_file(tmp_path: Path) -> None:
+    dots = to_dot_pages(province(), lang="vi", max_boxes=6)
+    assert len(dots) >= 3
+    (pdf,) = render_pages(dots, tmp_path / "c.pdf", "pdf")
+    reader = PdfReader(io.BytesIO(pdf.read_bytes()))
+    assert len(reader.pages) == len(dots)
+    fonts = {
+        str(font["/BaseFont"])
+        for page in reader.pages
+        for font in page["/Resources"]["/Font"].values()
+    }
+    assert any("DejaVuSans" in font for font in fonts)
+    text = "".join(page.extract_text() for page in reader.pages)
+    assert "Sở Tài nguyên" in text
+
+
+@needs_dot
+def test_svg_pages_are_files_in_order(tmp_path: Path) -> None:
+    dots = to_dot_pages(province(), max_boxes=6)
+    paths = render_pages(dots, tmp_path / "before.svg", "svg")
+    assert [p.name for p in paths] == [
+        f"before-{n}.svg" for n in range(1, len(dots) + 1)
+    ]
+    assert all(p.read_text().lstrip().startswith("<?xml") for p in paths)
+
+
+@needs_dot
+def test_write_charts_replaces_pages_of_an_earlier_run(tmp_path: Path) -> None:
+    org, plan = province(), reform_plan()
+    write_charts(org, plan, tmp_path, max_boxes=6)
+    assert (tmp_path / "before-1.svg").exists()
+    written = write_charts(org, plan, tmp_path)
+    names = sorted(p.name for p in tmp_path.iterdir())
+    assert names == sorted(p.name for p in written)
+    assert names == sorted(
+        f"{view}.{ext}"
+        for view in ("before", "after", "diff")
+        for ext in ("dot", "svg")
+    )
+
+
+def test_missing_graphviz_keeps_the_dot_and_says_what_to_install(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(shutil, "which", lambda name: None)
+    dot = to_dot(province())
+    with pytest.raises(GraphvizNotFound, match="apt-get install graphviz"):
+        render(dot, tmp_path / "chart.svg")
+    assert (tmp_path / "chart.dot").read_text(encoding="utf-8") == dot
+    assert not (tmp_path / "chart.svg").exists()
+    with pytest.raises(GraphvizNotFound):
+        write_charts(province(), reform_plan(), tmp_path / "out")
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
+        "after.dot",
+        "before.dot",
+        "diff.dot",
+    ]
+
+
+def test_dot_format_needs_no_graphviz(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(shutil, "which", lambda name: None)
+    (path,) = render_pages([to_dot(province())], tmp_path / "c.dot", "dot")
+    assert path.read_text(encoding="utf-8").startswith("digraph orgplan {")

@@ -1,0 +1,186 @@
+"""The bundled scenarios load, solve and give plans that keep every rule.
+
+Each is solved in reproducible mode (one worker, a deterministic time
+budget) so that the plan is the same on any machine, and checked by the
+solver-free oracle ``check_plan``.
+"""
+
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+import orgplan
+from orgplan.errors import InfeasibleScenario
+from orgplan.io import open_scenario, read_organisation
+from orgplan.model import Organisation
+from orgplan.plan import Plan
+from orgplan.scenario import Scenario, SolverParams
+
+ROOT = Path(__file__).resolve().parent.parent
+SCENARIOS = ROOT / "scenarios"
+MINE = ("province-departments", "sub-departments", "service-units")
+
+# The real 2025 pairs besides Planning & Investment + Finance (a
+# must_merge of the scenario): DESIGN section 5.
+PAIRS_2025 = (("SGTVT", "SXD"), ("STNMT", "SNNPTNT"), ("STTTT", "SKHCN"))
+
+
+def solve(name: str, seconds: float = 8) -> tuple[Organisation, Plan]:
+    org, scenario = open_scenario(SCENARIOS / name)
+    scenario = _reproducible(scenario, seconds)
+    plan = orgplan.solve(org, scenario).plan
+    errors = [
+        v
+        for v in orgplan.check_plan(org, scenario, plan)
+        if v.severity == "error"
+    ]
+    assert errors == [], "\n".join(map(str, errors))
+    return org, plan
+
+
+def _reproducible(scenario: Scenario, seconds: float) -> Scenario:
+    solver = SolverParams(
+        time_limit_s=seconds, workers=1, seed=1, reproducible=True
+    )
+    return scenario.model_copy(update={"solver": solver})
+
+
+def _group_of(plan: Plan) -> dict[str, str]:
+    """Each merged unit -> the unit it ends in."""
+    return {m: merge.into for merge in plan.merges for m in merge.members}
+
+
+@pytest.fixture(scope="module")
+def departments() -> tuple[Organisation, Plan]:
+    return solve("province-departments", seconds=20)
+
+
+@pytest.mark.slow
+def test_province_departments_meets_decree_45(
+    departments: tuple[Organisation, Plan],
+) -> None:
+    org, plan = departments
+    after = {u.id: u for u in plan.units_after}
+    assert sum(u.kind == "department" for u in after.values()) <= 14
+    before, now = plan.metrics["before"], plan.metrics["after"]
+    assert now.focal_points <= before.focal_points * 0.85
+    group = _group_of(plan)
+    assert group["SKHDT"] == group["STC"]
+    assert group.get("SNV", "SNV") != group.get("STP", "STP")
+    for locked in ("VP-UBND", "TTR"):
+        assert after[locked] == org.unit(locked)
+    # Every division below the minimum of 5 was merged away or into.
+    small = [u.id for u in org.units if u.kind == "division" and u.quota < 5]
+    assert small and all(uid in group for uid in small)
+
+
+@pytest.mark.slow
+def test_province_departments_recovers_the_2025_pairs(
+    departments: tuple[Organisation, Plan],
+) -> None:
+    _, plan = departments
+    group = _group_of(plan)
+    found = [
+        a for a, b in PAIRS_2025 if a in group and group.get(b) == group[a]
+    ]
+    assert len(found) == len(PAIRS_2025), plan.merges
+
+
+@pytest.mark.slow
+def test_province_departments_lists_excess_deputies_with_deadline(
+    departments: tuple[Organisation, Plan],
+) -> None:
+    _, plan = departments
+    merged = {m.into for m in plan.merges}
+    excess = [lead for lead in plan.leadership if lead.excess > 0]
+    assert excess, "merged departments keep their deputies (keep)"
+    for lead in excess:
+        assert lead.unit in merged or lead.reduce_by is not None
+        assert lead.reduce_by is not None and lead.reduce_by <= "2030-12-31"
+
+
+@pytest.mark.slow
+def test_sub_departments_lose_a_layer() -> None:
+    org, plan = solve("sub-departments")
+    before, after = plan.metrics["before"], plan.metrics["after"]
+    assert after.layers < before.layers
+    assert after.intermediate_units < before.intermediate_units
+    survivors = [u for u in plan.units_after if u.kind == "sub_department"]
+    assert all(u.quota >= 12 for u in survivors)
+    folded = {f.unit for f in plan.flattened}
+    subs = {u.id for u in org.units if u.kind == "sub_department"}
+    assert folded & subs
+
+
+@pytest.mark.slow
+def test_service_units_reach_the_minimum_of_15() -> None:
+    org, plan = solve("service-units")
+    after = {u.id: u for u in plan.units_after}
+    schools = [u for u in after.values() if u.kind == "public_service_unit"]
+    assert schools and all(u.quota >= 15 for u in schools)
+    near = {loc.id: {loc.id, *loc.neighbours} for loc in org.localities}
+    for merge in plan.merges:
+        home = org.unit(merge.into).locality
+        assert home is not None
+        for member in merge.members:
+            assert org.unit(member).locality in near[home]
+    before, now = plan.metrics["before"], plan.metrics["after"]
+    assert now.focal_points <= before.focal_points * 0.9
+
+
+def test_infeasible_scenario_names_the_conflict() -> None:
+    org, scenario = open_scenario(SCENARIOS / "infeasible")
+    with pytest.raises(InfeasibleScenario) as caught:
+        orgplan.solve(org, _reproducible(scenario, 5))
+    text = " ".join(caught.value.conflicts)
+    assert "14" in text
+    assert "SKHDT" in text or "lock" in text.lower()
+
+
+def test_infeasible_scenario_is_feasible_without_its_must_not_merge() -> None:
+    # The conflict is the combination: dropping one requirement fixes it.
+    org, scenario = open_scenario(SCENARIOS / "infeasible")
+    relaxed = _reproducible(scenario, 5).model_copy(
+        update={"must_not_merge": ()}
+    )
+    plan = orgplan.solve(org, relaxed).plan
+    after = [u for u in plan.units_after if u.kind == "department"]
+    assert len(after) == 14
+
+
+@pytest.fixture(scope="module")
+def generate() -> ModuleType:
+    with pytest.MonkeyPatch.context() as patch:
+        patch.syspath_prepend(str(ROOT))
+        return importlib.import_module("bench.generate")
+
+
+@pytest.mark.parametrize("name", MINE)
+def test_scenario_data_is_reproducible_from_its_seed(
+    generate: ModuleType, name: str
+) -> None:
+    stored = read_organisation(SCENARIOS / name / "data")
+    fresh = generate.scenario_data(name)
+    assert stored.units == fresh.units
+    assert stored.localities == fresh.localities
+    assert stored.functions == fresh.functions
+
+
+@pytest.mark.parametrize("name", [*MINE, "infeasible"])
+def test_scenario_is_listed_in_the_readme(name: str) -> None:
+    readme = (SCENARIOS / "README.md").read_text(encoding="utf-8")
+    assert f"`{name}`" in readme
+
+
+@pytest.mark.parametrize("name", MINE)
+def test_scenario_keeps_vietnamese_names(name: str) -> None:
+    org = read_organisation(SCENARIOS / name / "data")
+    names = " ".join(u.name for u in org.units)
+    # Letters only Vietnamese has, read back from UTF-8 CSV.
+    assert any(ch in names for ch in "ơưđạệộ")
+    local = ("commune", "ward")
+    assert all(u.name_en for u in org.units if u.kind not in local)
