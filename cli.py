@@ -268,6 +268,141 @@ def template(out: Path) -> None:
 # --- optimiser: plan, check ----------------------------------------------
 
 
+@main.command()
+@click.argument(
+    "scenario_path", metavar="SCENARIO", type=click.Path(path_type=Path)
+)
+@click.option(
+    "--out",
+    required=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder to write plan.json (and the outputs) into.",
+)
+@click.option(
+    "--time-limit",
+    type=click.FloatRange(min=0, min_open=True),
+    help="Seconds to search [default: the scenario's].",
+)
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    help="Solver threads [default: the scenario's].",
+)
+@click.option(
+    "--seed",
+    type=click.IntRange(min=0),
+    help="Random seed of the search [default: the scenario's].",
+)
+@click.option(
+    "--reproducible",
+    is_flag=True,
+    default=None,
+    help="One thread and a deterministic time budget: the same plan on "
+    "any machine.",
+)
+@click.option(
+    "--method",
+    type=click.Choice(["cpsat", "greedy"]),
+    help="CP-SAT (the optimiser) or the greedy baseline.",
+)
+@user_errors
+def plan(
+    scenario_path: Path,
+    out: Path,
+    time_limit: float | None,
+    workers: int | None,
+    seed: int | None,
+    reproducible: bool | None,
+    method: str | None,
+) -> None:
+    """Propose a restructuring that meets a scenario's targets and rules.
+
+    Solves the scenario (merges, folded levels, splits, leadership and
+    the staffing plan), shows the search's progress, writes
+    OUT/plan.json and prints the numbers before and after. Ctrl-C stops
+    the search and keeps the best plan found so far. A scenario with no
+    plan exits with 1 and says which requirements conflict.
+
+    Example: orgplan plan scenarios/province-departments --out out/
+    """
+    from rich.console import Console
+
+    from orgplan.io import open_scenario, write_plan
+    from orgplan.plan import SolveStatus
+
+    organisation, scenario = open_scenario(scenario_path)
+    given = {
+        "time_limit_s": time_limit,
+        "workers": workers,
+        "seed": seed,
+        "reproducible": reproducible,
+        "method": method,
+    }
+    solver = scenario.solver.model_copy(
+        update={k: v for k, v in given.items() if v is not None}
+    )
+    scenario = scenario.model_copy(update={"solver": solver})
+    console = Console(highlight=False)
+    with console.status("solving...") as status:
+
+        def show(p: orgplan.optimize.Progress) -> None:
+            status.update(
+                f"solution {p.solutions}: objective {p.objective:g}, "
+                f"bound {p.bound:g}, gap {p.gap:.2%}, {p.elapsed:.1f} s"
+            )
+
+        result = orgplan.solve(organisation, scenario, progress=show)
+    found = result.plan
+    if found.status in (SolveStatus.NO_SOLUTION, SolveStatus.INVALID):
+        raise click.ClickException(
+            f"no plan found ({found.status.value}) within "
+            f"{solver.time_limit_s:g} s; try a longer --time-limit."
+        )
+    # The single place where the plan's files are written.
+    write_plan(found, out / "plan.json")
+    console.print(_plan_summary(result))
+    if result.stopped_early:
+        console.print("stopped by Ctrl-C: this is the best plan so far.")
+    console.print(f"wrote {out / 'plan.json'}")
+
+
+def _plan_summary(result: orgplan.Result) -> Table:
+    from rich.table import Table
+
+    plan = result.plan
+    gap = "" if plan.gap is None else f", gap {plan.gap:.2%}"
+    table = Table(
+        "",
+        label("before"),
+        label("after"),
+        label("change"),
+        title=(
+            f"{plan.scenario}: {plan.status.value} ({plan.method}, "
+            f"{plan.mode}), objective {plan.objective:g}{gap}, "
+            f"{plan.solve_seconds:.1f} s; {len(plan.merges)} merges, "
+            f"{len(plan.flattened)} folded, {len(plan.splits)} split"
+        ),
+    )
+    before, after = plan.metrics.get("before"), plan.metrics.get("after")
+    if before is None or after is None:
+        return table
+    for key in (
+        "units",
+        "focal_points",
+        "layers",
+        "intermediate_units",
+        "leaders",
+        "deputies",
+        "quota",
+        "actual",
+        "surplus",
+        "deficit",
+    ):
+        b, a = getattr(before, key), getattr(after, key)
+        table.add_row(label(key), str(b), str(a), f"{a - b:+d}")
+    return table
+
+
 # --- staffing: export ----------------------------------------------------
 
 if TYPE_CHECKING:
@@ -406,7 +541,8 @@ def chart(
     PATH is an organisation's data (a folder of CSV files or a workbook;
     before view only), a scenario (solved first unless the view is
     before) or a plan.json. Large charts are cut into pages, one per
-    subtree, with a box summing up what continues on another page.
+    subtree; a unit whose subtree goes on another page says how many
+    units and staff are below it, and on which page.
     Without Graphviz, the DOT source is written and the message says
     what to install.
 
@@ -497,6 +633,44 @@ def compare(
 
 
 # --- scenarios: demo -----------------------------------------------------
+
+DEMO_SCENARIO = (
+    Path(__file__).resolve().parent / "scenarios" / "province-departments"
+)
+
+
+@main.command()
+@click.option(
+    "--out",
+    default=Path("out/demo"),
+    show_default=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder to write the plan into.",
+)
+@click.option(
+    "--time-limit",
+    type=click.FloatRange(min=0, min_open=True),
+    help="Seconds to search [default: the scenario's, 45].",
+)
+@click.pass_context
+@user_errors
+def demo(ctx: click.Context, out: Path, time_limit: float | None) -> None:
+    """Plan the bundled province-departments scenario end to end.
+
+    An invented province with the 19 departments of 2024 is brought to
+    at most 14 departments and 15% fewer focal points (Decree 45/2025):
+    the same as `orgplan plan scenarios/province-departments --out OUT`.
+
+    Example: orgplan demo --out out/demo
+    """
+    if not (DEMO_SCENARIO / "scenario.yaml").is_file():
+        raise OrgplanError(
+            f"the bundled scenario {DEMO_SCENARIO} is missing; the demo "
+            "runs from a checkout of orgplan's repository"
+        )
+    ctx.invoke(
+        plan, scenario_path=DEMO_SCENARIO, out=out, time_limit=time_limit
+    )
 
 
 if __name__ == "__main__":

@@ -3,8 +3,9 @@
 The organisation is the benchmark's seeded ``M`` instance (a province with
 its departments, communes and schools; ``bench/generate.py``). The chart is
 cut into pages of at most ``--max-boxes`` boxes; the table shows how many
-pages that makes, the fullest page, and the seconds to write the DOT text,
-to render one SVG per page and to render the multi-page PDF.
+pages that makes, the fullest page, the seconds to write the DOT text, to
+render one SVG per page and to render the multi-page PDF, and the size of
+the largest pages (an A4 page is 595 x 842 points).
 
 Usage: .venv/bin/python bench/charts_bench.py [--size M] [--seed 1]
        [--max-boxes 60] [--out DIR]
@@ -13,6 +14,7 @@ Usage: .venv/bin/python bench/charts_bench.py [--size M] [--seed 1]
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 import tempfile
 import time
@@ -49,7 +51,7 @@ def measure(size: str, seed: int, max_boxes: int, out: Path) -> list[str]:
     start = time.perf_counter()
     render_pages(dots, out / "before.pdf", "pdf")
     pdf_seconds = time.perf_counter() - start
-    assert len(svgs) == len(pages)
+    sizes = [_size(svg.read_text(encoding="utf-8")) for svg in svgs]
     return [
         f"{size}-{seed}",
         f"{len(org.units):,}",
@@ -58,7 +60,15 @@ def measure(size: str, seed: int, max_boxes: int, out: Path) -> list[str]:
         f"{dot_seconds:.2f}",
         f"{svg_seconds:.2f}",
         f"{pdf_seconds:.2f}",
+        f"{max(w for w, _ in sizes):.0f} x {max(h for _, h in sizes):.0f}",
     ]
+
+
+def _size(svg: str) -> tuple[float, float]:
+    """Width and height of an SVG page from Graphviz, in points."""
+    found = re.search(r'<svg width="([\d.]+)pt" height="([\d.]+)pt"', svg)
+    assert found, "not an SVG page written by Graphviz"
+    return float(found[1]), float(found[2])
 
 
 def main(argv: Sequence[str] | None = None) -> None:
@@ -78,6 +88,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         "DOT s",
         "SVG pages s",
         "PDF s",
+        "widest x tallest page (pt)",
         title=f"Charts as pages of at most {args.max_boxes} boxes",
     )
     if args.out:

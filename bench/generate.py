@@ -6,12 +6,13 @@ How a province is shaped, and on which public facts (domain.md sections
 - Departments: the 19 of a province before 2025 (the 17 uniform ones of
   Decree 24/2014 as amended by Decree 107/2020, the Ethnic Committee and
   Foreign Affairs), with their usual divisions, sub-departments and public
-  service units (``bench/catalogue.py``). A department row holds only its
-  director and deputies (on average about 2 deputies, below the average
-  of 3 of Decree 107/2020); divisions hold the civil servants (about 9 on
-  average, as Thanh Hoa's 153 in 17 divisions of Finance), some below the
-  minimum of 5, with 1 deputy under 10 civil servants, 2 from 10 and 3
-  from 15 (Decree 370/2025), a few above their cap.
+  service units (``bench/catalogue.py``). A department row holds its
+  director, its deputies (about 2 on average, below the average of 3 of
+  Decree 107/2020) and a few experts; divisions hold the civil servants
+  (about 9 on average, as Thanh Hoa's 153 in 17 divisions of Finance),
+  one in ten below the minimum of 5, with 1 deputy under 10 civil
+  servants, 2 from 10 and 3 from 15 (Decree 370/2025), a few above their
+  cap, and fewer deputies than their parent.
 - Functions: a three-level taxonomy, area -> the department's mandate ->
   the task of one division or centre; the mandates that overlapped in
   2025 are linked across areas (``bench/catalogue.py``), so the real
@@ -232,7 +233,9 @@ def _departments(
             functions=tuple(
                 b.mandate(dept, present, key) for key in dept.mandate
             ),
-            quota=1 + deputies,
+            # Its board and a few experts: deputies stay within 50% of
+            # the quota (Conclusion 187-KL/TW).
+            quota=1 + 2 * deputies,
             heads=1,
             deputies=deputies,
             category="civil_servant",
@@ -302,7 +305,10 @@ def _division(
         functions=(b.task(dept, present, part),),
         quota=quota,
         heads=1,
-        deputies=min(parent_deputies, _division_deputies(b.rng, quota)),
+        # Fewer deputies than the parent, as is usual: a merged division
+        # (which keeps its members' leaders) can then stay within its
+        # parent's number (Conclusion 187-KL/TW).
+        deputies=min(parent_deputies - 1, _division_deputies(b.rng, quota)),
         category="civil_servant",
     )
 
@@ -539,16 +545,17 @@ def _scenario(size: str, spec: Size, org: Organisation) -> Scenario:
     )
 
 
-# Merging two units saves a focal point (10) and costs up to 12 for
-# unrelated functions: only coherent merges pay for themselves, and the
-# targets force the rest.
+# Merging two units saves a focal point (10) and costs 30 x (1 - their
+# similarity): 15 for sibling divisions of one mandate, 20 for the 2025
+# pairs of departments, 24 to 30 for unrelated ones. No merge pays for
+# itself; the targets and rules force the most coherent ones.
 WEIGHTS: dict[str, float] = {
     "focal_points": 10,
     "leaders": 3,
     "layers": 5,
     "imbalance": 1,
     "transfers": 0.1,
-    "incoherence": 12,
+    "incoherence": 30,
 }
 
 

@@ -406,8 +406,12 @@ class _State:
     org: Organisation
     plan: Plan
     rulebook: Rulebook
-    units: dict[str, _Work]
+    # Units the plan touches become _Work on first touch; the rest are
+    # kept as they are (a plan changes few units; copying is the cost).
+    units: dict[str, Unit | _Work]
     people: dict[str, Person]
+    # Removed unit -> the unit that takes its children and persons.
+    successor: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def of(cls, org: Organisation, plan: Plan, rulebook: Rulebook) -> _State:
@@ -417,15 +421,33 @@ class _State:
                 "the plan cannot be applied:\n"
                 + "\n".join(f"  - {d.message}" for d in defects)
             )
-        units = {
-            u.id: _Work.of(u, _default_category(rulebook, u.kind))
-            for u in org.units
-        }
+        units: dict[str, Unit | _Work] = {u.id: u for u in org.units}
         return cls(org, plan, rulebook, units, {p.id: p for p in org.staff})
 
+    def work(self, uid: str) -> _Work:
+        """The unit ``uid``, ready to change."""
+        item = self.units[uid]
+        if isinstance(item, Unit):
+            item = _Work.of(item, _default_category(self.rulebook, item.kind))
+            self.units[uid] = item
+        return item
+
+    def remove(self, uid: str) -> _Work:
+        work = self.work(uid)
+        del self.units[uid]
+        return work
+
     def organisation(self) -> Organisation:
+        units = []
+        for item in self.units.values():
+            unit = item.build() if isinstance(item, _Work) else item
+            if unit.parent in self.successor:
+                unit = unit.model_copy(
+                    update={"parent": self._resolve(unit.parent)}
+                )
+            units.append(unit)
         return Organisation(
-            units=tuple(work.build() for work in self.units.values()),
+            units=tuple(units),
             localities=self.org.localities,
             staff=tuple(self.people.values()),
             functions=self.org.functions,
@@ -436,19 +458,20 @@ class _State:
         for split in self.plan.splits:
             self._split(split)
         for fold in self.plan.flattened:
-            source = self.units.pop(fold.unit)
-            target = self.units[fold.into]
+            source = self.remove(fold.unit)
+            target = self.work(fold.into)
             self._absorb(target, source)
-            self._rehome(fold.unit, fold.into)
+            self.successor[fold.unit] = fold.into
         for merge in self.plan.merges:
-            target = self.units[merge.into]
+            target = self.work(merge.into)
             for member in merge.members:
                 if member != merge.into:
-                    self._absorb(target, self.units.pop(member))
-                    self._rehome(member, merge.into)
+                    self._absorb(target, self.remove(member))
+                    self.successor[member] = merge.into
             target.fields.update(name=merge.name, heads=1)
+        self._settle()
         for entry in self.plan.leadership:
-            work = self.units[entry.unit]
+            work = self.work(entry.unit)
             work.fields.update(heads=entry.heads, deputies=entry.deputies)
             self._name_leaders(entry.unit, entry.head, entry.deputy_persons)
 
@@ -457,13 +480,13 @@ class _State:
             # Balance rows may also describe localities; only units' rows
             # set a quota.
             if balance.id in self.units:
-                self.units[balance.id].quota = balance.quota
+                self.work(balance.id).quota = balance.quota
         for transfer in self.plan.transfers:
             what = f"the transfer {transfer.from_} -> {transfer.to}"
-            self.units[transfer.from_].take(
+            self.work(transfer.from_).take(
                 transfer.category, transfer.count, what
             )
-            self.units[transfer.to].add(
+            self.work(transfer.to).add(
                 {transfer.category: transfer.count}, explicit=False
             )
             for pid in self._named(
@@ -474,7 +497,7 @@ class _State:
                 )
         for separation in self.plan.separations:
             what = f"the separation from {separation.unit}"
-            self.units[separation.unit].take(
+            self.work(separation.unit).take(
                 separation.category, separation.count, what
             )
             for pid in self._named(
@@ -510,19 +533,28 @@ class _State:
         target.quota += source.quota
         target.add_functions(source.functions)
 
-    def _rehome(self, old: str, new: str) -> None:
-        """Children and persons of the removed unit ``old`` go to ``new``."""
-        self._rehome_children(old, new)
+    def _settle(self) -> None:
+        """Persons of removed units go to their successors (children follow
+        when the organisation is built).
+
+        The removed units' posts disappear; their leaders stay on as staff.
+        """
         for pid, person in self.people.items():
-            if person.unit == old:
-                # The removed unit's posts disappear; its leaders stay on
-                # as staff.
+            if person.unit in self.successor:
                 self.people[pid] = person.model_copy(
-                    update={"unit": new, "role": "staff"}
+                    update={
+                        "unit": self._resolve(person.unit),
+                        "role": "staff",
+                    }
                 )
 
+    def _resolve(self, uid: str) -> str:
+        while uid in self.successor:
+            uid = self.successor[uid]
+        return uid
+
     def _split(self, split: Split) -> None:
-        source = self.units.pop(split.unit)
+        source = self.remove(split.unit)
         staff = [part.staff for part in split.parts]
         quotas = largest_remainder(source.quota, staff)
         pool = source.staff()
@@ -539,19 +571,14 @@ class _State:
         for part, quota, share in zip(
             split.parts, quotas, shares, strict=True
         ):
-            target = self.units[part.to]
+            target = self.work(part.to)
             target.add(share, explicit=source.split is not None)
             target.quota += quota
             target.add_functions(part.functions)
         largest = max(range(len(staff)), key=lambda i: (staff[i], -i))
         heir = split.parts[largest].to
-        self._rehome_children(split.unit, heir)
+        self.successor[split.unit] = heir
         self._share_people(split, shares)
-
-    def _rehome_children(self, old: str, new: str) -> None:
-        for work in self.units.values():
-            if work.fields.get("parent", work.unit.parent) == old:
-                work.fields["parent"] = new
 
     def _share_people(
         self, split: Split, shares: list[dict[StaffCategory, int]]

@@ -14,6 +14,9 @@ Where the contract leaves room, the checker decides as follows:
 - ``must_merge`` holds when the units' final homes intersect (a split unit
   ends in all its receivers), ``must_not_merge`` when they do not; a unit
   folded into another ends in it.
+- A unit receiving a folded unit or part of a split may be of a kind
+  outside the scope (the fold rule of section 5 asks only the folded unit
+  to be in scope); a locked unit never receives.
 - A locked unit whose size is below its kind's minimum is only a warning,
   as for units outside the scope: the plan may not touch it.
 - A child-above-parent deputy pair, or a pooled excess, that the input
@@ -36,7 +39,7 @@ from typing import Literal
 from orgplan.apply import apply, apply_structure, plan_defects
 from orgplan.caps import child_parent_violations, pooled_caps, unit_cap
 from orgplan.errors import OrgplanError
-from orgplan.graph import metrics
+from orgplan.graph import depths, metrics
 from orgplan.model import Organisation, StaffCategory, Unit
 from orgplan.plan import Plan
 from orgplan.rules import Rulebook
@@ -164,7 +167,14 @@ def objective_terms(
         :func:`orgplan.apply.plan_defects`).
     """
     rulebook = scenario.rulebook()
-    after = apply_structure(org, plan, rulebook)
+    return terms_of(org, rulebook, plan, apply_structure(org, plan, rulebook))
+
+
+def terms_of(
+    org: Organisation, rulebook: Rulebook, plan: Plan, after: Organisation
+) -> dict[str, float]:
+    """:func:`objective_terms` with ``after = apply_structure(org, plan)``
+    already at hand (the greedy search scores many plans)."""
     numbers = metrics(after, rulebook)
     incoherence = sum(
         1 - similarity(org, member, merge.into)
@@ -242,6 +252,9 @@ def _decisions(
     scope = scenario.scope
     found = []
     touched = participants(plan)
+    # Receivers may be of a kind outside the scope (section 5: a
+    # sub-department in scope folds into its department), never locked.
+    active = {uid for uid, what in touched.items() if "receives" not in what}
     for split in plan.splits:
         for part in split.parts:
             touched.setdefault(part.to, f"receives part of {split.unit}")
@@ -252,7 +265,7 @@ def _decisions(
             found.append(
                 Violation("lock", uid, f"{uid} is locked but is {what}")
             )
-        if known[uid].kind not in scope.kinds:
+        if uid in active and known[uid].kind not in scope.kinds:
             found.append(
                 Violation(
                     "scope",
@@ -809,8 +822,9 @@ def target_violations(
     """The targets and minimum sizes ``after`` misses (semantics section 5).
 
     ``max_units``, ``min_cut.*`` and ``min_staff``; each violation's
-    ``amount`` says by how much (units too many, or staff missing), so a
-    heuristic can tell whether a step brings the targets closer.
+    ``amount`` says by how much (units or posts too many, units deeper
+    than the layers allowed, staff missing), so a heuristic can tell
+    whether a step brings the targets closer.
 
     Parameters
     ----------
@@ -841,12 +855,7 @@ def _targets(
     rulebook: Rulebook,
     after: Organisation,
 ) -> list[Violation]:
-    limits = {
-        kind: rulebook.max_units[kind]
-        for kind in scenario.scope.kinds
-        if kind in rulebook.max_units
-    }
-    limits.update(scenario.targets.max_units)
+    limits = unit_limits(scenario, rulebook)
     counts = Counter(u.kind for u in after.units)
     found = [
         Violation(
@@ -865,6 +874,13 @@ def _targets(
         key = "quota" if target == "staff" else target
         old, new = getattr(first, key), getattr(last, key)
         limit = old - required_cut(fraction, old)
+        # Too many layers count by the units below the allowed depth, so
+        # that each fold on a deepest path shows progress.
+        amount = (
+            sum(d > limit for d in depths(after).values())
+            if target == "layers"
+            else new - limit
+        )
         if new > limit:
             found.append(
                 Violation(
@@ -873,10 +889,22 @@ def _targets(
                     f"{target.replace('_', ' ')}: {new} after the plan, "
                     f"{old} before; a cut of {fraction:.0%} needs at most "
                     f"{limit}",
-                    amount=new - limit,
+                    amount=amount,
                 )
             )
     return found
+
+
+def unit_limits(scenario: Scenario, rulebook: Rulebook) -> dict[str, int]:
+    """The most units of each kind: the rulebook's ``max_units`` for kinds
+    in scope, replaced by the scenario's own ``targets.max_units``."""
+    limits = {
+        kind: rulebook.max_units[kind]
+        for kind in scenario.scope.kinds
+        if kind in rulebook.max_units
+    }
+    limits.update(scenario.targets.max_units)
+    return limits
 
 
 def required_cut(fraction: float, before: int) -> int:

@@ -8,8 +8,10 @@ before and after. Nothing here touches files.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from orgplan.apply import apply
+from orgplan.check import objective_terms, objective_value
 from orgplan.graph import metrics
 from orgplan.model import Organisation
 from orgplan.optimize import Progress, solve_structure
@@ -61,13 +63,42 @@ def solve(
     )
     plan = plan_staffing(organisation, scenario, rulebook, structural.plan)
     after = apply(organisation, plan)
+    terms = objective_terms(organisation, scenario, plan)
+    # The solver's objective and bound cover the structure; the staffing
+    # stage is solved exactly afterwards, so its cost shifts both alike.
+    staffing_cost = scenario.weights.transfers * terms["transfers"]
     plan = plan.model_copy(
         update={
+            "objective_terms": terms,
+            "objective": (
+                None
+                if plan.objective is None
+                else objective_value(terms, scenario.weights)
+            ),
+            "bound": (
+                None
+                if plan.bound is None
+                else round(plan.bound + staffing_cost, 2)
+            ),
             "metrics": {
                 "before": metrics(organisation, rulebook),
                 "after": metrics(after, rulebook),
             },
             "units_after": after.units,
+            "settings": _settings(scenario),
         }
     )
     return structural.model_copy(update={"plan": plan})
+
+
+def _settings(scenario: Scenario) -> dict[str, Any]:
+    """What plan.json records of the scenario, so that a plan can be
+    checked, re-exported and compared without its scenario at hand."""
+    settings = scenario.model_dump(
+        mode="json", exclude={"path", "data", "description"}
+    )
+    settings["scenario_path"] = (
+        str(scenario.path.resolve()) if scenario.path else None
+    )
+    settings["data_path"] = str(scenario.data.resolve())
+    return settings

@@ -17,6 +17,10 @@ from orgplan.labels import label
 FONT = "DejaVu Sans"
 # Characters per line of a unit's name inside its box.
 NAME_WIDTH = 26
+# Children of one unit side by side at most: more children that have
+# none of their own on the page are stacked in columns, so that a page
+# stays about as wide as a printed page allows.
+WIDE = 10
 
 # Status -> (fill, border); the legend shows the same colours.
 COLOURS: dict[Status, tuple[str, str]] = {
@@ -34,6 +38,7 @@ _SURPLUS = "#ffd7cc"
 _DEFICIT = "#d0e4ff"
 _EXCESS = "#c62828"
 _MUTED = "#555555"
+_ROLLUP = "#eeeeee"
 
 
 def page_dot(chart: Chart, page: Page, pages: int) -> str:
@@ -62,22 +67,11 @@ def page_dot(chart: Chart, page: Page, pages: int) -> str:
     for box_id in page.boxes:
         box = chart.boxes[box_id]
         note = None
-        if box_id == page.anchor and page.anchor_page is not None:
+        if box_id in page.anchors and page.anchor_page is not None:
             note = label("chart_from_page", lang).format(page=page.anchor_page)
-        lines.append(f"  {_id(box_id)} [label=<{_box(chart, box, note)}>];")
-    for box_id, rollup in page.rollups.items():
-        lines.append(
-            f"  {_id('rollup:' + box_id)} [label=<{_rollup(chart, rollup)}>];"
-        )
-    for box_id in page.boxes:
-        for child in chart.kids(box_id):
-            if child in shown:
-                style = " [style=dashed]" if chart.boxes[child].gone else ""
-                lines.append(f"  {_id(box_id)} -> {_id(child)}{style};")
-    for box_id in page.rollups:
-        lines.append(
-            f"  {_id(box_id)} -> {_id('rollup:' + box_id)} [style=dotted];"
-        )
+        table = _box(chart, box, note, page.rollups.get(box_id))
+        lines.append(f"  {_id(box_id)} [label=<{table}>];")
+    lines += _tree_edges(chart, page)
     for link in chart.links:
         if link.source in shown and link.target in shown:
             colour = COLOURS[link.status][1]
@@ -96,7 +90,44 @@ def page_dot(chart: Chart, page: Page, pages: int) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _box(chart: Chart, box: Box, note: str | None) -> str:
+def _tree_edges(chart: Chart, page: Page) -> list[str]:
+    """Parent-child lines. When the page has more than ``WIDE`` units
+    with no children of their own on it, runs of such siblings stand in
+    columns (held by invisible edges; every line still comes from the
+    parent)."""
+    shown = set(page.boxes)
+    kids = {b: [c for c in chart.kids(b) if c in shown] for b in page.boxes}
+    leaves = sum(
+        1 for children in kids.values() for c in children if not kids[c]
+    )
+    rows = max(1, -(-leaves // WIDE))
+    lines = []
+    for box_id in page.boxes:
+        column: list[str] = []
+        for child in kids[box_id]:
+            if kids[child] or not 0 < len(column) < rows:
+                # A unit with children of its own starts no column.
+                above, column = box_id, ([] if kids[child] else [child])
+            else:
+                above = column[-1]
+                column.append(child)
+            style = " [style=dashed]" if chart.boxes[child].gone else ""
+            if above == box_id:
+                lines.append(f"  {_id(box_id)} -> {_id(child)}{style};")
+                continue
+            # The column is held by an invisible edge; the line drawn
+            # comes from the parent, so no one reads a chain of command.
+            lines.append(f"  {_id(above)} -> {_id(child)} [style=invis];")
+            lines.append(
+                f"  {_id(box_id)} -> {_id(child)} [constraint=false, "
+                f"headport=w{', style=dashed' if style else ''}];"
+            )
+    return lines
+
+
+def _box(
+    chart: Chart, box: Box, note: str | None, rollup: Rollup | None
+) -> str:
     lang = chart.lang
     fill, border = COLOURS[box.status] if box.status else _PLAIN
     style = "rounded,dashed" if box.gone else "rounded"
@@ -125,6 +156,8 @@ def _box(chart: Chart, box: Box, note: str | None) -> str:
             cells.append(
                 _row(f'<font point-size="8"><i>{_lines(extra, 36)}</i></font>')
             )
+    if rollup is not None:
+        cells.append(_rollup(chart, rollup))
     return (
         '<table border="1" cellborder="0" cellspacing="0" cellpadding="3" '
         f'color="{border}" bgcolor="{fill}" style="{style}">'
@@ -158,22 +191,19 @@ def _staff_rows(chart: Chart, box: Box) -> str:
 
 
 def _rollup(chart: Chart, rollup: Rollup) -> str:
+    """The roll-up strip at the foot of a box: what lies below, and where."""
     lang = chart.lang
-    rows = [
+    text = _text(
         label("chart_rollup", lang).format(
             units=rollup.units, staff=rollup.staff
         )
-    ]
-    if rollup.page is not None:
-        rows.append(label("chart_see_page", lang).format(page=rollup.page))
-    body = "".join(
-        f'<tr><td><font point-size="8" color="{_MUTED}">{_text(r)}</font>'
-        "</td></tr>"
-        for r in rows
     )
+    if rollup.page is not None:
+        see = label("chart_see_page", lang).format(page=rollup.page)
+        text += f"<br/><b>{_text(see)}</b>"
     return (
-        '<table border="1" cellborder="0" cellspacing="0" cellpadding="2" '
-        f'color="#9e9e9e" bgcolor="#f5f5f5" style="dashed">{body}</table>'
+        f'<tr><td bgcolor="{_ROLLUP}" sides="t" border="1" color="#9e9e9e" '
+        f'style="dashed"><font point-size="8">▼ {text}</font></td></tr>'
     )
 
 

@@ -1,12 +1,14 @@
 """Cut a large chart into readable pages, one per subtree.
 
-A page shows whole levels of a subtree, as many as fit in ``max_boxes``
-boxes. A unit on the last level whose children did not fit gets a
-roll-up box (units and staff below, and the page that continues there);
-that page shows the unit again at its top, then its own subtree. A unit
-with more children than fit on one page has them spread over parts.
-``depth`` hides everything deeper than that many levels below the top,
-``root`` starts the chart at one unit.
+A page shows whole levels under its top units, as many as fit in
+``max_boxes`` boxes. A unit on the last level whose children did not fit
+gets a roll-up at the foot of its box (units and staff below, and the
+page that continues there); that page repeats the unit at its top, then
+shows its subtree.
+Small subtrees cut off side by side share a page; a unit with more
+children than fit on one page has them spread over parts. ``depth`` hides
+everything deeper than that many levels from the top, ``root`` starts the
+chart at one unit.
 """
 
 from __future__ import annotations
@@ -34,28 +36,28 @@ class Rollup:
 class Page:
     """One page: its boxes in drawing order and the roll-ups under some.
 
-    ``anchor`` is the unit repeated at the top for context (``None`` on the
-    first page); it is drawn on page ``anchor_page`` with a roll-up.
+    ``anchors`` are the units repeated at the top for context, each drawn
+    with its roll-up on page ``anchor_page`` (``None`` on the first pages).
     """
 
     number: int
     boxes: tuple[str, ...]
     rollups: dict[str, Rollup]
-    anchor: str | None = None
+    anchors: tuple[str, ...] = ()
     anchor_page: int | None = None
     part: tuple[int, int] = (1, 1)
 
     @property
     def size(self) -> int:
-        """Boxes drawn, roll-ups included."""
-        return len(self.boxes) + len(self.rollups)
+        """Boxes drawn (a roll-up is a strip inside its unit's box)."""
+        return len(self.boxes)
 
 
 @dataclass(frozen=True)
 class _Task:
     """A page to draw: ``heads`` (at ``level``) and what lies under them."""
 
-    anchor: str | None
+    anchors: tuple[str, ...]
     anchor_page: int | None
     heads: tuple[str, ...]
     level: int
@@ -79,10 +81,10 @@ def paginate(
         Draw only this unit and what is under it.
     depth
         Levels to show from the top (the top unit or the roots are level
-        1); deeper units are summed up in roll-up boxes.
+        1); deeper units are summed up in roll-ups.
     max_boxes
-        Boxes per page at most (roll-ups included), unless a single unit
-        and its roll-up alone exceed it; ``None`` for a single page.
+        Boxes per page at most (at least one unit below the units at the
+        top is always drawn); ``None`` for a single page.
 
     Returns
     -------
@@ -99,43 +101,41 @@ def paginate(
         raise ChartError(f"Unit {root!r} (given as the root) is not found.")
     if depth is not None and depth < 1:
         raise ChartError(f"The depth must be 1 or more (got {depth}).")
-    if max_boxes is not None and max_boxes < 3:
-        raise ChartError(f"A page needs room for 3 boxes (got {max_boxes}).")
-    heads = (root,) if root is not None else chart.kids(None)
-    tasks = deque(_tasks(chart, None, None, heads, 1, max_boxes))
+    if max_boxes is not None and max_boxes < 2:
+        raise ChartError(f"A page needs room for 2 boxes (got {max_boxes}).")
+    top = (root,) if root is not None else chart.kids(None)
+    if len(top) == 1 and chart.kids(top[0]) and depth != 1:
+        # A single top unit heads every part of its children's level,
+        # rather than sitting alone on a first page.
+        first = _tasks(chart, top, None, chart.kids(top[0]), 2, max_boxes)
+    else:
+        first = _tasks(chart, (), None, top, 1, max_boxes)
+    tasks = deque(first)
     pages: list[Page] = []
     while tasks:
         task = tasks.popleft()
         number = len(pages) + 1
         levels = _levels(chart, task, depth, max_boxes)
         below = task.level + len(levels)
-        rollups: dict[str, Rollup] = {}
-        for unit in levels[-1]:
-            if not chart.kids(unit):
-                continue
-            units, staff = chart.below(unit)
-            page = None
-            if depth is None or below <= depth:
+        cut = [u for u in levels[-1] if chart.kids(u)]
+        pages_of: dict[str, int | None] = dict.fromkeys(cut)
+        if depth is None or below <= depth:
+            for group in _groups(chart, cut, below, depth, max_boxes):
                 # Pages are numbered in queue order.
-                page = number + len(tasks) + 1
+                pages_of.update(dict.fromkeys(group, number + len(tasks) + 1))
+                heads = tuple(c for u in group for c in chart.kids(u))
                 tasks.extend(
-                    _tasks(
-                        chart,
-                        unit,
-                        number,
-                        chart.kids(unit),
-                        below,
-                        max_boxes,
-                    )
+                    _tasks(chart, group, number, heads, below, max_boxes)
                 )
-            rollups[unit] = Rollup(units, staff, page)
-        top = (task.anchor,) if task.anchor is not None else ()
         pages.append(
             Page(
                 number=number,
-                boxes=top + tuple(b for level in levels for b in level),
-                rollups=rollups,
-                anchor=task.anchor,
+                boxes=task.anchors + tuple(b for lv in levels for b in lv),
+                rollups={
+                    unit: Rollup(*chart.below(unit), pages_of[unit])
+                    for unit in cut
+                },
+                anchors=task.anchors,
                 anchor_page=task.anchor_page,
                 part=task.part,
             )
@@ -143,30 +143,68 @@ def paginate(
     return pages
 
 
+def _groups(
+    chart: Chart,
+    units: list[str],
+    level: int,
+    depth: int | None,
+    max_boxes: int | None,
+) -> list[tuple[str, ...]]:
+    """Cut-off units in runs whose subtrees (from ``level``) share a page.
+
+    A unit whose subtree does not fit on a page alone is a run of its own.
+    """
+    groups: list[list[str]] = []
+    used = 0
+    for unit in units:
+        size = 1 + _boxes_below(chart, unit, level, depth, max_boxes)
+        fits = max_boxes is None or size <= max_boxes
+        if fits and groups and used and used + size <= (max_boxes or 0):
+            groups[-1].append(unit)
+            used += size
+        else:
+            groups.append([unit])
+            used = size if fits else 0
+    return [tuple(group) for group in groups]
+
+
+def _boxes_below(
+    chart: Chart,
+    unit: str,
+    level: int,
+    depth: int | None,
+    limit: int | None,
+) -> int:
+    """Boxes to draw the subtree under ``unit`` (children at ``level``)
+    down to ``depth``; counting stops above ``limit``."""
+    count = 0
+    current = list(chart.kids(unit))
+    while current and (limit is None or count <= limit):
+        count += len(current)
+        if depth is not None and level >= depth:
+            break
+        current = [c for u in current for c in chart.kids(u)]
+        level += 1
+    return count
+
+
 def _tasks(
     chart: Chart,
-    anchor: str | None,
+    anchors: tuple[str, ...],
     anchor_page: int | None,
     heads: tuple[str, ...],
     level: int,
     max_boxes: int | None,
 ) -> list[_Task]:
-    """One page per group of ``heads`` that fits, each with its roll-up."""
-    groups: list[list[str]] = [[]]
+    """One page per run of ``heads`` that fits beside the anchors."""
     if max_boxes is None:
-        groups = [list(heads)]
+        groups = [heads]
     else:
-        room = max_boxes - (anchor is not None)
-        used = 0
-        for head in heads:
-            cost = 1 + bool(chart.kids(head))
-            if groups[-1] and used + cost > room:
-                groups.append([])
-                used = 0
-            groups[-1].append(head)
-            used += cost
+        room = max(1, max_boxes - len(anchors))
+        groups = [heads[i : i + room] for i in range(0, len(heads), room)]
+        groups = groups or [()]
     return [
-        _Task(anchor, anchor_page, tuple(group), level, (i, len(groups)))
+        _Task(anchors, anchor_page, tuple(group), level, (i, len(groups)))
         for i, group in enumerate(groups, 1)
     ]
 
@@ -176,24 +214,13 @@ def _levels(
 ) -> list[tuple[str, ...]]:
     """Whole levels under the task's heads, as many as fit on a page."""
     levels = [task.heads]
-    used = (task.anchor is not None) + _cost(chart, task.heads)
+    used = len(task.anchors) + len(task.heads)
     while depth is None or task.level + len(levels) <= depth:
         following = tuple(c for u in levels[-1] for c in chart.kids(u))
         if not following:
             break
-        # The last level's roll-ups give way to the level below it.
-        total = used - _rollups(chart, levels[-1]) + _cost(chart, following)
-        if max_boxes is not None and total > max_boxes:
+        if max_boxes is not None and used + len(following) > max_boxes:
             break
-        used = total
+        used += len(following)
         levels.append(following)
     return levels
-
-
-def _rollups(chart: Chart, level: tuple[str, ...]) -> int:
-    return sum(1 for u in level if chart.kids(u))
-
-
-def _cost(chart: Chart, level: tuple[str, ...]) -> int:
-    """Boxes a level takes as the last one: its units and their roll-ups."""
-    return len(level) + _rollups(chart, level)

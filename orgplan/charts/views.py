@@ -9,7 +9,9 @@ and staff went.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 
+from orgplan.apply import apply
 from orgplan.caps import over_cap
 from orgplan.charts.model import Box, Chart, Link, Status, View
 from orgplan.errors import ChartError
@@ -40,9 +42,6 @@ def organisation_after(org: Organisation, plan: Plan) -> Organisation:
             functions=org.functions,
             name=org.name,
         )
-    # Imported here: plans from the solver or plan.json never need it.
-    from orgplan.apply import apply
-
     return apply(org, plan)
 
 
@@ -162,7 +161,9 @@ def _diff(
     boxes = _boxes(after, after.units, plan, lang, rulebook)
     boxes.update(_boxes(before, gone, None, lang, rulebook, with_caps=False))
     boxes = {
-        uid: _with(box, status.get(uid, "unchanged"), notes.get(uid))
+        uid: replace(
+            box, status=status.get(uid, "unchanged"), note=notes.get(uid)
+        )
         for uid, box in boxes.items()
     }
     children = {k: list(v) for k, v in _tree(after, set(boxes)).items()}
@@ -251,10 +252,6 @@ def _boxes(
         )
         for unit in units
     }
-
-
-def _with(box: Box, status: Status, note: str | None) -> Box:
-    return Box(**{**box.__dict__, "status": status, "note": note})
 
 
 def _tree(

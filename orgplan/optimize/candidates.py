@@ -130,15 +130,19 @@ def find_candidates(
     for rep, members in _members(reps).items():
         graph.nodes[rep]["members"] = members
 
+    # A fold's receiver may be of a kind outside the scope (a chi cục in
+    # scope folds into its department), never a locked unit.
     folds: dict[str, str] = {}
     if scope.allow_fold:
         for uid in movable:
             unit = org.unit(uid)
+            parent = unit.parent
             if (
                 rulebook.kind(unit.kind).foldable
-                and unit.parent in movable_set
+                and parent in org.unit_by_id
+                and (parent in movable_set or parent not in locked)
             ):
-                folds[uid] = unit.parent
+                folds[uid] = parent
     splits: dict[str, tuple[SplitOption, ...]] = {}
     if scope.allow_split:
         for uid in movable:

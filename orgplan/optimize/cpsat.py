@@ -26,6 +26,9 @@ from orgplan.plan import Plan, Result, SolveStatus
 from orgplan.rules import Rulebook
 from orgplan.scenario import Scenario
 
+# Models with more variables than this skip presolve probing.
+PROBING_LIMIT = 2000
+
 _STATUS = {
     cp_model.OPTIMAL: SolveStatus.OPTIMAL,
     cp_model.FEASIBLE: SolveStatus.FEASIBLE,
@@ -60,7 +63,10 @@ class Settings:
         # Our own SIGINT handler stops the search and records it.
         params.catch_sigint_signal = False
         if self.reproducible:
+            # Interleaving runs CP-SAT's portfolio (first-solution
+            # heuristics, LNS) in one deterministic thread.
             params.num_workers = 1
+            params.interleave_search = True
             params.max_deterministic_time = self.time_limit_s
         else:
             params.num_workers = self.workers
@@ -146,6 +152,10 @@ def solve_cpsat(
         add_hint(built, cand, hint)
     solver = cp_model.CpSolver()
     settings.parameters(solver)
+    if len(built.model.proto.variables) > PROBING_LIMIT:
+        # Probing in presolve costs seconds on large models and rarely
+        # pays back here; the search finds first plans much sooner.
+        solver.parameters.cp_model_probing_level = 0
     start = time.perf_counter()
     watcher = _Watcher(progress, start)
     status, stopped = _run(solver, built.model, watcher)

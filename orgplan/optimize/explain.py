@@ -18,7 +18,7 @@ from ortools.sat.python import cp_model
 from orgplan.errors import InfeasibleScenario
 from orgplan.model import Organisation
 from orgplan.optimize.candidates import find_candidates, may_merge_reason
-from orgplan.optimize.model import build_model
+from orgplan.optimize.model import Group, build_model
 from orgplan.rules import Rulebook
 from orgplan.scenario import Scenario
 
@@ -82,7 +82,22 @@ def explain_infeasible(
                 + "; ".join(g.words for g in groups)
             ],
         )
-    raise InfeasibleScenario(scenario.name, [literals[i].words for i in core])
+    raise InfeasibleScenario(
+        scenario.name, _sentences([literals[i] for i in core])
+    )
+
+
+def _sentences(groups: list[Group]) -> list[str]:
+    """One sentence per group; many locks make one sentence."""
+    locks = sorted(
+        g.key.removeprefix("lock.")
+        for g in groups
+        if g.key.startswith("lock.")
+    )
+    if len(locks) <= 2:
+        return [g.words for g in groups]
+    rest = [g.words for g in groups if not g.key.startswith("lock.")]
+    return [f"the locks on {len(locks)} units: {', '.join(locks)}", *rest]
 
 
 def _core(

@@ -13,16 +13,19 @@ stage's quota rule meets). It never splits a unit and is deterministic.
 from __future__ import annotations
 
 import time
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from orgplan.apply import apply_structure
 from orgplan.caps import unit_cap
 from orgplan.check import (
+    Violation,
     merge_obstacle,
-    objective_terms,
     objective_value,
     target_violations,
+    terms_of,
+    unit_limits,
 )
 from orgplan.errors import InfeasibleScenario
 from orgplan.model import Organisation, Unit
@@ -31,9 +34,10 @@ from orgplan.rules import Rulebook
 from orgplan.scenario import Scenario
 from orgplan.similarity import function_set, similarity
 
-# Once the targets are met, how many of the most similar steps to try
-# before concluding that none lowers the objective.
-TRIES_WHEN_MET = 25
+# How many of the most similar steps to score in one round: while a
+# target is missed, the one that brings the targets closest wins; once they
+# are met, the first that lowers the objective.
+TRIES = 12
 
 
 @dataclass(frozen=True)
@@ -49,6 +53,8 @@ class _Score:
     shortfall: float
     objective: float
     plan: Plan
+    # Units whose steps to try first (see ``_Search.score``).
+    priority: frozenset[str]
 
 
 def solve_greedy(
@@ -82,11 +88,11 @@ def solve_greedy(
     search = _Search(org, scenario, rulebook)
     score = search.score(search.must_merge())
     draft = search.draft_of(score)
-    while True:
-        step = search.improve(draft, score)
-        if step is None:
-            break
-        draft, score = step
+    # First fold intermediate and undersized units (a merged unit can no
+    # longer fold), then take any step.
+    for folds_only in (True, False):
+        while step := search.improve(draft, score, folds_only):
+            draft, score = step
     if score.shortfall > 0:
         raise InfeasibleScenario(scenario.name, search.missed(score.plan))
     return score.plan.model_copy(
@@ -140,6 +146,41 @@ def plan_leadership(
     orgplan.errors.OrgplanError
         If the plan cannot be applied.
     """
+    return _leadership(org, scenario, rulebook, plan, _Caps(rulebook))
+
+
+class _Caps:
+    """Deputy caps, remembered by everything a cap depends on."""
+
+    def __init__(self, rulebook: Rulebook) -> None:
+        self.rulebook = rulebook
+        self.known: dict[tuple[object, ...], int | None] = {}
+
+    def __call__(
+        self, org: Organisation, uid: str, members: int = 1
+    ) -> int | None:
+        unit = org.unit(uid)
+        key = (
+            uid,
+            unit.kind,
+            unit.quota,
+            unit.actual,
+            unit.civil_servants,
+            len(org.children(uid)),
+            members,
+        )
+        if key not in self.known:
+            self.known[key] = unit_cap(org, uid, self.rulebook, members).value
+        return self.known[key]
+
+
+def _leadership(
+    org: Organisation,
+    scenario: Scenario,
+    rulebook: Rulebook,
+    plan: Plan,
+    cap_of: _Caps,
+) -> tuple[Leadership, ...]:
     bare = plan.model_copy(update={"leadership": ()})
     after = apply_structure(org, bare, rulebook)
     members = {m.into: m.members for m in plan.merges}
@@ -147,16 +188,16 @@ def plan_leadership(
     entries = []
     for uid in _top_down(after):
         unit = after.unit(uid)
-        cap = unit_cap(after, uid, rulebook, len(members.get(uid, (uid,))))
-        deputies = _wanted(org, scenario, unit, members.get(uid), cap.value)
+        cap = cap_of(after, uid, len(members.get(uid, (uid,))))
+        deputies = _wanted(org, scenario, unit, members.get(uid), cap)
         old = org.unit_by_id.get(uid)
         if (
-            cap.value is not None
-            and deputies > cap.value
+            cap is not None
+            and deputies > cap
             and uid not in members
-            and not _was_over(org, rulebook, old, deputies)
+            and not _was_over(org, cap_of, old, deputies)
         ):
-            deputies = cap.value
+            deputies = cap
         parent = after.unit_by_id.get(unit.parent or "")
         if (
             parent is not None
@@ -167,7 +208,7 @@ def plan_leadership(
         ):
             deputies = final[parent.id]
         final[uid] = deputies
-        excess = max(0, deputies - cap.value) if cap.value is not None else 0
+        excess = max(0, deputies - cap) if cap is not None else 0
         heads = 1 if uid in members else unit.heads
         if uid in members or deputies != unit.deputies or excess:
             entries.append(
@@ -175,7 +216,7 @@ def plan_leadership(
                     unit=uid,
                     heads=heads,
                     deputies=deputies,
-                    cap=cap.value,
+                    cap=cap,
                     excess=excess,
                     reduce_by=rulebook.excess_deadline if excess else None,
                 )
@@ -200,11 +241,11 @@ def _wanted(
 
 
 def _was_over(
-    org: Organisation, rulebook: Rulebook, old: Unit | None, deputies: int
+    org: Organisation, cap_of: _Caps, old: Unit | None, deputies: int
 ) -> bool:
     if old is None or deputies > old.deputies:
         return False
-    cap = unit_cap(org, old.id, rulebook).value
+    cap = cap_of(org, old.id)
     return cap is not None and old.deputies > cap
 
 
@@ -250,14 +291,18 @@ class _Search:
         self.org = org
         self.scenario = scenario
         self.rulebook = rulebook
-        locked = {u.id for u in org.units if u.locked} | set(scenario.locks)
+        self.locked = {u.id for u in org.units if u.locked} | set(
+            scenario.locks
+        )
         self.free = {
             u.id
             for u in org.units
-            if u.kind in scenario.scope.kinds and u.id not in locked
+            if u.kind in scenario.scope.kinds and u.id not in self.locked
         }
         self.order = {u.id: i for i, u in enumerate(org.units)}
         self.apart = {frozenset(pair) for pair in scenario.must_not_merge}
+        self.limits = unit_limits(scenario, rulebook)
+        self.caps = _Caps(rulebook)
 
     # --- the steps -----------------------------------------------------
 
@@ -283,38 +328,68 @@ class _Search:
         return draft
 
     def improve(
-        self, draft: _Draft, score: _Score
+        self, draft: _Draft, score: _Score, folds_only: bool
     ) -> tuple[_Draft, _Score] | None:
-        """The most similar step that helps, or ``None``."""
-        missed = self._priority(score.plan)
+        """The most similar step that helps, or ``None``.
+
+        With ``folds_only``, only folds of intermediate or undersized
+        units.
+        """
         steps = sorted(
-            self._steps(draft),
-            key=lambda s: (not (set(s[1]) & missed), -s[0], s[2]),
+            (
+                step
+                for step in self._steps(draft)
+                if not folds_only or self._first_fold(step[2], step[1][0])
+            ),
+            key=lambda s: (not (set(s[1]) & score.priority), -s[0], s[2]),
         )
-        for tries, (*_, candidate) in enumerate(steps):
-            if score.shortfall == 0 and tries >= TRIES_WHEN_MET:
+        best: tuple[_Draft, _Score] | None = None
+        for tried, (*_, candidate) in enumerate(steps):
+            if tried >= TRIES and (best or score.shortfall == 0):
                 break
             new = self.score(candidate)
-            better = (
-                new.shortfall < score.shortfall
-                if score.shortfall > 0
-                else new.shortfall == 0
-                and new.objective < score.objective - 1e-9
-            )
-            if better:
-                return candidate, new
-        return None
+            if score.shortfall == 0:
+                if new.shortfall == 0 and new.objective < score.objective:
+                    return candidate, new
+            elif new.shortfall < (best[1] if best else score).shortfall:
+                best = candidate, new
+        return best
 
     def score(self, draft: _Draft) -> _Score:
+        """The plan of ``draft``, how far it is from the targets, and its
+        objective.
+
+        While only minimum sizes are missed, the undersized units' steps
+        come first; otherwise every unit's.
+        """
         plan = self._plan(draft)
         after = apply_structure(self.org, plan, self.rulebook)
         gaps = self._gaps(after)
-        terms = objective_terms(self.org, self.scenario, plan)
+        terms = terms_of(self.org, self.rulebook, plan, after)
         value = objective_value(terms, self.scenario.weights)
         plan = plan.model_copy(
             update={"objective": value, "objective_terms": terms}
         )
-        return _Score(sum(v.amount for v in gaps), value, plan)
+        return _Score(
+            sum(v.amount for v in gaps),
+            value,
+            plan,
+            self._priority(after, gaps),
+        )
+
+    def _priority(
+        self, after: Organisation, gaps: list[Violation]
+    ) -> frozenset[str]:
+        """Units whose steps to try first: those of a kind with too many
+        units and the undersized ones; any unit while a cut is missed."""
+        if any(v.rule.startswith("min_cut.") for v in gaps):
+            return frozenset(self.free)
+        counts = Counter(u.kind for u in after.units)
+        over = {k for k, n in self.limits.items() if counts[k] > n}
+        return frozenset(
+            {v.unit for v in gaps if v.unit is not None}
+            | {u.id for u in self.org.units if u.kind in over}
+        )
 
     def draft_of(self, score: _Score) -> _Draft:
         return _Draft(
@@ -329,7 +404,7 @@ class _Search:
             for v in self._gaps(after)
         ]
 
-    def _gaps(self, after: Organisation) -> list:
+    def _gaps(self, after: Organisation) -> list[Violation]:
         # The staff cut is met by the staffing stage's quota rule, which
         # the structure does not choose.
         return [
@@ -339,15 +414,6 @@ class _Search:
             )
             if v.severity == "error" and v.rule != "min_cut.staff"
         ]
-
-    def _priority(self, plan: Plan) -> set[str]:
-        """Units whose steps to try first: the undersized ones, while
-        they are all that is missed."""
-        after = apply_structure(self.org, plan, self.rulebook)
-        gaps = self._gaps(after)
-        if any(v.rule != "min_staff" for v in gaps):
-            return set(self.free)
-        return {v.unit for v in gaps if v.unit is not None}
 
     def _steps(
         self, draft: _Draft
@@ -371,22 +437,19 @@ class _Search:
             for h in heads
         }
         if scope.allow_merge:
-            for i, a in enumerate(heads):
-                for b in heads[i + 1 :]:
-                    if self._apart(homes[a], homes[b]):
-                        continue
-                    joined = self._join(groups[a], groups[b], receivers)
-                    if joined is None:
-                        continue
-                    others = tuple(
-                        g for g in draft.groups if g[0] not in (a, b)
-                    )
-                    yield (
-                        similarity(self.org, a, b),
-                        (a, b),
-                        (0, self._key(a), self._key(b)),
-                        replace(draft, groups=(*others, joined)),
-                    )
+            for a, b in self._pairs(heads):
+                if self._apart(homes[a], homes[b]):
+                    continue
+                joined = self._join(groups[a], groups[b], receivers)
+                if joined is None:
+                    continue
+                others = tuple(g for g in draft.groups if g[0] not in (a, b))
+                yield (
+                    similarity(self.org, a, b),
+                    (a, b),
+                    (0, self._key(a), self._key(b)),
+                    replace(draft, groups=(*others, joined)),
+                )
         if scope.allow_fold:
             for w in alone:
                 unit = self.org.unit(w)
@@ -397,7 +460,8 @@ class _Search:
                     or rules is None
                     or not rules.foldable
                     or w in receivers
-                    or p not in self.free
+                    or p not in self.org.unit_by_id
+                    or p in self.locked
                     or p in folded
                     or (p in grouped and p not in groups)
                     or self._apart(self._home(draft, w), self._home(draft, p))
@@ -409,6 +473,29 @@ class _Search:
                     (1, self._key(w), self._key(p)),
                     replace(draft, folds=(*draft.folds, (w, p))),
                 )
+
+    def _first_fold(self, key: tuple[int, ...], unit: str) -> bool:
+        folding = key[0] == 1
+        return folding and bool(
+            self.org.children(unit) or self._undersized(self.org.unit(unit))
+        )
+
+    def _pairs(self, heads: list[str]) -> Iterator[tuple[str, str]]:
+        """Pairs of heads that share what ``merge_within`` needs."""
+        within = self.scenario.scope.merge_within
+        buckets: dict[object, list[str]] = {}
+        for uid in heads:
+            unit = self.org.unit(uid)
+            key = {
+                "parent": unit.parent,
+                "locality": unit.locality,
+                "sector": unit.sector,
+            }.get(within, "all")
+            buckets.setdefault(key, []).append(uid)
+        for bucket in buckets.values():
+            for i, a in enumerate(bucket):
+                for b in bucket[i + 1 :]:
+                    yield a, b
 
     def _join(
         self,
@@ -519,8 +606,8 @@ class _Search:
         )
         return plan.model_copy(
             update={
-                "leadership": plan_leadership(
-                    self.org, self.scenario, self.rulebook, plan
+                "leadership": _leadership(
+                    self.org, self.scenario, self.rulebook, plan, self.caps
                 )
             }
         )

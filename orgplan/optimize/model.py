@@ -271,7 +271,8 @@ class _Builder:
             for r in cand.reps[u]:
                 m.add_implication(self.x[(u, r)], self.x[(r, r)])
         for w, parent in cand.folds.items():
-            m.add_implication(self.f[w], self.x[(parent, parent)])
+            if parent in self.movable:
+                m.add_implication(self.f[w], self.x[(parent, parent)])
         for u, options in cand.splits.items():
             for k, option in enumerate(options):
                 for part in option.parts:
@@ -344,6 +345,9 @@ class _Builder:
         into: dict[str, list[tuple[Lit, int, int, int]]] = {
             r: [] for r in cand.movable
         }
+        for r in set(cand.folds.values()) - self.movable:
+            unit = org.unit(r)
+            into[r] = [(1, unit.actual, unit.quota, _civil(unit))]
         for u in cand.movable:
             unit = org.unit(u)
             for r in (u, *cand.reps[u]):
@@ -372,6 +376,7 @@ class _Builder:
             self.quota[r] = sum(v * q for v, _, q, _ in parts)
             self.civil[r] = sum(v * c for v, _, _, c in parts)
             self.upper[r] = sum(max(a, q, c) for _, a, q, c in parts)
+        for r in cand.movable:
             self.count[r] = self.x[(r, r)] + sum(
                 self.x[(u, r)] for u in cand.members_of(r)
             )
@@ -402,40 +407,36 @@ class _Builder:
                 events.append(
                     self.both(self.survives(v), self.alive_child[v], f"i{v}")
                 )
-            if v in self.movable:
-                for p in cand.members_of(v):
-                    if p in self.alive_child:
-                        events.append(
-                            self.both(
-                                self.x[(p, v)],
-                                self.alive_child[p],
-                                f"mc[{p},{v}]",
-                            )
+            for p in cand.members_of(v) if v in self.movable else ():
+                if p in self.alive_child:
+                    events.append(
+                        self.both(
+                            self.x[(p, v)],
+                            self.alive_child[p],
+                            f"mc[{p},{v}]",
                         )
-                for c in self._folded_into(v):
-                    if c in self.alive_child:
-                        events.append(
-                            self.both(
-                                self.f[c], self.alive_child[c], f"fc[{c}]"
-                            )
-                        )
+                    )
+            for c in self._folded_into(v):
+                if c in self.alive_child:
+                    events.append(
+                        self.both(self.f[c], self.alive_child[c], f"fc[{c}]")
+                    )
             self.inter[v] = self.any_of(events, f"inter[{v}]")
 
     def children_after(self, v: str) -> Expr:
         """The number of children of ``v`` after the plan."""
         org, cand = self.org, self.cand
         total: Expr = sum(self.survives(c) for c in org.children(v))
-        if v in self.movable:
-            for p in cand.members_of(v):
-                total += sum(
-                    self.both(self.x[(p, v)], self.survives(c), "")
-                    for c in org.children(p)
-                )
-            for c in self._folded_into(v):
-                total += sum(
-                    self.both(self.f[c], self.survives(g), "")
-                    for g in org.children(c)
-                )
+        for p in cand.members_of(v) if v in self.movable else ():
+            total += sum(
+                self.both(self.x[(p, v)], self.survives(c), "")
+                for c in org.children(p)
+            )
+        for c in self._folded_into(v):
+            total += sum(
+                self.both(self.f[c], self.survives(g), "")
+                for g in org.children(c)
+            )
         return total
 
     def leadership(self) -> None:
@@ -737,8 +738,12 @@ class _Builder:
             lead.heads + lead.deputies for lead in self.lead.values()
         )
         layers = sum(self.inter.values())
-        imbalance: Expr = sum(abs(u.actual - u.quota) for u in fixed)
-        for u in movable:
+        imbalance: Expr = sum(
+            abs(u.actual - u.quota) for u in fixed if u.id not in self.staff
+        )
+        for u in org.units:
+            if u.id not in self.staff:
+                continue
             gap = self.m.new_int_var(0, self.upper[u.id], f"imb[{u.id}]")
             self.m.add_abs_equality(gap, self.staff[u.id] - self.quota[u.id])
             imbalance += gap
@@ -766,13 +771,12 @@ class _Builder:
             return 0
         cand = self.cand
         total: Expr = 0
-        for u in cand.movable:
+        receivers = sorted(set(cand.folds.values()) - self.movable)
+        for u in (*cand.movable, *receivers):
             # Receiving a split part is not a decision (semantics 1).
-            acts: list[Lit] = [
-                1 - self.x[(u, u)],
-                self.merged[u],
-                *(self.f[w] for w in self._folded_into(u)),
-            ]
+            acts: list[Lit] = [self.f[w] for w in self._folded_into(u)]
+            if u in self.movable:
+                acts += [1 - self.x[(u, u)], self.merged[u]]
             flag = self.m.new_bool_var(f"dis[{u}]")
             for act in acts:
                 self.m.add(flag >= act)

@@ -83,9 +83,7 @@ def assert_checked(org: Organisation, sc: Scenario, plan: Plan) -> None:
     """
     check = pytest.importorskip("orgplan.check")
     errors = [
-        v
-        for v in check.check_plan(org, sc, plan)
-        if v.severity == "error"
+        v for v in check.check_plan(org, sc, plan) if v.severity == "error"
     ]
     assert errors == []
     expected = check.objective_terms(org, sc, plan)

@@ -72,8 +72,10 @@ def test_max_units_merges_the_most_similar_pair(five: Organisation) -> None:
     assert members(plan) == [{"GTVT", "SXD"}]
     assert plan.merges[0].into == "GTVT"  # the member with the most staff
     assert any("transport.road" in r for r in plan.merges[0].reasons)
-    assert any("max_units.department" in r or "at most 4" in r
-               for r in plan.binding_rules)
+    assert any(
+        "max_units.department" in r or "at most 4" in r
+        for r in plan.binding_rules
+    )
     assert_checked(five, sc, plan)
 
 
@@ -150,7 +152,11 @@ def test_merge_within_parent_keeps_cousins_apart() -> None:
         taxonomy="fin.budget:fin fin.tax:fin",
     )
     sc = scenario(
-        scope={"kinds": ["division"], "merge_within": "parent"},
+        scope={
+            "kinds": ["division"],
+            "merge_within": "parent",
+            "allow_fold": False,
+        },
         weights={**QUIET, "focal_points": 100},
     )
     plan = solve(org, sc).plan
@@ -160,7 +166,7 @@ def test_merge_within_parent_keeps_cousins_apart() -> None:
 
 def test_an_undersized_division_must_merge() -> None:
     # A has a quota of 3, below the division minimum of 5; nothing else
-    # rewards a merge, and the department is out of scope (no fold).
+    # rewards a merge, and folds are switched off.
     org = organisation(
         unit("D", "department", None, "fin", 10, deputies=3),
         unit("A", "division", "D", "fin.budget", 3, deputies=0),
@@ -168,7 +174,9 @@ def test_an_undersized_division_must_merge() -> None:
         unit("C", "division", "D", "legal", 12),
         taxonomy="fin.budget:fin fin.tax:fin",
     )
-    sc = scenario(scope={"kinds": ["division"]}, weights=QUIET)
+    sc = scenario(
+        scope={"kinds": ["division"], "allow_fold": False}, weights=QUIET
+    )
     plan = solve(org, sc).plan
     assert members(plan) == [{"A", "B"}]
     assert plan.merges[0].into == "B"
@@ -265,7 +273,7 @@ def test_division_cap_follows_civil_servants() -> None:
         taxonomy="fin.a:fin fin.b:fin",
     )
     sc = scenario(
-        scope={"kinds": ["division"]},
+        scope={"kinds": ["division"], "allow_fold": False},
         weights=QUIET,
         must_merge=[["A", "B"]],
         leadership={"transition": "cap"},
@@ -288,10 +296,27 @@ def test_child_never_has_more_deputies_than_parent() -> None:
         taxonomy="fin.A:fin fin.B:fin fin.C:fin",
     )
     sc = scenario(
-        scope={"kinds": ["division"]},
+        scope={"kinds": ["division"], "allow_fold": False},
         weights={**QUIET, "focal_points": 100},
     )
     plan = solve(org, sc).plan
     assert [len(m.members) for m in plan.merges] == [2]
     assert all(lead.deputies <= 3 for lead in plan.leadership)
+    assert_checked(org, sc, plan)
+
+
+def test_a_division_folds_into_a_department_outside_the_scope() -> None:
+    # The receiver of a fold may be outside the scope; a locked one may not.
+    org = organisation(
+        unit("D", "department", None, "fin", 10, deputies=3),
+        unit("E", "department", None, "legal", 10, deputies=3, locked=True),
+        unit("A", "division", "D", "fin.a", 3, deputies=0),
+        unit("B", "division", "E", "legal.b", 3, deputies=0),
+        unit("C", "division", "E", "legal.c", 10),
+        taxonomy="fin.a:fin legal.b:legal legal.c:legal",
+    )
+    sc = scenario(scope={"kinds": ["division"]}, weights=QUIET)
+    plan = solve(org, sc).plan
+    assert [(f.unit, f.into) for f in plan.flattened] == [("A", "D")]
+    assert members(plan) == [{"B", "C"}]
     assert_checked(org, sc, plan)

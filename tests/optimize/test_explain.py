@@ -84,7 +84,7 @@ def test_min_staff_and_must_not_merge_are_both_named() -> None:
     )
     found = conflicts(
         org,
-        scope={"kinds": ["division"]},
+        scope={"kinds": ["division"], "allow_fold": False},
         must_not_merge=[["A", "B"]],
     )
     assert len(found) == 2
