@@ -269,6 +269,54 @@ def template(out: Path) -> None:
 
 
 @main.command()
+@click.argument("plan_path", metavar="PLAN", type=click.Path(path_type=Path))
+@click.option(
+    "--scenario",
+    "scenario_path",
+    type=click.Path(path_type=Path),
+    help="The scenario the plan answers [default: the one plan.json names].",
+)
+@user_errors
+def check(plan_path: Path, scenario_path: Path | None) -> None:
+    """Check a plan against every rule and invariant, without a solver.
+
+    Reads PLAN (a plan.json) and its scenario, applies the plan to the
+    organisation and lists each rule it breaks: locks, must-merge pairs,
+    targets, minimum sizes, deputy caps, one owner per function, every
+    person accounted for, staff conserved, the objective. Exits with 0
+    when there is no error (warnings allowed), 1 otherwise.
+
+    Example: orgplan check out/plan.json
+    """
+    from orgplan.check import check_plan
+    from orgplan.io import open_scenario, read_plan
+
+    the_plan = read_plan(plan_path)
+    named = the_plan.settings.get("scenario_path")
+    source = scenario_path or (Path(named) if named else None)
+    if source is None:
+        raise click.UsageError(
+            f"{plan_path} does not name its scenario; give --scenario"
+        )
+    organisation, scenario = open_scenario(source)
+    violations = check_plan(organisation, scenario, the_plan)
+    errors = [v for v in violations if v.severity == "error"]
+    for violation in sorted(violations, key=lambda v: v.severity):
+        click.echo(str(violation))
+    warnings = len(violations) - len(errors)
+    if errors:
+        click.echo(
+            f"{plan_path}: {_plural(len(errors), 'error')}, "
+            f"{_plural(warnings, 'warning')}"
+        )
+        raise click.exceptions.Exit(1)
+    click.echo(
+        f"{plan_path}: the plan keeps every rule of {source} "
+        f"({_plural(warnings, 'warning')})"
+    )
+
+
+@main.command()
 @click.argument(
     "scenario_path", metavar="SCENARIO", type=click.Path(path_type=Path)
 )

@@ -28,10 +28,10 @@ How a province is shaped, and on which public facts (domain.md sections
   over quota and 30% under, as in Ha Tinh's 69 communes (41 over, 21
   under, 7 at quota).
 
-Sizes: ``XS`` (6 departments, ~50 units, for smoke tests), ``S`` (one
-province's 19 departments, ~210 units), ``M`` (a province with its
-communes and schools, ~1,500 units and ~50,000 staff), ``L`` (34 such
-provinces, ~50,000 units, ~1.7 million staff).
+Sizes: ``XS`` (6 departments, ~60 units, for smoke tests), ``S`` (one
+province's 19 departments, ~220 units), ``M`` (a province with its 95
+communes and their schools, ~1,600 units and ~47,000 staff), ``L`` (34
+such provinces, ~55,000 units, ~1.6 million staff).
 
 Usage (a benchmark instance, or the data of a bundled scenario)::
 

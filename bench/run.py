@@ -183,6 +183,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 measure, size, args.seed, args.time_limit, args.workers
             )
             rows.append(job.result())
+        print(f"{size}: {rows[-1].status}", file=sys.stderr, flush=True)
     title = (
         f"orgplan benchmark (seed {args.seed}, {args.workers} workers, "
         f"{args.time_limit:g} s; load average at start {load}, "

@@ -18,7 +18,9 @@ from typing import Any
 
 __version__ = "0.1.0"
 
-# Public name -> module that defines it.
+# Public name -> module that defines it (and the name there, when the
+# module itself is called the same as the function, as orgplan.apply is).
+_RENAMED: dict[str, str] = {"apply_plan": "apply", "compare_plans": "compare"}
 _EXPORTS: dict[str, str] = {
     "Organisation": "orgplan.model",
     "Unit": "orgplan.model",
@@ -48,13 +50,13 @@ _EXPORTS: dict[str, str] = {
     "metrics": "orgplan.graph",
     "solve": "orgplan.planner",
     "check_plan": "orgplan.check",
-    "apply": "orgplan.apply",
+    "apply_plan": "orgplan.apply",
     "apply_structure": "orgplan.apply",
     "plan_staffing": "orgplan.staffing",
     "to_dot": "orgplan.charts",
     "render": "orgplan.charts",
     "write_report": "orgplan.report",
-    "compare": "orgplan.compare",
+    "compare_plans": "orgplan.compare",
     "show_versions": "orgplan.versions",
 }
 
@@ -65,7 +67,7 @@ def __getattr__(name: str) -> Any:
     module = _EXPORTS.get(name)
     if module is None:
         raise AttributeError(f"module 'orgplan' has no attribute {name!r}")
-    return getattr(importlib.import_module(module), name)
+    return getattr(importlib.import_module(module), _RENAMED.get(name, name))
 
 
 def __dir__() -> list[str]:

@@ -23,6 +23,7 @@ from orgplan.model import (
     STAFF_CATEGORIES,
     Organisation,
     Person,
+    Role,
     StaffCategory,
     Unit,
 )
@@ -375,10 +376,8 @@ class _Work:
                 f"{what} takes {count} {category.replace('_', ' ')} staff "
                 f"from {self.unit.id}, which has {have}"
             )
-        if self.split is None:
-            self.actual -= count
-            return
-        self.split[category] -= count
+        if self.split is not None:
+            self.split[category] -= count
         self.actual -= count
 
     def add_functions(self, codes: Iterable[str]) -> None:
@@ -468,7 +467,14 @@ class _State:
                 if member != merge.into:
                     self._absorb(target, self.remove(member))
                     self.successor[member] = merge.into
-            target.fields.update(name=merge.name, heads=1)
+            # A new name makes the representative's English name stale.
+            renamed = merge.name != target.unit.name
+            target.fields.update(
+                name=merge.name,
+                name_en=merge.name_en
+                or (None if renamed else target.unit.name_en),
+                heads=1,
+            )
         self._settle()
         for entry in self.plan.leadership:
             work = self.work(entry.unit)
@@ -608,21 +614,28 @@ class _State:
     def _name_leaders(
         self, unit: str, head: str | None, deputies: tuple[str, ...]
     ) -> None:
-        """A leadership entry that names persons sets the unit's roles."""
-        if head is None and not deputies:
-            return
+        """The persons a leadership entry names take their posts.
+
+        A named head replaces the unit's other head (who stays as staff);
+        named deputies replace the unit's other deputies. Roles the entry
+        does not name are left as they are.
+        """
         for pid, person in self.people.items():
             if person.unit != unit:
                 continue
-            role = (
-                "head"
-                if pid == head
-                else "deputy"
-                if pid in deputies
-                else "staff"
-            )
+            role = person.role
+            if head is not None:
+                role = "head" if pid == head else _demoted(role, "head")
+            if deputies:
+                role = (
+                    "deputy" if pid in deputies else _demoted(role, "deputy")
+                )
             if role != person.role:
                 self.people[pid] = person.model_copy(update={"role": role})
+
+
+def _demoted(role: Role, post: Role) -> Role:
+    return "staff" if role == post else role
 
 
 def _default_category(rulebook: Rulebook, kind: str) -> StaffCategory:

@@ -39,7 +39,7 @@ from typing import Literal
 from orgplan.apply import apply, apply_structure, plan_defects
 from orgplan.caps import child_parent_violations, pooled_caps, unit_cap
 from orgplan.errors import OrgplanError
-from orgplan.graph import depths, metrics
+from orgplan.graph import depths, hops, metrics
 from orgplan.model import Organisation, StaffCategory, Unit
 from orgplan.plan import Plan
 from orgplan.rules import Rulebook
@@ -131,6 +131,7 @@ def check_plan(
     found += _persons(org, plan, after)
     found += _conservation(org, plan, after, rulebook)
     found += _staff_totals(structural, plan, after)
+    found += _transfers(structural, scenario, plan)
     found += _caps(org, plan, after, rulebook)
     found += target_violations(org, scenario, rulebook, after)
     found += _objective(org, scenario, plan)
@@ -694,6 +695,66 @@ def _staff_totals(
                     f"not {expected}, {what}",
                 )
             )
+    return found
+
+
+def _transfers(
+    structural: Organisation, scenario: Scenario, plan: Plan
+) -> list[Violation]:
+    """Distance and volume limits of ``staffing.transfers`` (section 7).
+
+    With ``max_km`` a transfer's ``km`` is checked and hops are not;
+    otherwise its ``hops`` (or, when absent, the locality hops between
+    the two units) against ``max_hops``.
+    """
+    rules = scenario.staffing.transfers
+    found = []
+    distances: dict[str, dict[str, int]] | None = None
+    out: Counter[str] = Counter()
+    for t in plan.transfers:
+        out[t.from_] += t.count
+        what = f"the transfer {t.from_} -> {t.to}"
+        if rules.max_km is not None:
+            if t.km is not None and t.km > rules.max_km:
+                found.append(
+                    Violation(
+                        "transfer",
+                        t.from_,
+                        f"{what} covers {t.km:g} km, more than "
+                        f"max_km {rules.max_km:g}",
+                    )
+                )
+            continue
+        if rules.max_hops is None:
+            continue
+        hops_taken = t.hops
+        if hops_taken is None:
+            distances = distances or hops(structural)
+            a = structural.unit(t.from_).locality or ""
+            b = structural.unit(t.to).locality or ""
+            hops_taken = distances.get(a, {}).get(b)
+        if hops_taken is None or hops_taken > rules.max_hops:
+            far = "an unknown number of" if hops_taken is None else hops_taken
+            found.append(
+                Violation(
+                    "transfer",
+                    t.from_,
+                    f"{what} moves staff {far} locality hops, more than "
+                    f"max_hops {rules.max_hops}",
+                )
+            )
+    limit = rules.max_out_per_unit
+    if limit is not None:
+        found += [
+            Violation(
+                "transfer",
+                uid,
+                f"{count} staff move out of {uid}, more than "
+                f"max_out_per_unit {limit}",
+            )
+            for uid, count in out.items()
+            if count > limit
+        ]
     return found
 
 

@@ -51,6 +51,7 @@ class Merge(_Out):
     into: str
     members: tuple[str, ...]
     name: str
+    name_en: str | None = None
     reasons: tuple[str, ...] = ()
 
 

@@ -4,12 +4,14 @@ Small on purpose (a province, up to three departments with a few
 divisions, a sub-department and a public service unit each) so that every
 property runs fast. Reusable by any test: ``organisations()``,
 ``scenarios(org)``, ``cases()`` (an organisation with a scenario) and
-``structural_plans(org)`` (well-formed but not necessarily lawful plans).
+``structural_plans(org)`` (well-formed but not necessarily lawful plans,
+with a transfer and a separation now and then).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from hypothesis import strategies as st
 
@@ -25,9 +27,11 @@ from orgplan.plan import (
     Flattening,
     Merge,
     Plan,
+    Separation,
     SolveStatus,
     Split,
     SplitPart,
+    Transfer,
 )
 from orgplan.scenario import Scenario
 
@@ -160,7 +164,7 @@ def _roster(units: list[Unit]) -> tuple[Person, ...]:
         for i, (category, n) in enumerate(members):
             people.append(
                 Person(
-                    id=f"{unit.id}-{category[0]}{n}",
+                    id=f"{unit.id}-{category}-{n}",
                     unit=unit.id,
                     category=category,
                     role="head" if i == 0 else "staff",
@@ -274,6 +278,7 @@ def structural_plans(draw: st.DrawFn, org: Organisation) -> Plan:
             busy |= {unit.id, unit.parent}
             gone.add(unit.id)
     splits = []
+    receiving: set[str] = set()
     for unit in org.units:
         receivers = [
             s
@@ -281,7 +286,7 @@ def structural_plans(draw: st.DrawFn, org: Organisation) -> Plan:
             if s != unit.id and s not in gone
         ]
         if (
-            unit.id in busy
+            unit.id in busy | receiving
             or org.children(unit.id)
             or unit.parent is None
             or not receivers
@@ -302,12 +307,73 @@ def structural_plans(draw: st.DrawFn, org: Organisation) -> Plan:
                 )
             )
         splits.append(Split(unit=unit.id, parts=tuple(parts)))
+        receiving |= {part.to for part in parts}
         busy.add(unit.id)
         gone.add(unit.id)
+    # Staffing moves between units the structure leaves alone, whose staff
+    # are still those of the input.
+    calm = [
+        u
+        for u in org.units
+        if u.id not in busy | gone | receiving and u.kind != "province"
+    ]
+    transfers, separations = [], []
+    if calm and draw(st.booleans()):
+        source = draw(st.sampled_from(calm))
+        target = draw(st.sampled_from(calm))
+        transfers = _moves(draw, org, source, Transfer, to=target.id)
+        transfers = [t for t in transfers if t.from_ != t.to]
+    # The separation leaves from a unit no transfer touched.
+    calm = [u for u in calm if u.id not in {t.from_ for t in transfers}]
+    calm = [u for u in calm if u.id not in {t.to for t in transfers}]
+    if calm and draw(st.booleans()):
+        unit = draw(st.sampled_from(calm))
+        moved = {p for t in transfers for p in t.persons}
+        separations = _moves(draw, org, unit, Separation, skip=moved)
     return Plan(
         scenario="Kịch bản thử",
         status=SolveStatus.FEASIBLE,
         merges=tuple(merges),
         flattened=tuple(folds),
         splits=tuple(splits),
+        transfers=tuple(transfers),
+        separations=tuple(separations),
     )
+
+
+def _moves(
+    draw: st.DrawFn,
+    org: Organisation,
+    unit: Unit,
+    kind: type[Transfer] | type[Separation],
+    to: str | None = None,
+    skip: set[str] | frozenset[str] = frozenset(),
+) -> list[Any]:
+    """A transfer out of (or separation from) ``unit`` of one category,
+    naming some of its persons when there is a roster."""
+    default: StaffCategory = (
+        "public_employee"
+        if unit.kind == "public_service_unit"
+        else "civil_servant"
+    )
+    staff = {c: n for c, n in unit.staff_by_category(default).items() if n}
+    if not staff:
+        return []
+    category = draw(st.sampled_from(sorted(staff)))
+    count = draw(st.integers(1, staff[category]))
+    people = [
+        p.id
+        for p in org.staff_by_unit.get(unit.id, ())
+        if p.category == category and p.id not in skip
+    ]
+    named = tuple(people[: draw(st.integers(0, min(count, len(people))))])
+    fields: dict[str, Any] = {
+        "category": category,
+        "count": count,
+        "persons": named,
+    }
+    if kind is Transfer:
+        fields |= {"from": unit.id, "to": to}
+    else:
+        fields["unit"] = unit.id
+    return [kind.model_validate(fields)]

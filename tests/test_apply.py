@@ -234,3 +234,25 @@ def test_largest_remainder_adds_up_and_rounds_each_share(
     for share, weight in zip(shares, weights, strict=True):
         exact = Fraction(total * (weight if sum(weights) else 1), whole)
         assert exact - 1 < share < exact + 1
+
+
+def test_named_leaders_take_their_posts() -> None:
+    plan = _plan(
+        merges=(MERGE,),
+        leadership=(
+            Leadership(
+                unit="A",
+                heads=1,
+                deputies=1,
+                cap=3,
+                head="b1",
+                deputy_persons=("a1",),
+            ),
+        ),
+    )
+    roles = {p.id: p.role for p in apply(ORG, plan).staff}
+    assert (roles["b1"], roles["a1"], roles["a2"]) == (
+        "head",
+        "deputy",
+        "staff",
+    )

@@ -112,6 +112,7 @@ def _errors(scenario: Scenario, plan: Plan) -> set[str]:
 
 def test_the_lawful_plan_passes() -> None:
     assert _errors(_scenario(), GOOD) == set()
+    assert _errors(_scenario(), _moving(2, hops=1)) == set()
 
 
 def _tampered(**fields: Any) -> Plan:
@@ -122,6 +123,20 @@ def _tampered(**fields: Any) -> Plan:
     index = next(i for i, u in enumerate(units) if u.id == "A")
     units[index] = units[index].model_copy(update=fields)
     return GOOD.model_copy(update={"units_after": tuple(units)})
+
+
+def _moving(count: int, hops: int) -> Plan:
+    """GOOD with ``count`` civil servants moving from A to D1."""
+    move = Transfer.model_validate(
+        {
+            "from": "A",
+            "to": "D1",
+            "category": "civil_servant",
+            "count": count,
+            "hops": hops,
+        }
+    )
+    return GOOD.model_copy(update={"transfers": (move,)})
 
 
 CASES: list[tuple[str, dict[str, Any], Plan]] = [
@@ -367,6 +382,12 @@ CASES: list[tuple[str, dict[str, Any], Plan]] = [
         ),
     ),
     ("leadership", {}, _plan(merges=(AB,))),
+    ("transfer", {}, _moving(1, hops=2)),
+    (
+        "transfer",
+        {"staffing": {"transfers": {"max_out_per_unit": 1}}},
+        _moving(2, hops=0),
+    ),
     ("objective", {}, GOOD.model_copy(update={"objective": 12345.0})),
     (
         "objective",
@@ -408,9 +429,17 @@ def test_each_broken_rule_is_caught(
 
 
 def test_every_rule_key_has_a_case() -> None:
-    """The keys the checker documents are all exercised above."""
-    keys = {rule for rule, _, _ in CASES}
-    assert len(keys) >= 30
+    """Each rule of the checker is exercised above."""
+    assert {rule for rule, _, _ in CASES} == {
+        "unknown_unit", "merge_shape", "overlap", "removed_unit",
+        "split_staff", "unknown_person", "lock", "scope", "group_size",
+        "merge_scope", "fold", "split_functions", "split_related",
+        "must_merge", "must_not_merge", "units_after", "tree",
+        "function_owner", "person_accounted", "conservation", "staff_total",
+        "min_staff", "max_units", "min_cut.focal_points", "deputy_cap",
+        "deputy_excess", "deputy_pooled", "deputy_child", "leadership",
+        "objective", "staffing", "transfer",
+    }  # fmt: skip
 
 
 def test_out_of_scope_undersized_units_are_warnings() -> None:
@@ -507,3 +536,58 @@ def test_required_cut_is_an_exact_ceiling(
     fraction: float, before: int, cut: int
 ) -> None:
     assert required_cut(fraction, before) == cut
+
+
+def _plan_file(tmp_path: Path, **update: Any) -> tuple[Path, Path]:
+    """A greedy plan of the bundled province-small, written as JSON."""
+    from orgplan.io import load_scenario, read_organisation
+    from orgplan.optimize.greedy import solve_greedy
+
+    folder = Path(__file__).parent.parent / "scenarios" / "province-small"
+    scenario = load_scenario(folder)
+    org = read_organisation(scenario.data)
+    plan = solve_greedy(org, scenario, scenario.rulebook())
+    tmp_path.mkdir(exist_ok=True)
+    path = tmp_path / "plan.json"
+    path.write_text(plan.model_copy(update=update).to_json(), "utf-8")
+    return path, scenario.path or folder
+
+
+def test_cli_check_passes_a_lawful_plan(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from cli import main
+
+    path, scenario = _plan_file(tmp_path)
+    settings = {"scenario_path": str(scenario)}
+    named, _ = _plan_file(tmp_path / "named", settings=settings)
+    for args in (["check", str(path), "--scenario", str(scenario)],
+                 ["check", str(named)]):  # fmt: skip
+        result = CliRunner().invoke(main, args)
+        assert result.exit_code == 0, result.output
+        assert "keeps every rule" in result.output
+
+
+def test_cli_check_lists_violations_and_exits_1(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from cli import main
+
+    path, scenario = _plan_file(tmp_path, objective=1.0)
+    result = CliRunner().invoke(
+        main, ["check", str(path), "--scenario", str(scenario)]
+    )
+    assert result.exit_code == 1
+    assert "[objective]" in result.output
+    assert "1 error" in result.output
+
+
+def test_cli_check_needs_a_scenario(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from cli import main
+
+    path, _ = _plan_file(tmp_path)
+    result = CliRunner().invoke(main, ["check", str(path)])
+    assert result.exit_code == 2
+    assert "--scenario" in result.output

@@ -107,11 +107,13 @@ def test_apply_conserves_staff_and_quota(
 ) -> None:
     org, plan = case
     after = apply(org, plan)
-    assert sum(u.actual for u in after.units) == sum(
+    separated = sum(s.count for s in plan.separations)
+    assert sum(u.actual for u in after.units) + separated == sum(
         u.actual for u in org.units
     )
     assert sum(u.quota for u in after.units) == sum(u.quota for u in org.units)
-    assert Counter(p.category for p in after.staff) == Counter(
+    named = Counter(s.category for s in plan.separations for _ in s.persons)
+    assert Counter(p.category for p in after.staff) + named == Counter(
         p.category for p in org.staff
     )
     removed = {m for merge in plan.merges for m in merge.members[1:]}

@@ -580,3 +580,16 @@ def test_dates_are_not_numbers_and_capitals_are_forgiven() -> None:
     assert parse_cell(" Department ", kind, RULEBOOK) == "department"
     with pytest.raises(ValueError, match="unknown kind 'Sở'"):
         parse_cell("Sở", kind, RULEBOOK)
+
+
+def test_missing_data_is_reported_with_other_scenario_errors(
+    tmp_path: Path,
+) -> None:
+    folder = _scenario(
+        tmp_path, "name: x\ndata: nowhere/\nweights: {focal_points: many}\n"
+    )
+    problems = check_input(folder)
+    assert {(p.row, p.field) for p in problems} == {
+        (2, "data"),
+        (3, "weights.focal_points"),
+    }

@@ -10,6 +10,7 @@ import openpyxl
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
+from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 from openpyxl.worksheet.worksheet import Worksheet
 
 from orgplan.errors import Problem
@@ -39,7 +40,9 @@ def read_tables(
             # openpyxl warns of Excel features it drops (extensions,
             # conditional formats) that do not touch the data.
             warnings.simplefilter("ignore", UserWarning)
-            workbook = openpyxl.load_workbook(path, data_only=True)
+            workbook = openpyxl.load_workbook(
+                path, read_only=True, data_only=True
+            )
     except (InvalidFileException, zipfile.BadZipFile, KeyError) as error:
         return {}, [
             Problem(
@@ -50,13 +53,17 @@ def read_tables(
         ]
     sheets = {name.strip().lower(): name for name in workbook.sheetnames}
     found = ", ".join(repr(name) for name in workbook.sheetnames)
-    tables: dict[str, RawTable] = {}
+    try:
+        tables = {
+            table.name: _read_sheet(file, workbook[sheets[table.name]], table)
+            for table in TABLES.values()
+            if table.name in sheets
+        }
+    finally:
+        workbook.close()
     problems: list[Problem] = []
     for table in TABLES.values():
-        name = sheets.get(table.name)
-        if name is not None:
-            tables[table.name] = _read_sheet(file, workbook[name], table)
-        elif table.required:
+        if table.required and table.name not in sheets:
             problems.append(
                 Problem(
                     file,
@@ -81,7 +88,9 @@ def read_tables(
     return tables, problems
 
 
-def _read_sheet(file: str, sheet: Worksheet, table: Table) -> RawTable:
+def _read_sheet(file: str, sheet: ReadOnlyWorksheet, table: Table) -> RawTable:
+    # Some programs write a wrong sheet size; read every row there is.
+    sheet.reset_dimensions()
     rows = sheet.iter_rows(values_only=True)
     first = next(rows, ())
     header = tuple(
@@ -116,14 +125,18 @@ def write_workbook(organisation: Organisation, path: Path) -> None:
         sheet = workbook.create_sheet(table.name)
         add_header(sheet, [c.name for c in table.columns])
         for row in table_cells(organisation, table):
-            sheet.append(row)
-            # Text such as "=x" or "#N/A" must stay text, not a formula or
-            # an error value.
-            for cell in sheet[sheet.max_row]:
-                if isinstance(cell.value, str):
-                    cell.data_type = "s"
+            sheet.append([_cell(sheet, value) for value in row])
     with atomic_file(path) as tmp:
         workbook.save(tmp)
+
+
+def _cell(sheet: Worksheet, value: Cell) -> openpyxl.cell.Cell:
+    cell = openpyxl.cell.Cell(sheet, value=value)
+    # Text such as "=x" or "#N/A" must stay text, not a formula or an
+    # error value.
+    if isinstance(value, str):
+        cell.data_type = "s"
+    return cell
 
 
 def add_header(sheet: Worksheet, names: list[str], width: int = 14) -> None:

@@ -97,18 +97,27 @@ def read_scenario(path: Path) -> ScenarioRead:
     payload = {**content, "path": file}
     if data_path is not None:
         payload["data"] = data_path
+    problems = []
+    if data_path is not None and not data_path.exists():
+        problems.append(
+            Problem(
+                where,
+                f"the data {data_path} does not exist (it is relative to "
+                "the scenario file)",
+                line_of(text, ("data",)),
+                "data",
+            )
+        )
     try:
         scenario = Scenario.model_validate(payload)
     except ValidationError as error:
-        problems = _key_problems(where, text, error, ())
+        problems += _key_problems(where, text, error, ())
         return ScenarioRead(file, None, data_path, problems, text)
-    problems = _check_scenario(where, text, scenario)
+    problems += _rule_problems(where, text, scenario)
     return ScenarioRead(file, scenario, data_path, problems, text)
 
 
-def _check_scenario(
-    where: str, text: str, scenario: Scenario
-) -> list[Problem]:
+def _rule_problems(where: str, text: str, scenario: Scenario) -> list[Problem]:
     if scenario.rules not in builtin_rulebooks():
         message = (
             f"unknown rulebook {scenario.rules!r}; built-in rulebooks: "
@@ -116,22 +125,11 @@ def _check_scenario(
         )
         line = line_of(text, ("rules",))
         return [Problem(where, message, line, "rules")]
-    problems = []
     try:
         scenario.rulebook()
     except ValidationError as error:
-        problems += _key_problems(where, text, error, ("rules_overrides",))
-    if not scenario.data.exists():
-        problems.append(
-            Problem(
-                where,
-                f"the data {scenario.data} does not exist (it is relative "
-                "to the scenario file)",
-                line_of(text, ("data",)),
-                "data",
-            )
-        )
-    return problems
+        return _key_problems(where, text, error, ("rules_overrides",))
+    return []
 
 
 def _key_problems(

@@ -3,7 +3,9 @@
 :func:`solve_structure` is the one entry point (``orgplan.planner`` calls
 it); ``method="cpsat"`` solves the model of :mod:`orgplan.optimize.model`
 warm-started by the greedy baseline, ``method="greedy"`` returns the
-baseline alone.
+baseline alone. Large scenarios whose targets do not couple the whole
+organisation are solved in independent blocks
+(:mod:`orgplan.optimize.blocks`).
 """
 
 from __future__ import annotations
@@ -12,8 +14,10 @@ from collections.abc import Callable
 
 from orgplan.errors import InfeasibleScenario
 from orgplan.model import Organisation
+from orgplan.optimize.blocks import independent_blocks, solve_in_blocks
 from orgplan.optimize.candidates import find_candidates
 from orgplan.optimize.cpsat import Settings, solve_cpsat
+from orgplan.optimize.decode import kept_excess
 from orgplan.optimize.explain import preflight
 from orgplan.optimize.greedy import solve_greedy
 from orgplan.optimize.progress import Progress
@@ -72,15 +76,36 @@ def solve_structure(
         reproducible=scenario.solver.reproducible,
     )
     cand = find_candidates(org, scenario, rulebook)
-    return solve_cpsat(
-        org,
-        scenario,
-        rulebook,
-        cand,
-        settings,
-        hint=_greedy_hint(org, scenario, rulebook),
-        progress=progress,
+    hint = _greedy_hint(org, scenario, rulebook)
+    blocks = independent_blocks(org, scenario, rulebook, cand)
+    if len(blocks) > 1:
+        result = solve_in_blocks(
+            org,
+            scenario,
+            rulebook,
+            cand,
+            settings,
+            blocks,
+            hint=hint,
+            progress=progress,
+        )
+    else:
+        result = solve_cpsat(
+            org,
+            scenario,
+            rulebook,
+            cand,
+            settings,
+            hint=hint,
+            progress=progress,
+        )
+    if result.plan.objective is None:
+        return result
+    kept = kept_excess(org, rulebook, set(cand.movable))
+    plan = result.plan.model_copy(
+        update={"leadership": result.plan.leadership + kept}
     )
+    return result.model_copy(update={"plan": plan})
 
 
 def _greedy_hint(

@@ -70,6 +70,19 @@ class Candidates:
         """Units that may join ``rep``'s group (itself excluded)."""
         return tuple(self.graph.nodes[rep].get("members", ()))
 
+    def restrict(self, units: set[str]) -> Candidates:
+        """The decisions of ``units`` alone (a block closed under them)."""
+        return Candidates(
+            movable=tuple(u for u in self.movable if u in units),
+            fixed=self.fixed & units,
+            rank={u: r for u, r in self.rank.items() if u in units},
+            reps={u: r for u, r in self.reps.items() if u in units},
+            cost={k: c for k, c in self.cost.items() if k[0] in units},
+            folds={w: p for w, p in self.folds.items() if w in units},
+            splits={u: o for u, o in self.splits.items() if u in units},
+            graph=self.graph.subgraph(units),
+        )
+
 
 def find_candidates(
     org: Organisation,

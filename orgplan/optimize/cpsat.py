@@ -7,10 +7,11 @@ solve, asks CP-SAT to stop and the best plan so far is kept.
 
 from __future__ import annotations
 
+import contextlib
 import signal
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from types import FrameType
 
@@ -240,30 +241,43 @@ def add_hint(built: StructureModel, cand: Candidates, plan: Plan) -> None:
         built.model.add_hint(var, key in split_choice)
 
 
+@contextlib.contextmanager
+def on_ctrl_c(stop: Callable[[], None]) -> Iterator[threading.Event]:
+    """Call ``stop`` on Ctrl-C (SIGINT) until the block ends.
+
+    The previous handler is restored afterwards. Outside the main thread,
+    where Python cannot install handlers, nothing is installed. The event
+    yielded is set once Ctrl-C was pressed.
+    """
+    pressed = threading.Event()
+
+    def interrupt(signum: int, frame: FrameType | None) -> None:
+        pressed.set()
+        stop()
+
+    in_main = threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGINT, interrupt) if in_main else None
+    try:
+        yield pressed
+    finally:
+        if in_main:
+            signal.signal(signal.SIGINT, previous)
+
+
 def _run(
     solver: cp_model.CpSolver,
     model: cp_model.CpModel,
     watcher: _Watcher,
 ) -> tuple[int, bool]:
     """Solve in a helper thread; Ctrl-C stops the search gracefully."""
-    stopped = threading.Event()
     outcome: dict[str, int] = {}
-
-    def interrupt(signum: int, frame: FrameType | None) -> None:
-        stopped.set()
-        solver.stop_search()
 
     def search() -> None:
         outcome["status"] = solver.solve(model, watcher)
 
-    in_main = threading.current_thread() is threading.main_thread()
-    previous = signal.signal(signal.SIGINT, interrupt) if in_main else None
     thread = threading.Thread(target=search, name="cp-sat", daemon=True)
-    try:
+    with on_ctrl_c(solver.stop_search) as pressed:
         thread.start()
         while thread.is_alive():
             thread.join(0.05)
-    finally:
-        if in_main:
-            signal.signal(signal.SIGINT, previous)
-    return outcome["status"], stopped.is_set()
+    return outcome["status"], pressed.is_set()

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from ortools.sat.python import cp_model
 
+from orgplan.caps import over_cap
 from orgplan.model import Organisation, Unit
 from orgplan.optimize.candidates import Candidates, SplitOption
 from orgplan.optimize.model import NO_CAP, TERMS, StructureModel
@@ -228,6 +229,27 @@ def _leadership(
         cap=cap,
         excess=excess,
         reduce_by=excess_deadline(rulebook) if excess else None,
+    )
+
+
+def kept_excess(
+    org: Organisation, rulebook: Rulebook, movable: set[str]
+) -> tuple[Leadership, ...]:
+    """Units the plan may not touch that were above their cap before.
+
+    Their excess stays, listed with its deadline like a merged unit's.
+    """
+    return tuple(
+        Leadership(
+            unit=over.unit,
+            heads=org.unit(over.unit).heads,
+            deputies=over.deputies,
+            cap=over.cap,
+            excess=over.excess,
+            reduce_by=excess_deadline(rulebook),
+        )
+        for over in over_cap(org, rulebook)
+        if over.unit not in movable
     )
 
 

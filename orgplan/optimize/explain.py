@@ -9,7 +9,6 @@ infeasibility, shrunk one by one, name a small conflicting set.
 
 from __future__ import annotations
 
-import itertools
 import math
 from typing import NoReturn
 
@@ -17,7 +16,7 @@ from ortools.sat.python import cp_model
 
 from orgplan.errors import InfeasibleScenario
 from orgplan.model import Organisation
-from orgplan.optimize.candidates import find_candidates, may_merge_reason
+from orgplan.optimize.candidates import find_candidates
 from orgplan.optimize.model import Group, build_model
 from orgplan.rules import Rulebook
 from orgplan.scenario import Scenario
@@ -158,11 +157,6 @@ def _pair_conflicts(
                 f"must_merge {' + '.join(group)} has {len(group)} units, "
                 f"above scope.max_group_size {scenario.scope.max_group_size}"
             )
-        known = [u for u in group if u in org.unit_by_id]
-        for a, b in itertools.pairwise(known):
-            reason = may_merge_reason(org, scenario, rulebook, a, b)
-            if reason:
-                found.append(f"{a} and {b} must merge, but {reason}")
     must = [set(g) for g in scenario.must_merge]
     for pair in scenario.must_not_merge:
         if any(set(pair) <= g for g in must):

@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import time
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
+from functools import partial
 
 from orgplan.apply import apply_structure
 from orgplan.caps import unit_cap
@@ -86,8 +87,8 @@ def solve_greedy(
     """
     started = time.perf_counter()
     search = _Search(org, scenario, rulebook)
-    score = search.score(search.must_merge())
-    draft = search.draft_of(score)
+    draft = search.must_merge()
+    score = search.score(draft)
     # First fold intermediate and undersized units (a merged unit can no
     # longer fold), then take any step.
     for folds_only in (True, False):
@@ -115,9 +116,10 @@ def plan_leadership(
 ) -> tuple[Leadership, ...]:
     """Heads and deputies after ``plan``'s structure, within the rules.
 
-    A merged unit gets one head; its deputies are all former heads and
-    deputies of its members but one (``leadership.transition: keep``) or
-    those within its cap (``cap``). Any other unit keeps its deputies
+    A merged unit gets one head (the person ``leadership.heads`` names,
+    if any); its deputies are all former heads and deputies of its members
+    but one (``leadership.transition: keep``) or those within its cap
+    (``cap``). Any other unit keeps its deputies
     unless they exceed its cap (then they drop to the cap, except where
     the input was already above it). Going top down, a unit never keeps
     more deputies than its parent, unless the input already had that
@@ -219,6 +221,7 @@ def _leadership(
                     cap=cap,
                     excess=excess,
                     reduce_by=rulebook.excess_deadline if excess else None,
+                    head=scenario.leadership.heads.get(uid),
                 )
             )
     return tuple(entries)
@@ -303,6 +306,9 @@ class _Search:
         self.apart = {frozenset(pair) for pair in scenario.must_not_merge}
         self.limits = unit_limits(scenario, rulebook)
         self.caps = _Caps(rulebook)
+        self.obstacles: dict[tuple[str, str], str | None] = {}
+        self.sims: dict[tuple[str, str], float] = {}
+        self.near = self._neighbours()
 
     # --- the steps -----------------------------------------------------
 
@@ -344,9 +350,14 @@ class _Search:
             key=lambda s: (not (set(s[1]) & score.priority), -s[0], s[2]),
         )
         best: tuple[_Draft, _Score] | None = None
-        for tried, (*_, candidate) in enumerate(steps):
+        tried = 0
+        for *_, build in steps:
             if tried >= TRIES and (best or score.shortfall == 0):
                 break
+            candidate = build()
+            if candidate is None:
+                continue
+            tried += 1
             new = self.score(candidate)
             if score.shortfall == 0:
                 if new.shortfall == 0 and new.objective < score.objective:
@@ -356,12 +367,8 @@ class _Search:
         return best
 
     def score(self, draft: _Draft) -> _Score:
-        """The plan of ``draft``, how far it is from the targets, and its
-        objective.
-
-        While only minimum sizes are missed, the undersized units' steps
-        come first; otherwise every unit's.
-        """
+        """The plan of ``draft`` with its objective, how far it is from
+        the targets, and whose steps to try next."""
         plan = self._plan(draft)
         after = apply_structure(self.org, plan, self.rulebook)
         gaps = self._gaps(after)
@@ -391,12 +398,6 @@ class _Search:
             | {u.id for u in self.org.units if u.kind in over}
         )
 
-    def draft_of(self, score: _Score) -> _Draft:
-        return _Draft(
-            groups=tuple(m.members for m in score.plan.merges),
-            folds=tuple((f.unit, f.into) for f in score.plan.flattened),
-        )
-
     def missed(self, plan: Plan) -> list[str]:
         after = apply_structure(self.org, plan, self.rulebook)
         return [
@@ -417,8 +418,20 @@ class _Search:
 
     def _steps(
         self, draft: _Draft
-    ) -> Iterator[tuple[float, tuple[str, ...], tuple[int, ...], _Draft]]:
-        """Every allowed next step: (similarity, units, order key, draft)."""
+    ) -> Iterator[
+        tuple[
+            float,
+            tuple[str, ...],
+            tuple[int, ...],
+            Callable[[], _Draft | None],
+        ]
+    ]:
+        """Every next step the kinds and places allow: (similarity, units,
+        order key, a function giving the draft after it, or ``None`` when
+        the step breaks a rule after all).
+
+        Building a merged group costs; only the steps tried build theirs.
+        """
         scope = self.scenario.scope
         grouped = {u for g in draft.groups for u in g}
         folded = {w for w, _ in draft.folds}
@@ -432,23 +445,16 @@ class _Search:
         groups = {g[0]: g for g in draft.groups}
         groups.update({u: (u,) for u in alone})
         heads = sorted([*reps, *alone], key=self._key)
-        homes = {
-            h: set().union(*(self._home(draft, u) for u in groups[h]))
-            for h in heads
-        }
+        homes = {h: self._home_of(draft, h) for h in heads}
         if scope.allow_merge:
             for a, b in self._pairs(heads):
                 if self._apart(homes[a], homes[b]):
                     continue
-                joined = self._join(groups[a], groups[b], receivers)
-                if joined is None:
-                    continue
-                others = tuple(g for g in draft.groups if g[0] not in (a, b))
                 yield (
-                    similarity(self.org, a, b),
+                    self._similarity(a, b),
                     (a, b),
                     (0, self._key(a), self._key(b)),
-                    replace(draft, groups=(*others, joined)),
+                    partial(self._merged, draft, groups[a], groups[b]),
                 )
         if scope.allow_fold:
             for w in alone:
@@ -464,15 +470,32 @@ class _Search:
                     or p in self.locked
                     or p in folded
                     or (p in grouped and p not in groups)
-                    or self._apart(self._home(draft, w), self._home(draft, p))
+                    or self._apart(homes[w], self._home_of(draft, p))
                 ):
                     continue
                 yield (
-                    similarity(self.org, w, p),
+                    self._similarity(w, p),
                     (w, p),
                     (1, self._key(w), self._key(p)),
-                    replace(draft, folds=(*draft.folds, (w, p))),
+                    partial(replace, draft, folds=(*draft.folds, (w, p))),
                 )
+
+    def _merged(
+        self, draft: _Draft, first: tuple[str, ...], second: tuple[str, ...]
+    ) -> _Draft | None:
+        receivers = {p for _, p in draft.folds}
+        joined = self._join(first, second, receivers)
+        if joined is None:
+            return None
+        others = tuple(
+            g for g in draft.groups if g[0] not in (first[0], second[0])
+        )
+        return replace(draft, groups=(*others, joined))
+
+    def _similarity(self, a: str, b: str) -> float:
+        if (a, b) not in self.sims:
+            self.sims[a, b] = similarity(self.org, a, b)
+        return self.sims[a, b]
 
     def _first_fold(self, key: tuple[int, ...], unit: str) -> bool:
         folding = key[0] == 1
@@ -481,21 +504,49 @@ class _Search:
         )
 
     def _pairs(self, heads: list[str]) -> Iterator[tuple[str, str]]:
-        """Pairs of heads that share what ``merge_within`` needs."""
+        """Pairs of heads whose kinds and places allow a merge."""
+        present = set(heads)
+        for a in heads:
+            for b in sorted(self.near[a] & present, key=self._key):
+                if self._key(b) > self._key(a):
+                    yield a, b
+
+    def _obstacle(self, rep: str, uid: str) -> str | None:
+        key = (rep, uid)
+        if key not in self.obstacles:
+            self.obstacles[key] = merge_obstacle(
+                self.org,
+                self.rulebook,
+                self.scenario,
+                self.org.unit(rep),
+                self.org.unit(uid),
+            )
+        return self.obstacles[key]
+
+    def _neighbours(self) -> dict[str, set[str]]:
+        """For each free unit, the free units it may merge with (either
+        representing); computed once, as the rules judge the input."""
         within = self.scenario.scope.merge_within
         buckets: dict[object, list[str]] = {}
-        for uid in heads:
-            unit = self.org.unit(uid)
-            key = {
-                "parent": unit.parent,
-                "locality": unit.locality,
-                "sector": unit.sector,
-            }.get(within, "all")
-            buckets.setdefault(key, []).append(uid)
+        for unit in self.org.units:
+            if unit.id in self.free:
+                key = {
+                    "parent": unit.parent,
+                    "locality": unit.locality,
+                    "sector": unit.sector,
+                }.get(within, "all")
+                buckets.setdefault(key, []).append(unit.id)
+        near: dict[str, set[str]] = {uid: set() for uid in self.free}
         for bucket in buckets.values():
             for i, a in enumerate(bucket):
                 for b in bucket[i + 1 :]:
-                    yield a, b
+                    if (
+                        self._obstacle(a, b) is None
+                        or self._obstacle(b, a) is None
+                    ):
+                        near[a].add(b)
+                        near[b].add(a)
+        return near
 
     def _join(
         self,
@@ -535,15 +586,7 @@ class _Search:
             return None, reason
         for rep in reps:
             obstacles = [
-                merge_obstacle(
-                    self.org,
-                    self.rulebook,
-                    self.scenario,
-                    self.org.unit(rep),
-                    self.org.unit(uid),
-                )
-                for uid in members
-                if uid != rep
+                self._obstacle(rep, uid) for uid in members if uid != rep
             ]
             reason = next((o for o in obstacles if o), "")
             if not reason:
@@ -575,8 +618,13 @@ class _Search:
             found |= more
         return found
 
+    def _home_of(self, draft: _Draft, uid: str) -> set[str]:
+        """Every unit that ends in ``uid``: its group's and their folds."""
+        group = next((g for g in draft.groups if g[0] == uid), (uid,))
+        return set().union(*(self._home(draft, u) for u in group))
+
     def _apart(self, first: set[str], second: set[str]) -> bool:
-        return any(
+        return bool(self.apart) and any(
             a != b and frozenset((a, b)) in self.apart
             for a in first
             for b in second

@@ -448,7 +448,8 @@ class _Builder:
         with a deadline) or that number cut to the cap (``cap``). A unit
         not merged keeps its deputies unless the plan lowered its cap
         below them, when they are cut to the cap; a unit above its cap
-        before the plan keeps them under ``keep``. The cap is the
+        before the plan keeps them under ``keep``. No unit keeps more
+        deputies than a parent the plan leaves alone. The cap is the
         minimum of the kind's steps (with the merge bonus) and 50% of the
         quota (Decree 370/2025, Conclusion 187-KL/TW; orgplan.caps).
         """
@@ -471,24 +472,53 @@ class _Builder:
             )
             deputies = m.new_int_var(0, most, f"d[{r}]")
             cap = self._cap(r)
+            ceiling = self._parent_deputies(unit)
             if cap is None:
-                m.add(deputies == before)
+                self._at_most(deputies, before, ceiling)
                 self.lead[r] = Leader(heads, deputies, None, None)
                 continue
             within = m.new_int_var(0, most, f"dc[{r}]")
             m.add_min_equality(within, [before, cap])
             current = unit_cap(org, r, self.rules).value
             over_before = current is not None and unit.deputies > current
+            top: Expr = within
             if keep and over_before:
-                m.add(deputies == before)
+                top = before
             elif keep and not isinstance(merged, int):
-                m.add(deputies == before).only_enforce_if(merged)
-                m.add(deputies == within).only_enforce_if(merged.Not())
-            else:
-                m.add(deputies == within)
+                top = m.new_int_var(0, most, f"top[{r}]")
+                m.add(top == before).only_enforce_if(merged)
+                m.add(top == within).only_enforce_if(merged.Not())
+            self._at_most(deputies, top, ceiling)
             excess = m.new_int_var(0, most, f"e[{r}]")
-            m.add(excess == deputies - within)
+            m.add_max_equality(excess, [0, deputies - cap])
             self.lead[r] = Leader(heads, deputies, cap, excess)
+
+    def _parent_deputies(self, unit: Unit) -> int | None:
+        """The deputies of a fixed parent, when the child rule binds.
+
+        A unit under a parent the plan does not change keeps no more
+        deputies than the parent, as its leaders are cut to it
+        (Conclusion 187-KL/TW); a pair already above it in the input is
+        left as it is. Movable parents are handled by the child rule.
+        """
+        parent = self.org.unit_by_id.get(unit.parent or "")
+        if (
+            parent is None
+            or parent.id in self.movable
+            or not self.rules.child_deputies_le_parent
+            or not (self._capped(unit.id) and self._capped(parent.id))
+            or unit.deputies > parent.deputies
+        ):
+            return None
+        return parent.deputies
+
+    def _at_most(
+        self, deputies: cp_model.IntVar, wanted: Expr, ceiling: int | None
+    ) -> None:
+        if ceiling is None:
+            self.m.add(deputies == wanted)
+        else:
+            self.m.add_min_equality(deputies, [wanted, ceiling])
 
     def _cap(self, r: str) -> cp_model.IntVar | None:
         unit = self.org.unit(r)
@@ -684,44 +714,62 @@ class _Builder:
                 + (f", which {', '.join(below)} must reach" if below else ""),
             )
 
+    def homes(self, uid: str) -> dict[str, Lit]:
+        """Where ``uid`` ends: each unit it may end in, with its literal.
+
+        Its own id while it survives, its group's representative, the
+        parent it folds into, or each receiver of a split.
+        """
+        if uid not in self.movable:
+            return {uid: 1}
+        found: dict[str, list[Lit]] = {}
+        for (u, r), var in self.x.items():
+            if u == uid:
+                found.setdefault(r, []).append(var)
+        if uid in self.f:
+            found.setdefault(self.cand.folds[uid], []).append(self.f[uid])
+        for k, option in enumerate(self.cand.splits.get(uid, ())):
+            for part in option.parts:
+                found.setdefault(part.to, []).append(self.o[(uid, k)])
+        homes: dict[str, Lit] = {}
+        for v, lits in found.items():
+            if len(lits) == 1:
+                homes[v] = lits[0]
+            else:
+                # At most one of a unit's fates holds: the sum is 0 or 1.
+                end = self.m.new_bool_var(f"end[{uid},{v}]")
+                self.m.add(end == sum(lits))
+                homes[v] = end
+        return homes
+
     def must_merge(self) -> None:
-        """Units of a ``must_merge`` group end in one merged unit."""
+        """Units of a ``must_merge`` group end in one surviving unit.
+
+        By a merge, or by folds into the same unit or into each other
+        (their final homes meet, as orgplan.check judges it).
+        """
         for i, group in enumerate(self.scenario.must_merge):
             key = f"must_merge.{i}"
             words = "the must-merge group " + " + ".join(group)
-            first = group[0]
+            first = self.homes(group[0])
             for other in group[1:]:
-                for r in self._shared_reps(first, other):
-                    a = self.x.get((first, r), 0)
-                    b = self.x.get((other, r), 0)
-                    self.require(self.m.add(a == b), key, words)
+                second = self.homes(other)
+                meet = [
+                    self.both(first[v], second[v], f"meet[{v}]")
+                    for v in sorted(set(first) & set(second))
+                ]
+                self.require(self.m.add(sum(meet) >= 1), key, words)
 
     def must_not_merge(self) -> None:
         """Units of a ``must_not_merge`` pair end in different units."""
-        folds = self.cand.folds
         for i, pair in enumerate(self.scenario.must_not_merge):
             key = f"must_not_merge.{i}"
             words = "the must-not-merge pair " + " / ".join(pair)
             for a, b in _pairs(pair):
-                for r in self._shared_reps(a, b):
-                    ends = [self.x.get((a, r), 0), self.x.get((b, r), 0)]
-                    live = [v for v in ends if not isinstance(v, int)]
-                    if len(live) == 2:
-                        self.require(self.m.add(sum(live) <= 1), key, words)
-                for u, v in ((a, b), (b, a)):
-                    if folds.get(u) == v:
-                        self.require(self.m.add(self.f[u] == 0), key, words)
-                    elif u in folds and folds[u] in self.movable:
-                        ends_in = self.x.get((v, folds[u]))
-                        if ends_in is not None:
-                            self.require(
-                                self.m.add(self.f[u] + ends_in <= 1),
-                                key,
-                                words,
-                            )
-                if a in folds and folds.get(a) == folds.get(b):
+                first, second = self.homes(a), self.homes(b)
+                for v in sorted(set(first) & set(second)):
                     self.require(
-                        self.m.add(self.f[a] + self.f[b] <= 1), key, words
+                        self.m.add(first[v] + second[v] <= 1), key, words
                     )
 
     def terms(self) -> dict[str, Expr]:
@@ -810,16 +858,15 @@ class _Builder:
             "focal_points": before.focal_points,
             "leaders": before.leaders,
             "units": before.units,
-            "layers": before.intermediate_units,
+            "layers": before.layers,
         }
         exprs = {
             "focal_points": terms["focal_points"],
             "leaders": terms["leaders"],
             "units": terms["units"],
-            "layers": terms["layers"],
         }
         for key, fraction in scenario.targets.min_cut.items():
-            if key not in exprs:
+            if key not in values:
                 continue
             limit = values[key] - math.ceil(fraction * values[key])
             words = (
@@ -827,10 +874,63 @@ class _Builder:
                 f"(targets.min_cut.{key}: at most {limit} of "
                 f"{values[key]})"
             )
+            if key == "layers":
+                self.depth_limit(limit, words)
+                continue
             self.target_exprs[f"min_cut.{key}"] = (exprs[key], limit, words)
             self.require(
                 self.m.add(exprs[key] <= limit), f"min_cut.{key}", words
             )
+
+    def depth_limit(self, limit: int, words: str) -> None:
+        """The tree after the plan has at most ``limit`` levels.
+
+        A surviving unit's level is one more than the number of its
+        ancestors that are not folded away. A unit under a group member
+        hangs under the group's representative after the merge, which
+        moves it when the representative sits elsewhere in the tree
+        (``merge_within`` other than ``parent``). Merges of several of a
+        unit's ancestors at once are each counted alone.
+        """
+        org, cand = self.org, self.cand
+        depth: dict[str, int] = {}
+        ancestors: dict[str, list[str]] = {}
+        for unit in org.units:
+            chain = []
+            parent = unit.parent
+            while parent is not None and parent in org.unit_by_id:
+                chain.append(parent)
+                parent = org.unit(parent).parent
+            ancestors[unit.id] = chain
+            depth[unit.id] = len(chain) + 1
+
+        def level(uid: str) -> Expr:
+            return depth[uid] - sum(
+                self.f[a] for a in ancestors[uid] if a in self.f
+            )
+
+        key = "min_cut.layers"
+        for unit in org.units:
+            v = unit.id
+            if depth[v] > limit:
+                self.require(
+                    self.m.add(level(v) <= limit),
+                    key,
+                    words,
+                    [self.survives(v)],
+                )
+            for a in ancestors[v]:
+                for r in cand.reps.get(a, ()):
+                    if org.unit(r).parent == org.unit(a).parent:
+                        continue
+                    if depth[v] - depth[a] + depth[r] <= limit:
+                        continue
+                    self.require(
+                        self.m.add(level(v) - level(a) + level(r) <= limit),
+                        key,
+                        words,
+                        [self.survives(v), self.x[(a, r)]],
+                    )
 
     def objective(self, terms: dict[str, Expr]) -> None:
         weights = self.scenario.weights
@@ -850,10 +950,6 @@ class _Builder:
 
     def _near(self, r: str) -> tuple[str, ...]:
         return self.cand.members_of(r) + tuple(self._folded_into(r))
-
-    def _shared_reps(self, a: str, b: str) -> list[str]:
-        reps = {r for (u, r) in self.x if u in (a, b)}
-        return sorted(reps)
 
     def _capped(self, uid: str) -> bool:
         kind = self.rules.kinds.get(self.org.unit(uid).kind)

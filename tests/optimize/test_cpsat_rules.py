@@ -285,10 +285,10 @@ def test_division_cap_follows_civil_servants() -> None:
 
 
 def test_child_never_has_more_deputies_than_parent() -> None:
-    # Merging A, B and C would keep 5 deputies under a department with 3:
-    # the rule allows at most pairs.
+    # Merging A, B and C would keep 5 deputies (3 heads and 3 deputies
+    # but the new head) under a department with 2: they are cut to 2.
     org = organisation(
-        unit("D", "department", None, "fin", 10, deputies=3),
+        unit("D", "department", None, "fin", 10, deputies=2),
         *(
             unit(u, "division", "D", f"fin.{u}", 12, civil_servants=12)
             for u in "ABC"
@@ -300,8 +300,9 @@ def test_child_never_has_more_deputies_than_parent() -> None:
         weights={**QUIET, "focal_points": 100},
     )
     plan = solve(org, sc).plan
-    assert [len(m.members) for m in plan.merges] == [2]
-    assert all(lead.deputies <= 3 for lead in plan.leadership)
+    assert [len(m.members) for m in plan.merges] == [3]
+    (lead,) = plan.leadership
+    assert (lead.deputies, lead.cap, lead.excess) == (2, 3, 0)
     assert_checked(org, sc, plan)
 
 
@@ -319,4 +320,26 @@ def test_a_division_folds_into_a_department_outside_the_scope() -> None:
     plan = solve(org, sc).plan
     assert [(f.unit, f.into) for f in plan.flattened] == [("A", "D")]
     assert members(plan) == [{"B", "C"}]
+    assert_checked(org, sc, plan)
+
+
+def test_min_cut_of_layers_folds_a_level() -> None:
+    # Four levels (province, department, sub-department, division); a
+    # quarter fewer leaves three, so one level in the chain must fold:
+    # folding CC disturbs two units (CC, D), folding X and Y three.
+    org = organisation(
+        unit("P", "province", None, quota=0, deputies=0),
+        unit("D", "department", "P", "forest", 30, deputies=3),
+        unit("CC", "sub_department", "D", "forest.guard", 20),
+        unit("X", "division", "CC", "forest.guard", 6, deputies=0),
+        unit("Y", "division", "CC", "forest.fire", 6, deputies=0),
+        taxonomy="forest.guard:forest forest.fire:forest",
+    )
+    sc = scenario(
+        scope={"kinds": ["sub_department", "division"]},
+        weights={**QUIET, "disruption": 1},
+        targets={"min_cut": {"layers": 0.25}},
+    )
+    plan = solve(org, sc).plan
+    assert [(f.unit, f.into) for f in plan.flattened] == [("CC", "D")]
     assert_checked(org, sc, plan)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import signal
 
+import pytest
 from orgs import assert_checked, scenario, solve, synthetic
 
 from orgplan.optimize import Progress
@@ -77,3 +78,23 @@ def test_objective_is_the_weighted_sum_of_its_terms() -> None:
         | {s.unit for s in plan.splits}
     )
     assert_checked(org, sc, plan)
+
+
+def test_blocks_give_the_plan_of_the_whole_model() -> None:
+    # Without targets the divisions of each department form a block of
+    # their own; a target that can never bind couples them into one model.
+    org = synthetic(parents=4, children=4, seed=7)
+    alone = scenario(scope=DIVISIONS)
+    whole = scenario(
+        scope=DIVISIONS, targets={"max_units": {"division": 1000}}
+    )
+    blocks = solve(org, alone)
+    single = solve(org, whole)
+    assert blocks.plan.notes == ("solved in 4 independent blocks",)
+    assert not single.plan.notes
+    assert blocks.plan.status == single.plan.status == SolveStatus.OPTIMAL
+    assert blocks.plan.objective == single.plan.objective
+    assert blocks.plan.objective_terms == pytest.approx(
+        single.plan.objective_terms
+    )
+    assert_checked(org, alone, blocks.plan)

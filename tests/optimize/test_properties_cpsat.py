@@ -1,0 +1,140 @@
+"""Properties of CP-SAT plans on generated organisations and scenarios.
+
+Every plan CP-SAT returns passes the solver-free checker; every scenario
+it declares infeasible has no plan that the checker accepts, which a
+brute force over all merges and folds confirms on small cases.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator
+
+from hypothesis import HealthCheck, given, settings
+from orgs import assert_checked, organisation, scenario, unit
+from strategies import cases
+
+from orgplan.check import check_plan
+from orgplan.errors import InfeasibleScenario
+from orgplan.model import Organisation
+from orgplan.optimize import solve_structure
+from orgplan.optimize.candidates import may_merge_reason
+from orgplan.optimize.greedy import plan_leadership
+from orgplan.plan import Flattening, Merge, Plan, SolveStatus
+from orgplan.scenario import Scenario
+
+# Brute force only where the plans to try stay few.
+MAX_PLANS = 4000
+
+
+@settings(
+    max_examples=30,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+@given(cases())
+def test_cpsat_plans_pass_the_checker(
+    case: tuple[Organisation, Scenario],
+) -> None:
+    org, sc = case
+    sc = sc.model_copy(
+        update={
+            "solver": sc.solver.model_copy(
+                update={"reproducible": True, "time_limit_s": 3}
+            )
+        }
+    )
+    try:
+        result = solve_structure(org, sc, sc.rulebook())
+    except InfeasibleScenario as error:
+        assert error.conflicts
+        plans = list(itertools.islice(_all_plans(org, sc), MAX_PLANS + 1))
+        if len(plans) <= MAX_PLANS:
+            lawful = [p for p in plans if not _errors(org, sc, p)]
+            assert lawful == [], "a plan exists for an 'infeasible' case"
+        return
+    assert result.plan.status in (SolveStatus.OPTIMAL, SolveStatus.FEASIBLE)
+    assert_checked(org, sc, result.plan)
+
+
+def _errors(org: Organisation, sc: Scenario, plan: Plan) -> list[str]:
+    plan = plan.model_copy(
+        update={"leadership": plan_leadership(org, sc, sc.rulebook(), plan)}
+    )
+    return [
+        v.rule
+        for v in check_plan(org, sc, plan)
+        if v.severity == "error" and v.rule != "objective"
+    ]
+
+
+def _all_plans(org: Organisation, sc: Scenario) -> Iterator[Plan]:
+    """Every plan of merges and folds among the movable units."""
+    rules = sc.rulebook()
+    locked = {u.id for u in org.units if u.locked} | set(sc.locks)
+    movable = [
+        u.id
+        for u in org.units
+        if u.kind in sc.scope.kinds and u.id not in locked
+    ]
+    choices = []
+    for uid in movable:
+        unit = org.unit(uid)
+        options: list[tuple[str, str]] = [("stay", uid)]
+        options += [
+            ("join", other)
+            for other in movable
+            if other != uid
+            and sc.scope.allow_merge
+            and may_merge_reason(org, sc, rules, uid, other) is None
+        ]
+        if (
+            sc.scope.allow_fold
+            and rules.kind(unit.kind).foldable
+            and unit.parent is not None
+            and unit.parent not in locked
+        ):
+            options.append(("fold", unit.parent))
+        choices.append(options)
+    for pick in itertools.product(*choices):
+        fate = dict(zip(movable, pick, strict=True))
+        groups: dict[str, list[str]] = {}
+        folds = []
+        valid = True
+        for uid, (what, target) in fate.items():
+            if what == "join":
+                valid &= fate[target] == ("stay", target)
+                groups.setdefault(target, [target]).append(uid)
+            elif what == "fold":
+                valid &= fate.get(target, ("stay", target)) == (
+                    "stay",
+                    target,
+                )
+                folds.append(Flattening(unit=uid, into=target))
+        if not valid:
+            continue
+        yield Plan(
+            scenario=sc.name,
+            status=SolveStatus.FEASIBLE,
+            merges=tuple(
+                Merge(into=r, members=tuple(m), name=org.unit(r).name)
+                for r, m in groups.items()
+            ),
+            flattened=tuple(folds),
+        )
+
+
+def test_brute_force_finds_the_plan_of_a_feasible_case() -> None:
+    # The brute force itself must find lawful plans where they exist.
+    org = organisation(
+        unit("D", "department", None, "fin", 10, deputies=3),
+        unit("A", "division", "D", "fin.a", 3, deputies=0),
+        unit("B", "division", "D", "fin.b", 10),
+    )
+    sc = scenario(scope={"kinds": ["division"]})
+    lawful = [p for p in _all_plans(org, sc) if not _errors(org, sc, p)]
+    assert {(len(p.merges), len(p.flattened)) for p in lawful} >= {
+        (1, 0),
+        (0, 1),
+    }
+    assert _errors(org, sc, Plan(scenario="t", status="feasible"))
