@@ -69,6 +69,7 @@ class Row:
     greedy: float | None = None
     greedy_s: float = 0.0
     errors: int = 0
+    broken: list[str] = field(default_factory=list)
     misses: list[str] = field(default_factory=list)
 
     @property
@@ -103,9 +104,11 @@ def measure(size: str, seed: int, seconds: float, workers: int) -> Row:
     row.status = plan.status.value
     row.objective, row.bound, row.gap = plan.objective, plan.bound, plan.gap
     row.first_s = result.first_solution_seconds
-    row.errors = sum(
-        v.severity == "error" for v in check_plan(org, scenario, plan)
-    )
+    errors = [
+        v for v in check_plan(org, scenario, plan) if v.severity == "error"
+    ]
+    row.errors = len(errors)
+    row.broken = sorted({v.rule for v in errors})
     return _finish(row)
 
 
@@ -115,7 +118,8 @@ def _finish(row: Row) -> Row:
     if row.status not in ("optimal", "feasible"):
         row.misses.append(f"status {row.status}")
     if row.errors:
-        row.misses.append(f"{row.errors} check_plan errors")
+        rules = ", ".join(row.broken)
+        row.misses.append(f"{row.errors} check_plan errors ({rules})")
     max_gap, max_s, max_ratio = TARGETS.get(row.size, (None, None, None))
     if max_gap is not None and (row.gap is None or row.gap > max_gap):
         row.misses.append(f"gap above {max_gap:.0%}")

@@ -27,6 +27,11 @@ from orgplan.scenario import Method, Scenario
 
 __all__ = ["Progress", "solve_structure"]
 
+# The greedy baseline re-checks the whole plan at every step; beyond this
+# many movable units it takes minutes, longer than a whole solve should,
+# so it is not used as a hint.
+HINT_LIMIT = 2000
+
 
 def solve_structure(
     org: Organisation,
@@ -76,7 +81,11 @@ def solve_structure(
         reproducible=scenario.solver.reproducible,
     )
     cand = find_candidates(org, scenario, rulebook)
-    hint = _greedy_hint(org, scenario, rulebook)
+    hint = (
+        _greedy_hint(org, scenario, rulebook)
+        if len(cand.movable) <= HINT_LIMIT
+        else None
+    )
     blocks = independent_blocks(org, scenario, rulebook, cand)
     if len(blocks) > 1:
         result = solve_in_blocks(
@@ -101,7 +110,7 @@ def solve_structure(
         )
     if result.plan.objective is None:
         return result
-    kept = kept_excess(org, rulebook, set(cand.movable))
+    kept = kept_excess(org, rulebook, result.plan, set(cand.movable))
     plan = result.plan.model_copy(
         update={"leadership": result.plan.leadership + kept}
     )

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 import math
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 import networkx as nx
@@ -49,10 +50,10 @@ class Candidates:
     """The decisions open to the optimiser.
 
     ``movable`` are the units that may take part in a decision, in input
-    order. ``reps[u]`` are the units ``u`` may join as a merge member: a
-    group's representative is its member that comes first in ``rank``
-    (most staff, then input order), which breaks the symmetry between
-    equivalent labellings of one group. ``fixed`` are movable units that
+    order. ``reps[u]`` are the units ``u`` may join as a merge member;
+    ``rank`` orders units by staff, then input order (see
+    :func:`find_candidates` for who may represent a group). ``fixed``
+    are movable units that
     are locked; they only become variables when the model is built to
     explain an infeasible scenario.
     """
@@ -129,19 +130,10 @@ def find_candidates(
 
     graph = nx.Graph()
     graph.add_nodes_from(movable)
-    reps: dict[str, list[str]] = {uid: [] for uid in movable}
-    cost: dict[tuple[str, str], float] = {}
     if scope.allow_merge and scope.max_group_size > 1:
-        for a, b in itertools.combinations(ordered, 2):
-            ua, ub = org.unit(a), org.unit(b)
-            if _may_merge(ua, ub, scenario, rulebook, near):
-                sim = similarity(org, a, b)
-                graph.add_edge(a, b, similarity=sim)
-                # ``a`` ranks first, so it is the representative.
-                reps[b].append(a)
-                cost[(b, a)] = 1.0 - sim
-    for rep, members in _members(reps).items():
-        graph.nodes[rep]["members"] = members
+        for a, b in _nearby_pairs(org, ordered, scope.merge_within, near):
+            if _may_merge(org.unit(a), org.unit(b), scenario, rulebook, near):
+                graph.add_edge(a, b, similarity=similarity(org, a, b))
 
     # A fold's receiver may be of a kind outside the scope (a chi cục in
     # scope folds into its department), never a locked unit.
@@ -162,6 +154,32 @@ def find_candidates(
             options = _split_options(org, uid, graph)
             if options:
                 splits[uid] = options
+
+    # The member with the most staff represents a group, which breaks the
+    # symmetry between labellings of one group. A smaller member may
+    # represent it too when that matters for more than the group's
+    # incoherence: it has children, receives folds or split parts, or
+    # sits elsewhere in the tree or is of another kind than its partner.
+    receivers = set(folds.values()) | {
+        p.to for options in splits.values() for o in options for p in o.parts
+    }
+    reps: dict[str, list[str]] = {uid: [] for uid in movable}
+    cost: dict[tuple[str, str], float] = {}
+    for a, b in sorted(graph.edges, key=lambda e: (rank[e[0]], rank[e[1]])):
+        if rank[a] > rank[b]:
+            a, b = b, a
+        ua, ub = org.unit(a), org.unit(b)
+        reps[b].append(a)
+        cost[(b, a)] = cost[(a, b)] = 1.0 - graph.edges[a, b]["similarity"]
+        if (
+            b in receivers
+            or org.children(b)
+            or ua.parent != ub.parent
+            or ua.kind != ub.kind
+        ):
+            reps[a].append(b)
+    for rep, members in _members(reps).items():
+        graph.nodes[rep]["members"] = members
     return Candidates(
         movable=movable,
         fixed=fixed,
@@ -197,6 +215,34 @@ def may_merge_reason(
             "(scope.merge_within)"
         )
     return None
+
+
+def _nearby_pairs(
+    org: Organisation,
+    units: Sequence[str],
+    within: str,
+    near: dict[str, set[str]],
+) -> Iterator[tuple[str, str]]:
+    """Pairs that ``merge_within`` may allow, without trying all pairs.
+
+    Units are bucketed by parent, locality or sector; ``adjacent`` also
+    pairs neighbouring localities' buckets.
+    """
+    if within == "anywhere":
+        yield from itertools.combinations(units, 2)
+        return
+    field = {"adjacent": "locality"}.get(within, within)
+    buckets: dict[str | None, list[str]] = {}
+    for uid in units:
+        buckets.setdefault(getattr(org.unit(uid), field), []).append(uid)
+    for key, bucket in buckets.items():
+        if key is None and within != "parent":
+            continue
+        yield from itertools.combinations(bucket, 2)
+        if within == "adjacent":
+            for other in sorted(near.get(key or "", set())):
+                if other > (key or "") and other in buckets:
+                    yield from itertools.product(bucket, buckets[other])
 
 
 def _members(reps: dict[str, list[str]]) -> dict[str, tuple[str, ...]]:

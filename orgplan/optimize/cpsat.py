@@ -207,18 +207,25 @@ def solve_cpsat(
 def add_hint(built: StructureModel, cand: Candidates, plan: Plan) -> None:
     """Give CP-SAT ``plan``'s decisions as a starting point.
 
-    A merge is re-labelled to this model's representative (the member of
-    best rank); a decision the model cannot express is left out of the
-    hint.
+    A merge keeps its representative where the model allows it, else
+    takes the member of best rank; a decision the model cannot express is
+    left out of the hint.
+
+    Raises
+    ------
+    KeyError
+        Never for a plan of the same organisation; a unit the plan names
+        that the model does not know is skipped.
     """
     chosen: set[tuple[str, str]] = set()
     for merge in plan.merges:
         members = [u for u in merge.members if u in cand.rank]
         if len(members) != len(merge.members):
             continue
-        rep = min(members, key=cand.rank.__getitem__)
-        if all((u, rep) in built.x for u in members):
-            chosen.update((u, rep) for u in members)
+        for rep in (merge.into, min(members, key=cand.rank.__getitem__)):
+            if all((u, rep) in built.x for u in members):
+                chosen.update((u, rep) for u in members)
+                break
     grouped = {u for u, _ in chosen}
     folded = {f.unit for f in plan.flattened if f.unit in built.folds}
     split_choice: set[tuple[str, int]] = set()
@@ -248,6 +255,12 @@ def on_ctrl_c(stop: Callable[[], None]) -> Iterator[threading.Event]:
     The previous handler is restored afterwards. Outside the main thread,
     where Python cannot install handlers, nothing is installed. The event
     yielded is set once Ctrl-C was pressed.
+
+    Raises
+    ------
+    ValueError
+        Never in the main thread (``signal.signal`` raises it elsewhere,
+        which is why it is not called there).
     """
     pressed = threading.Event()
 

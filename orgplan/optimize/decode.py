@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from ortools.sat.python import cp_model
 
+from orgplan.apply import apply_structure
 from orgplan.caps import over_cap
 from orgplan.model import Organisation, Unit
 from orgplan.optimize.candidates import Candidates, SplitOption
@@ -117,6 +118,11 @@ def excess_deadline(rulebook: Rulebook, today: dt.date | None = None) -> str:
 
     The decision date plus the rulebook's grace years, not later than its
     final deadline (Decree 45/2025 art. 24; Conclusion 210-KL/TW).
+
+    Raises
+    ------
+    ValueError
+        Never: 29 February falls back to the 28th.
     """
     today = today or dt.date.today()
     try:
@@ -233,22 +239,31 @@ def _leadership(
 
 
 def kept_excess(
-    org: Organisation, rulebook: Rulebook, movable: set[str]
+    org: Organisation, rulebook: Rulebook, plan: Plan, movable: set[str]
 ) -> tuple[Leadership, ...]:
-    """Units the plan may not touch that were above their cap before.
+    """Units the plan may not touch that are above their cap after it.
 
-    Their excess stays, listed with its deadline like a merged unit's.
+    They were above it before (the model keeps every other unit within
+    its cap); their excess stays, listed with its deadline like a merged
+    unit's, against their cap after the plan (a fold changes it).
+
+    Raises
+    ------
+    orgplan.errors.OrgplanError
+        Never for a plan the optimiser decoded (see
+        :func:`orgplan.apply.apply_structure`).
     """
+    after = apply_structure(org, plan, rulebook)
     return tuple(
         Leadership(
             unit=over.unit,
-            heads=org.unit(over.unit).heads,
+            heads=after.unit(over.unit).heads,
             deputies=over.deputies,
             cap=over.cap,
             excess=over.excess,
             reduce_by=excess_deadline(rulebook),
         )
-        for over in over_cap(org, rulebook)
+        for over in over_cap(after, rulebook)
         if over.unit not in movable
     )
 

@@ -85,7 +85,6 @@ class StructureModel:
     terms: dict[str, Expr]
     targets: dict[str, tuple[Expr, int, str]]
     groups: dict[str, Group] = field(default_factory=dict)
-    offset: int = 0
 
 
 def build_model(
@@ -171,7 +170,8 @@ class _Builder:
             return a if b else 0
         z = self.m.new_bool_var(name)
         self.m.add_bool_and([a, b]).only_enforce_if(z)
-        self.m.add_bool_or([a.Not(), b.Not()]).only_enforce_if(z.Not())
+        # The linear form too, so that the LP relaxation sees it.
+        self.m.add(z >= a + b - 1)
         return z
 
     def any_of(self, lits: Sequence[Lit], name: str) -> Lit:
@@ -231,7 +231,6 @@ class _Builder:
             terms=terms,
             targets=self.target_exprs,
             groups=self.groups,
-            offset=self.offset,
         )
 
     def variables(self) -> None:
@@ -281,16 +280,12 @@ class _Builder:
                     )
 
     def locks(self) -> None:
-        """Locked units take part in no decision, and keep their parent.
+        """Locked units take part in no decision (semantics section 1).
 
-        A locked unit under a movable parent forces that parent to
-        survive under its own id (DESIGN section 7: locked units are
-        untouched).
+        Only built to explain infeasibility: otherwise locked units are
+        not movable at all.
         """
         cand = self.cand
-        locked = {u.id for u in self.org.units if u.locked} | set(
-            self.scenario.locks
-        )
         for uid in sorted(cand.fixed):
             key, words = f"lock.{uid}", f"the lock on {self._name(uid)}"
             y = self.x[(uid, uid)]
@@ -305,17 +300,6 @@ class _Builder:
             ]
             if joins:
                 self.require(self.m.add(sum(joins) == 0), key, words)
-        for uid in sorted(locked):
-            unit = self.org.unit_by_id.get(uid)
-            if unit is None or unit.parent not in self.movable:
-                continue
-            p = unit.parent
-            self.require(
-                self.m.add(self.x[(p, p)] == 1),
-                f"lock.{uid}",
-                f"the lock on {self._name(uid)} (its parent {p} must "
-                "stay as it is)",
-            )
 
     def group_size(self) -> None:
         """A group has at most ``scope.max_group_size`` members."""
@@ -457,6 +441,9 @@ class _Builder:
         keep = self.scenario.leadership.transition == "keep"
         self.lead: dict[str, Leader] = {}
         self.bonus: dict[str, Expr] = {}
+        # Units that may be cut to their movable parent's deputies: the
+        # cut literal and the literals of each parent it may end under.
+        self.cut: dict[str, tuple[cp_model.IntVar, list[Lit]]] = {}
         for r in cand.movable:
             unit = org.unit(r)
             y = self.x[(r, r)]
@@ -474,7 +461,7 @@ class _Builder:
             cap = self._cap(r)
             ceiling = self._parent_deputies(unit)
             if cap is None:
-                self._at_most(deputies, before, ceiling)
+                self._at_most(unit, deputies, before, ceiling)
                 self.lead[r] = Leader(heads, deputies, None, None)
                 continue
             within = m.new_int_var(0, most, f"dc[{r}]")
@@ -488,7 +475,8 @@ class _Builder:
                 top = m.new_int_var(0, most, f"top[{r}]")
                 m.add(top == before).only_enforce_if(merged)
                 m.add(top == within).only_enforce_if(merged.Not())
-            self._at_most(deputies, top, ceiling)
+            self._at_most(unit, deputies, top, ceiling)
+            self._least_deputies(unit, deputies, current, ceiling)
             excess = m.new_int_var(0, most, f"e[{r}]")
             m.add_max_equality(excess, [0, deputies - cap])
             self.lead[r] = Leader(heads, deputies, cap, excess)
@@ -498,8 +486,9 @@ class _Builder:
 
         A unit under a parent the plan does not change keeps no more
         deputies than the parent, as its leaders are cut to it
-        (Conclusion 187-KL/TW); a pair already above it in the input is
-        left as it is. Movable parents are handled by the child rule.
+        (Conclusion 187-KL/TW); a unit already above its parent in the
+        input may keep what it has, never more. Movable parents are
+        handled by the child rule.
         """
         parent = self.org.unit_by_id.get(unit.parent or "")
         if (
@@ -507,18 +496,63 @@ class _Builder:
             or parent.id in self.movable
             or not self.rules.child_deputies_le_parent
             or not (self._capped(unit.id) and self._capped(parent.id))
-            or unit.deputies > parent.deputies
         ):
             return None
-        return parent.deputies
+        return max(parent.deputies, unit.deputies)
+
+    def _least_deputies(
+        self,
+        unit: Unit,
+        deputies: cp_model.IntVar,
+        current: int | None,
+        ceiling: int | None,
+    ) -> None:
+        """A redundant bound that tightens the LP relaxation.
+
+        Merges and folds only add staff and quota to a surviving unit, so
+        a cap keyed to staff never falls: the unit keeps at least its
+        deputies within its cap before the plan.
+        """
+        kind = self.rules.kind(unit.kind)
+        if kind.deputy_basis == "child_units" or current is None:
+            return
+        least = min(unit.deputies, current)
+        if ceiling is not None:
+            least = min(least, ceiling)
+        if least > 0:
+            self.m.add(deputies >= least * self.x[(unit.id, unit.id)])
 
     def _at_most(
-        self, deputies: cp_model.IntVar, wanted: Expr, ceiling: int | None
+        self,
+        unit: Unit,
+        deputies: cp_model.IntVar,
+        wanted: Expr,
+        ceiling: int | None,
     ) -> None:
-        if ceiling is None:
+        """``deputies = min(wanted, ceiling)``, or its parent's deputies.
+
+        Under a movable parent the ceiling is the parent's deputies after
+        the plan, which the child rule knows: here the unit keeps
+        ``wanted`` unless it is cut to its parent (``cut`` literal).
+        """
+        if unit.parent in self.movable and self._child_rule_applies(unit):
+            cut = self.m.new_bool_var(f"cut[{unit.id}]")
+            self.m.add(deputies <= wanted)
+            self.m.add(deputies >= wanted).only_enforce_if(cut.Not())
+            self.cut[unit.id] = (cut, [])
+        elif ceiling is None:
             self.m.add(deputies == wanted)
         else:
             self.m.add_min_equality(deputies, [wanted, ceiling])
+
+    def _child_rule_applies(self, unit: Unit) -> bool:
+        parent = self.org.unit_by_id.get(unit.parent or "")
+        return (
+            parent is not None
+            and self.rules.child_deputies_le_parent
+            and self._capped(unit.id)
+            and self._capped(parent.id)
+        )
 
     def _cap(self, r: str) -> cp_model.IntVar | None:
         unit = self.org.unit(r)
@@ -593,6 +627,14 @@ class _Builder:
                 "deputies than it (Decree 370/2025)",
                 when,
             )
+            if child in self.cut:
+                cut, under = self.cut[child]
+                here = self.both(when[0], when[1], f"under[{child}]")
+                if not isinstance(here, int):
+                    self.m.add(
+                        deputies(child) >= deputies(parent)
+                    ).only_enforce_if([cut, here])
+                    under.append(here)
 
         for c in org.units:
             p = c.parent
@@ -602,12 +644,24 @@ class _Builder:
                 continue
             if c.deputies <= org.unit(p).deputies:
                 limit(c.id, p, [self.survives(c.id), self.survives(p)])
+            elif c.id in self.lead:
+                # Already above its parent: the plan may not add to it.
+                self.require(
+                    self.m.add(deputies(c.id) <= c.deputies),
+                    f"deputy_child.{p}",
+                    f"no unit under {self._name(p)} may have more "
+                    "deputies than it (Decree 370/2025)",
+                    [self.survives(c.id), self.survives(p)],
+                )
             for r in cand.reps.get(p, ()):
                 limit(c.id, r, [self.survives(c.id), self.x[(p, r)]])
             if c.id in self.f:
                 for g in org.children(c.id):
                     if self._capped(g):
                         limit(g, p, [self.f[c.id], self.survives(g)])
+        for cut, under in self.cut.values():
+            # A unit is cut only to the parent it ends under.
+            self.m.add_bool_or([cut.Not(), *under])
         self._fixed_parent_caps()
 
     def _fixed_parent_caps(self) -> None:
@@ -749,6 +803,8 @@ class _Builder:
         (their final homes meet, as orgplan.check judges it).
         """
         for i, group in enumerate(self.scenario.must_merge):
+            if not self.movable.intersection(group):
+                continue  # another block's, or caught before solving
             key = f"must_merge.{i}"
             words = "the must-merge group " + " + ".join(group)
             first = self.homes(group[0])
@@ -796,8 +852,9 @@ class _Builder:
             self.m.add_abs_equality(gap, self.staff[u.id] - self.quota[u.id])
             imbalance += gap
         incoherence = sum(
-            round(cost * COST_SCALE) * self.x[pair]
-            for pair, cost in cand.cost.items()
+            round(cand.cost[pair] * COST_SCALE) * var
+            for pair, var in self.x.items()
+            if pair[0] != pair[1]
         ) + sum(
             round(option.incoherence * COST_SCALE) * self.o[(u, k)]
             for u, options in cand.splits.items()
@@ -940,7 +997,6 @@ class _Builder:
             # Incoherence costs already carry their own scale.
             scale = 1 if term == "incoherence" else COST_SCALE
             total += w * scale * terms[term]
-        self.offset = 0
         self.m.minimize(total)
 
     # -- lookups ---------------------------------------------------------

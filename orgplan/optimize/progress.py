@@ -23,5 +23,11 @@ class Progress:
 
 
 def relative_gap(objective: float, bound: float) -> float:
-    """``|objective - bound| / max(1, |objective|)``."""
+    """``|objective - bound| / max(1, |objective|)``.
+
+    Raises
+    ------
+    TypeError
+        If either value is not a number.
+    """
     return abs(objective - bound) / max(1.0, abs(objective))

@@ -255,7 +255,8 @@ def test_deputies_of_a_merged_department(
         taxonomy=TAXONOMY,
     )
     plan = solve(five, sc).plan
-    (lead,) = [lead for lead in plan.leadership if lead.unit == "STC"]
+    (merge,) = plan.merges
+    (lead,) = [lead for lead in plan.leadership if lead.unit == merge.into]
     assert (lead.heads, lead.deputies, lead.cap) == (1, deputies, 4)
     assert lead.excess == excess
     assert (lead.reduce_by is not None) == (excess > 0)

@@ -80,6 +80,7 @@ def test_the_optimiser_recovers_the_2025_pattern() -> None:
             "incoherence": 4,
         },
         names={"SNNPTNT": "Sở Nông nghiệp và Môi trường"},
+        solver={"time_limit_s": 2, "workers": 1, "reproducible": True},
     )
     plan = solve(org, sc).plan
     assert sorted(map(sorted, members(plan))) == [

@@ -58,9 +58,16 @@ def test_cpsat_plans_pass_the_checker(
 
 
 def _errors(org: Organisation, sc: Scenario, plan: Plan) -> list[str]:
-    plan = plan.model_copy(
-        update={"leadership": plan_leadership(org, sc, sc.rulebook(), plan)}
+    # Leadership as the baseline sets it, on the units the plan may
+    # decide (the optimiser never changes a unit outside the scope).
+    locked = {u.id for u in org.units if u.locked} | set(sc.locks)
+    leaders = tuple(
+        lead
+        for lead in plan_leadership(org, sc, sc.rulebook(), plan)
+        if org.unit(lead.unit).kind in sc.scope.kinds
+        and lead.unit not in locked
     )
+    plan = plan.model_copy(update={"leadership": leaders})
     return [
         v.rule
         for v in check_plan(org, sc, plan)

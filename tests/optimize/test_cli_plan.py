@@ -1,0 +1,70 @@
+"""``orgplan plan`` on the bundled scenarios."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from cli import main
+from orgplan.io import read_plan
+
+SCENARIOS = Path(__file__).parent.parent.parent / "scenarios"
+
+
+def test_plan_writes_plan_json_and_a_summary(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    result = CliRunner().invoke(
+        main,
+        [
+            "plan",
+            str(SCENARIOS / "province-small"),
+            "--out",
+            str(out),
+            "--reproducible",
+            "--time-limit",
+            "2",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    plan = read_plan(out / "plan.json")
+    assert plan.mode == "reproducible" and plan.workers == 1
+    assert plan.metrics["after"].units < plan.metrics["before"].units
+    assert "Focal points" in result.output
+    assert str(out / "plan.json") in result.output
+
+
+def test_an_infeasible_scenario_exits_1_with_the_conflict(
+    tmp_path: Path,
+) -> None:
+    result = CliRunner().invoke(
+        main,
+        [
+            "plan",
+            str(SCENARIOS / "infeasible"),
+            "--out",
+            str(tmp_path),
+            "--reproducible",
+            "--time-limit",
+            "2",
+        ],
+    )
+    assert result.exit_code == 1
+    assert "max_units" in result.output
+    assert "Traceback" not in result.output
+    assert not (tmp_path / "plan.json").exists()
+
+
+def test_bad_method_is_a_usage_error(tmp_path: Path) -> None:
+    result = CliRunner().invoke(
+        main,
+        [
+            "plan",
+            str(SCENARIOS / "province-small"),
+            "--out",
+            str(tmp_path),
+            "--method",
+            "simplex",
+        ],
+    )
+    assert result.exit_code == 2
