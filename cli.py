@@ -19,6 +19,7 @@ import click
 import orgplan
 from orgplan.errors import OrgplanError, OrgplanWarning
 from orgplan.labels import LANGS, Lang, label
+from orgplan.plan import HEADLINE_METRICS
 
 if TYPE_CHECKING:
     from rich.table import Table
@@ -61,19 +62,6 @@ def main() -> None:
 # Heavier modules are imported inside the commands so that `orgplan --help`
 # stays fast.
 
-HEADLINE = (
-    "units",
-    "focal_points",
-    "layers",
-    "intermediate_units",
-    "heads",
-    "deputies",
-    "leaders",
-    "quota",
-    "actual",
-    "surplus",
-    "deficit",
-)
 BALANCE = ("units", "quota", "actual", "surplus", "deficit")
 OVER_CAP = ("unit", "name", "deputies", "cap", "excess", "rule")
 OVER_CAP_HEADERS = (
@@ -184,7 +172,7 @@ def _print_stats(numbers: dict[str, Any], title: str, lang: Lang) -> None:
         _table(
             lang,
             ("stats_indicator", "stats_value"),
-            [(label(key, lang), numbers[key]) for key in HEADLINE],
+            [(label(key, lang), numbers[key]) for key in HEADLINE_METRICS],
             title=title,
         )
     )

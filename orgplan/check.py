@@ -329,6 +329,23 @@ def _decisions(
                     f"not its parent ({unit.parent or 'none'})",
                 )
             )
+        below = (
+            rules is not None
+            and rules.min_staff is not None
+            and unit.quota < rules.min_staff
+        )
+        if not org.children(unit.id) and not below:
+            # Folding a normal-sized leaf would only hide a division
+            # inside its parent's office (semantics section 5).
+            found.append(
+                Violation(
+                    "fold",
+                    fold.unit,
+                    f"{fold.unit} is folded but is neither an intermediate "
+                    f"unit (it has no units under it) nor below its "
+                    f"kind's minimum staff",
+                )
+            )
     found += _split_rules(org, plan)
     return found
 

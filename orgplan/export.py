@@ -24,7 +24,7 @@ from orgplan.io.atomic import atomic_file, atomic_folder
 from orgplan.io.excel import add_header
 from orgplan.labels import LABELS, Lang, label
 from orgplan.model import Organisation, Unit
-from orgplan.plan import Plan, UnitBalance
+from orgplan.plan import HEADLINE_METRICS, Plan, UnitBalance
 from orgplan.rules import load_rulebook
 from orgplan.staffing.quotas import locality_balance
 
@@ -116,19 +116,6 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "col_cost",
     ),
 }
-SUMMARY_METRICS = (
-    "units",
-    "focal_points",
-    "layers",
-    "intermediate_units",
-    "heads",
-    "deputies",
-    "leaders",
-    "quota",
-    "actual",
-    "surplus",
-    "deficit",
-)
 
 Row = dict[str, Any]
 
@@ -281,7 +268,7 @@ def _locality_name(organisation: Organisation, locality: str) -> str | None:
 def _summary(plan: Plan, lang: Lang) -> Iterable[Sequence[Any]]:
     before, after = plan.metrics.get("before"), plan.metrics.get("after")
     if before is not None and after is not None:
-        for key in SUMMARY_METRICS:
+        for key in HEADLINE_METRICS:
             old, new = getattr(before, key), getattr(after, key)
             yield label(key, lang), old, new, new - old
     moved = sum(t.count for t in plan.transfers)

@@ -45,6 +45,22 @@ class Metrics(_Out):
     units_by_kind: dict[str, int] = Field(default_factory=dict)
 
 
+# The headline numbers, in the order every table shows them.
+HEADLINE_METRICS: tuple[str, ...] = (
+    "units",
+    "focal_points",
+    "layers",
+    "intermediate_units",
+    "heads",
+    "deputies",
+    "leaders",
+    "quota",
+    "actual",
+    "surplus",
+    "deficit",
+)
+
+
 class Merge(_Out):
     """Units merged into one; ``into`` is the member whose id survives."""
 

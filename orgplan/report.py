@@ -20,22 +20,9 @@ from orgplan.charts import VIEWS
 from orgplan.io.atomic import atomic_file
 from orgplan.labels import LABELS, Lang, label
 from orgplan.model import Organisation
-from orgplan.plan import Plan
+from orgplan.plan import HEADLINE_METRICS, Plan
 from orgplan.scenario import Scenario
 
-# KPI rows of the report and of ``orgplan compare``, in order.
-KPIS: tuple[str, ...] = (
-    "units",
-    "focal_points",
-    "layers",
-    "intermediate_units",
-    "leaders",
-    "deputies",
-    "quota",
-    "actual",
-    "surplus",
-    "deficit",
-)
 # Rows of a long table shown before "and N more".
 MAX_ROWS = 200
 
@@ -140,7 +127,7 @@ def _kpis(plan: Plan, lang: Lang) -> list[dict[str, Any]]:
     if before is None or after is None:
         return []
     rows = []
-    for key in KPIS:
+    for key in HEADLINE_METRICS:
         old, new = getattr(before, key), getattr(after, key)
         change = new - old
         rows.append(

@@ -13,9 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from orgplan.rules import Rulebook, load_rulebook
 
-MergeWithin = Literal[
-    "parent", "locality", "sector", "adjacent", "anywhere"
-]
+MergeWithin = Literal["parent", "locality", "sector", "adjacent", "anywhere"]
 Method = Literal["cpsat", "greedy"]
 
 # Targets that ``min_cut`` may name.

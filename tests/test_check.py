@@ -591,3 +591,26 @@ def test_cli_check_needs_a_scenario(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["check", str(path)])
     assert result.exit_code == 2
     assert "--scenario" in result.output
+
+
+@pytest.mark.parametrize(
+    ("unit", "into", "allowed"),
+    [
+        ("S", "D2", True),  # intermediate: V is under it
+        ("B", "D1", True),  # undersized: quota 4 below the minimum
+        ("A", "D1", False),  # a normal-sized leaf division
+        ("V", "S", False),  # a leaf division of 10 inside S
+    ],
+)
+def test_only_intermediate_or_undersized_units_fold(
+    unit: str, into: str, allowed: bool
+) -> None:
+    plan = _plan(flattened=(Flattening(unit=unit, into=into),))
+    folds = [
+        v
+        for v in check_plan(ORG, _scenario(), plan)
+        if v.rule == "fold" and v.unit == unit
+    ]
+    assert (folds == []) is allowed
+    if not allowed:
+        assert "neither an intermediate unit" in folds[0].message

@@ -15,8 +15,17 @@ COMMANDS = sorted(main.commands)
 
 
 def test_the_cli_has_the_commands_of_design_section_9() -> None:
-    expected = {"validate", "stats", "plan", "check", "chart", "compare",
-                "template", "demo", "export"}
+    expected = {
+        "validate",
+        "stats",
+        "plan",
+        "check",
+        "chart",
+        "compare",
+        "template",
+        "demo",
+        "export",
+    }
     assert expected <= set(COMMANDS)
 
 

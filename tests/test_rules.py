@@ -73,8 +73,10 @@ def test_kind_without_steps_has_no_per_unit_cap() -> None:
 def test_overrides_change_one_number_and_keep_the_rest() -> None:
     base = load_rulebook()
     changed = load_rulebook(
-        overrides={"kinds": {"division": {"min_staff": 7}}, "max_units": {
-            "department": 15}}
+        overrides={
+            "kinds": {"division": {"min_staff": 7}},
+            "max_units": {"department": 15},
+        }
     )
     assert changed.kind("division").min_staff == 7
     assert changed.max_units["department"] == 15
@@ -84,8 +86,14 @@ def test_overrides_change_one_number_and_keep_the_rest() -> None:
 
 def test_an_override_may_add_a_kind() -> None:
     rulebook = load_rulebook(
-        overrides={"kinds": {"special_zone": {"label_en": "special zone",
-                                              "label_vi": "đặc khu"}}}
+        overrides={
+            "kinds": {
+                "special_zone": {
+                    "label_en": "special zone",
+                    "label_vi": "đặc khu",
+                }
+            }
+        }
     )
     assert rulebook.kind("special_zone").label_vi == "đặc khu"
 

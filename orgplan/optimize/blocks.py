@@ -36,8 +36,10 @@ from orgplan.plan import Plan, Result, SolveStatus
 from orgplan.rules import Rulebook
 from orgplan.scenario import Scenario
 
-# The least time a block gets, and all a block gets after Ctrl-C.
-MIN_BLOCK_SECONDS = 0.2
+# The least time a block gets, and all a block gets after Ctrl-C; a
+# block with no plan in its share gets one more try of RETRY_SECONDS.
+MIN_BLOCK_SECONDS = 1.0
+RETRY_SECONDS = 10.0
 
 
 def independent_blocks(
@@ -142,14 +144,17 @@ def solve_in_blocks(
                 MIN_BLOCK_SECONDS if stopped else max(MIN_BLOCK_SECONDS, share)
             )
             offset = time.perf_counter() - start
-            result = solve_cpsat(
-                sub,
-                scenario,
-                rulebook,
-                cand.restrict(block),
-                replace(settings, time_limit_s=budget),
-                hint=hint,
-            )
+            for seconds in (budget, RETRY_SECONDS):
+                result = solve_cpsat(
+                    sub,
+                    scenario,
+                    rulebook,
+                    cand.restrict(block),
+                    replace(settings, time_limit_s=seconds),
+                    hint=hint,
+                )
+                if result.plan.objective is not None or stopped:
+                    break
             plan = result.plan
             if plan.objective is None:
                 return Result(

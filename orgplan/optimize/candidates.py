@@ -142,8 +142,15 @@ def find_candidates(
         for uid in movable:
             unit = org.unit(uid)
             parent = unit.parent
+            kind = rulebook.kind(unit.kind)
+            # Only an intermediate or an undersized unit folds: folding
+            # a normal-sized leaf would hide it in its parent's office.
+            worth = bool(org.children(uid)) or (
+                kind.min_staff is not None and unit.quota < kind.min_staff
+            )
             if (
-                rulebook.kind(unit.kind).foldable
+                kind.foldable
+                and worth
                 and parent in org.unit_by_id
                 and (parent in movable_set or parent not in locked)
             ):

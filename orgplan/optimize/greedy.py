@@ -2,21 +2,24 @@
 
 For comparison with CP-SAT and as its warm start. Starting from the
 scenario's must-merge groups, it repeatedly takes the most similar allowed
-step -- merge two groups, or fold a unit into its parent -- as long as a
-target is still missed and the step brings it closer, or, once every target
-is met, as long as the step lowers the objective. Every step is judged by
-the solver-free checker's own measures, so a plan it returns passes
+step that helps -- merge two groups, or fold an intermediate or
+undersized unit into its parent -- first the one that brings the missed
+targets closest, then the one that lowers the objective most. Steps are scored
+incrementally (see :class:`_Live`) and the plan it returns is measured
+once by the solver-free checker's own functions, so it passes
 :func:`orgplan.check.check_plan` (the staff cut aside, which the staffing
 stage's quota rule meets). It never splits a unit and is deterministic.
 """
 
 from __future__ import annotations
 
+import heapq
+import math
 import time
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from functools import partial
+from typing import Any
 
 from orgplan.apply import apply_structure
 from orgplan.caps import unit_cap
@@ -24,21 +27,18 @@ from orgplan.check import (
     Violation,
     merge_obstacle,
     objective_value,
+    required_cut,
     target_violations,
     terms_of,
     unit_limits,
 )
 from orgplan.errors import InfeasibleScenario
-from orgplan.model import Organisation, Unit
+from orgplan.graph import depths, metrics
+from orgplan.model import STAFF_CATEGORIES, Organisation, StaffCategory, Unit
 from orgplan.plan import Flattening, Leadership, Merge, Plan, SolveStatus
 from orgplan.rules import Rulebook
 from orgplan.scenario import Scenario
 from orgplan.similarity import function_set, similarity
-
-# How many of the most similar steps to score in one round: while a
-# target is missed, the one that brings the targets closest wins; once they
-# are met, the first that lowers the objective.
-TRIES = 12
 
 
 @dataclass(frozen=True)
@@ -54,8 +54,6 @@ class _Score:
     shortfall: float
     objective: float
     plan: Plan
-    # Units whose steps to try first (see ``_Search.score``).
-    priority: frozenset[str]
 
 
 def solve_greedy(
@@ -88,12 +86,14 @@ def solve_greedy(
     started = time.perf_counter()
     search = _Search(org, scenario, rulebook)
     draft = search.must_merge()
-    score = search.score(draft)
+    live = _Live(search, draft)
     # First fold intermediate and undersized units (a merged unit can no
     # longer fold), then take any step.
     for folds_only in (True, False):
-        while step := search.improve(draft, score, folds_only):
-            draft, score = step
+        live.run(folds_only)
+    # The running totals guide the search; the plan is measured once by
+    # the checker's own functions.
+    score = search.score(live.draft())
     if score.shortfall > 0:
         raise InfeasibleScenario(scenario.name, search.missed(score.plan))
     return score.plan.model_copy(
@@ -333,70 +333,17 @@ class _Search:
             draft = replace(draft, groups=(*draft.groups, ordered))
         return draft
 
-    def improve(
-        self, draft: _Draft, score: _Score, folds_only: bool
-    ) -> tuple[_Draft, _Score] | None:
-        """The most similar step that helps, or ``None``.
-
-        With ``folds_only``, only folds of intermediate or undersized
-        units.
-        """
-        steps = sorted(
-            (
-                step
-                for step in self._steps(draft)
-                if not folds_only or self._first_fold(step[2], step[1][0])
-            ),
-            key=lambda s: (not (set(s[1]) & score.priority), -s[0], s[2]),
-        )
-        best: tuple[_Draft, _Score] | None = None
-        tried = 0
-        for *_, build in steps:
-            if tried >= TRIES and (best or score.shortfall == 0):
-                break
-            candidate = build()
-            if candidate is None:
-                continue
-            tried += 1
-            new = self.score(candidate)
-            if score.shortfall == 0:
-                if new.shortfall == 0 and new.objective < score.objective:
-                    return candidate, new
-            elif new.shortfall < (best[1] if best else score).shortfall:
-                best = candidate, new
-        return best
-
     def score(self, draft: _Draft) -> _Score:
-        """The plan of ``draft`` with its objective, how far it is from
-        the targets, and whose steps to try next."""
+        """The plan of ``draft`` with its objective and how far it is
+        from the targets, measured by the checker itself."""
         plan = self._plan(draft)
         after = apply_structure(self.org, plan, self.rulebook)
-        gaps = self._gaps(after)
         terms = terms_of(self.org, self.rulebook, plan, after)
         value = objective_value(terms, self.scenario.weights)
         plan = plan.model_copy(
             update={"objective": value, "objective_terms": terms}
         )
-        return _Score(
-            sum(v.amount for v in gaps),
-            value,
-            plan,
-            self._priority(after, gaps),
-        )
-
-    def _priority(
-        self, after: Organisation, gaps: list[Violation]
-    ) -> frozenset[str]:
-        """Units whose steps to try first: those of a kind with too many
-        units and the undersized ones; any unit while a cut is missed."""
-        if any(v.rule.startswith("min_cut.") for v in gaps):
-            return frozenset(self.free)
-        counts = Counter(u.kind for u in after.units)
-        over = {k for k, n in self.limits.items() if counts[k] > n}
-        return frozenset(
-            {v.unit for v in gaps if v.unit is not None}
-            | {u.id for u in self.org.units if u.kind in over}
-        )
+        return _Score(sum(v.amount for v in self._gaps(after)), value, plan)
 
     def missed(self, plan: Plan) -> list[str]:
         after = apply_structure(self.org, plan, self.rulebook)
@@ -416,100 +363,10 @@ class _Search:
             if v.severity == "error" and v.rule != "min_cut.staff"
         ]
 
-    def _steps(
-        self, draft: _Draft
-    ) -> Iterator[
-        tuple[
-            float,
-            tuple[str, ...],
-            tuple[int, ...],
-            Callable[[], _Draft | None],
-        ]
-    ]:
-        """Every next step the kinds and places allow: (similarity, units,
-        order key, a function giving the draft after it, or ``None`` when
-        the step breaks a rule after all).
-
-        Building a merged group costs; only the steps tried build theirs.
-        """
-        scope = self.scenario.scope
-        grouped = {u for g in draft.groups for u in g}
-        folded = {w for w, _ in draft.folds}
-        receivers = {p for _, p in draft.folds}
-        reps = [g[0] for g in draft.groups]
-        alone = [
-            u.id
-            for u in self.org.units
-            if u.id in self.free and u.id not in grouped and u.id not in folded
-        ]
-        groups = {g[0]: g for g in draft.groups}
-        groups.update({u: (u,) for u in alone})
-        heads = sorted([*reps, *alone], key=self._key)
-        homes = {h: self._home_of(draft, h) for h in heads}
-        if scope.allow_merge:
-            for a, b in self._pairs(heads):
-                if self._apart(homes[a], homes[b]):
-                    continue
-                yield (
-                    self._similarity(a, b),
-                    (a, b),
-                    (0, self._key(a), self._key(b)),
-                    partial(self._merged, draft, groups[a], groups[b]),
-                )
-        if scope.allow_fold:
-            for w in alone:
-                unit = self.org.unit(w)
-                p = unit.parent
-                rules = self.rulebook.kinds.get(unit.kind)
-                if (
-                    p is None
-                    or rules is None
-                    or not rules.foldable
-                    or w in receivers
-                    or p not in self.org.unit_by_id
-                    or p in self.locked
-                    or p in folded
-                    or (p in grouped and p not in groups)
-                    or self._apart(homes[w], self._home_of(draft, p))
-                ):
-                    continue
-                yield (
-                    self._similarity(w, p),
-                    (w, p),
-                    (1, self._key(w), self._key(p)),
-                    partial(replace, draft, folds=(*draft.folds, (w, p))),
-                )
-
-    def _merged(
-        self, draft: _Draft, first: tuple[str, ...], second: tuple[str, ...]
-    ) -> _Draft | None:
-        receivers = {p for _, p in draft.folds}
-        joined = self._join(first, second, receivers)
-        if joined is None:
-            return None
-        others = tuple(
-            g for g in draft.groups if g[0] not in (first[0], second[0])
-        )
-        return replace(draft, groups=(*others, joined))
-
     def _similarity(self, a: str, b: str) -> float:
         if (a, b) not in self.sims:
             self.sims[a, b] = similarity(self.org, a, b)
         return self.sims[a, b]
-
-    def _first_fold(self, key: tuple[int, ...], unit: str) -> bool:
-        folding = key[0] == 1
-        return folding and bool(
-            self.org.children(unit) or self._undersized(self.org.unit(unit))
-        )
-
-    def _pairs(self, heads: list[str]) -> Iterator[tuple[str, str]]:
-        """Pairs of heads whose kinds and places allow a merge."""
-        present = set(heads)
-        for a in heads:
-            for b in sorted(self.near[a] & present, key=self._key):
-                if self._key(b) > self._key(a):
-                    yield a, b
 
     def _obstacle(self, rep: str, uid: str) -> str | None:
         key = (rep, uid)
@@ -721,3 +578,490 @@ class _Search:
             f"{unit.id} has a quota of {unit.quota}, below the minimum of "
             f"{rules.min_staff} for a {rules.label_en}"
         )
+
+
+class _Live:
+    """The organisation after the steps taken so far, kept up to date.
+
+    Every total the objective and the targets need is a running sum; a
+    step changes only the units it touches, their parents and the
+    subtrees whose deputies it moves, and a trial step is undone from a
+    log. Steps wait in a heap keyed by their last measured effect
+    (shortfall change, objective change, then similarity); a step popped
+    is measured again and taken only if the fresh effect still leads, so
+    stale keys cost a re-measure, never a wrong step.
+    """
+
+    def __init__(self, search: _Search, draft: _Draft) -> None:
+        self.s = search
+        org, rulebook = search.org, search.rulebook
+        self.kinds = rulebook.kinds
+        self.policy = search.scenario.leadership.transition
+        self.units = {u.id: u for u in org.units}
+        self.parent = {u.id: u.parent for u in org.units}
+        self.children = {u.id: list(org.children(u.id)) for u in org.units}
+        self.quota = {u.id: u.quota for u in org.units}
+        self.actual = {u.id: u.actual for u in org.units}
+        self.split: dict[str, dict[str, int] | None] = {
+            u.id: (
+                dict(u.staff_by_category(self._default(u.kind)))
+                if u.has_split
+                else None
+            )
+            for u in org.units
+        }
+        self.heads = {u.id: u.heads for u in org.units}
+        self.alive = {u.id: True for u in org.units}
+        self.receiver: dict[str, bool] = {}
+        self.size = {u.id: 1 for u in org.units}
+        self.former = {u.id: u.leaders for u in org.units}
+        self.deputies: dict[str, int] = {}
+        self.groups: dict[str, tuple[str, ...]] = {}
+        self.folds: list[tuple[str, str]] = []
+        self.involved: dict[str, bool] = {}
+        self.cuts = {
+            t: f
+            for t, f in search.scenario.targets.min_cut.items()
+            if t != "staff"
+        }
+        first = metrics(org, rulebook)
+        self.limit = {
+            t: getattr(first, t) - required_cut(f, getattr(first, t))
+            for t, f in self.cuts.items()
+        }
+        self.depth = depths(org) if "layers" in self.cuts else {}
+        self.forced = {
+            u.id
+            for u in org.units
+            if u.kind in search.scenario.scope.kinds
+            and u.id not in search.locked
+        }
+        self.count: Counter[str] = Counter(u.kind for u in org.units)
+        self.total: dict[str, float] = {
+            "focal_points": float(first.focal_points),
+            "leaders": 0.0,
+            "layers": float(first.intermediate_units),
+            "imbalance": float(
+                sum(abs(u.actual - u.quota) for u in org.units)
+            ),
+            "incoherence": 0.0,
+            "disruption": 0.0,
+            "units": float(first.units),
+            "gap": float(sum(self._gap(u) for u in self.units)),
+            "deep": float(self._deep_count()),
+        }
+        self.log: list[tuple[dict[str, object], str, object]] | None = None
+        for uid in _top_down(org):
+            self.deputies[uid] = self._deputies(uid)
+        self.total["leaders"] = float(
+            sum(self.heads[u] + self.deputies[u] for u in self.units)
+        )
+        for group in draft.groups:
+            for end in range(2, len(group) + 1):
+                self._merge(group[0], group[end - 1], group[:end])
+
+    # --- measures ------------------------------------------------------
+
+    def value(self) -> tuple[float, float]:
+        """(shortfall from the targets, objective) of the state now."""
+        total = self.total
+        short = sum(
+            max(0, self.count[k] - n) for k, n in self.s.limits.items()
+        )
+        for target in self.cuts:
+            if target == "layers":
+                short += total["deep"]
+            else:
+                short += max(0.0, total[target] - self.limit[target])
+        short += total["gap"]
+        w = self.s.scenario.weights
+        objective = sum(
+            getattr(w, t) * total[t]
+            for t in (
+                "focal_points",
+                "leaders",
+                "layers",
+                "imbalance",
+                "incoherence",
+                "disruption",
+            )
+        )
+        return short, objective
+
+    def _default(self, kind: str) -> StaffCategory:
+        rules = self.kinds.get(kind)
+        return rules.default_category if rules else "civil_servant"
+
+    def _gap(self, uid: str) -> int:
+        rules = self.kinds.get(self.units[uid].kind)
+        if uid not in self.forced or rules is None or not rules.min_staff:
+            return 0
+        return max(0, rules.min_staff - self.quota[uid])
+
+    def _deep_count(self) -> int:
+        limit = self.limit.get("layers")
+        if limit is None:
+            return 0
+        return sum(d > limit for d in self.depth.values())
+
+    def _inter(self, uid: str) -> int:
+        alive = self.alive[uid]
+        return int(
+            alive and bool(self.parent[uid]) and bool(self.children[uid])
+        )
+
+    def _cap(self, uid: str) -> int | None:
+        unit = self.units[uid]
+        rules = self.kinds.get(unit.kind)
+        caps = []
+        if rules is not None:
+            if rules.deputy_basis == "child_units":
+                size = len(self.children[uid])
+            elif rules.deputy_basis == "civil_servants":
+                size = self._civil_servants(uid)
+            else:
+                size = self.actual[uid]
+            step = rules.deputy_cap(size, self.size[uid])
+            if step is not None:
+                caps.append(step)
+        if self.quota[uid] > 0:
+            caps.append(
+                math.floor(
+                    self.s.rulebook.deputy_fraction_of_quota * self.quota[uid]
+                )
+            )
+        return min(caps) if caps else None
+
+    def _civil_servants(self, uid: str) -> int:
+        split = self.split[uid]
+        had = self.units[uid].civil_servants is not None
+        if split is not None and (split.get("civil_servant", 0) or had):
+            return split.get("civil_servant", 0)
+        if split is None and had:
+            return self.units[uid].civil_servants or 0
+        return self.actual[uid]
+
+    def _deputies(self, uid: str) -> int:
+        """The deputies :func:`_leadership` gives ``uid`` now."""
+        cap = self._cap(uid)
+        merged = self.size[uid] > 1
+        unit = self.units[uid]
+        if merged:
+            deputies = max(0, self.former[uid] - 1)
+            if self.policy == "cap" and cap is not None:
+                deputies = min(deputies, cap)
+        else:
+            deputies = unit.deputies
+        if (
+            cap is not None
+            and deputies > cap
+            and not merged
+            and not _was_over(self.s.org, self.s.caps, unit, deputies)
+        ):
+            deputies = cap
+        pid = self.parent[uid]
+        if pid is not None and pid in self.deputies and self.alive.get(pid):
+            above = self.deputies[pid]
+            parent = self.units[pid]
+            if (
+                deputies > above
+                and _child_rule(self.s.rulebook, unit, parent)
+                and not _kept_pair(self.s.org, unit, parent, deputies, above)
+            ):
+                deputies = above
+        return deputies
+
+    # --- changes, logged so that a trial can be undone ------------------
+
+    def _put(self, table: dict[str, Any], key: str, value: object) -> None:
+        if self.log is not None:
+            self.log.append((table, key, table.get(key, _MISSING)))
+        table[key] = value
+
+    def _add(self, term: str, amount: float) -> None:
+        if amount:
+            self._put(self.total, term, self.total[term] + amount)
+
+    def _refresh(self, uid: str) -> None:
+        """Deputies of ``uid`` again, and of its subtree where they move."""
+        if not self.alive[uid]:
+            return
+        new = self._deputies(uid)
+        old = self.deputies.get(uid, new)
+        if new == old:
+            return
+        self._put(self.deputies, uid, new)
+        self._add("leaders", new - old)
+        for child in self.children[uid]:
+            self._refresh(child)
+
+    def _shift(self, uid: str, by: int) -> None:
+        """Move the subtree of ``uid`` ``by`` levels (layers target)."""
+        if not by or uid not in self.depth:
+            return
+        limit = self.limit["layers"]
+        stack = [uid]
+        while stack:
+            node = stack.pop()
+            old = self.depth[node]
+            self._put(self.depth, node, old + by)
+            self._add("deep", (old + by > limit) - (old > limit))
+            stack.extend(self.children[node])
+
+    def _absorb(self, keep: str, gone: str) -> None:
+        """``gone`` disappears into ``keep``: staff, quota, children."""
+        near = {keep, gone, self.parent[keep], self.parent[gone]}
+        # A parent outside the data (or none) has no state to update.
+        touched = sorted(
+            (u for u in near if u is not None and u in self.alive),
+            key=self.s._key,
+        )
+        self._add("layers", -sum(self._inter(u) for u in touched))
+        for uid in (keep, gone):
+            self._add("imbalance", -abs(self.actual[uid] - self.quota[uid]))
+            self._add("gap", -self._gap(uid))
+        self._add("leaders", -(self.heads[gone] + self.deputies[gone]))
+        kind = self.units[gone].kind
+        self._put(self.count, kind, self.count[kind] - 1)
+        self._add("units", -1)
+        rules = self.kinds.get(kind)
+        self._add("focal_points", -float(bool(rules and rules.focal_point)))
+        if "layers" in self.cuts and gone in self.depth:
+            limit = self.limit["layers"]
+            self._add("deep", -float(self.depth[gone] > limit))
+        self._put(self.quota, keep, self.quota[keep] + self.quota[gone])
+        self._put(self.alive, gone, False)
+        self._put(self.actual, keep, self.actual[keep] + self.actual[gone])
+        self._put(self.split, keep, self._joined(keep, gone))
+        old_parent = self.parent[gone]
+        if old_parent in self.children:
+            self._put(
+                self.children,
+                old_parent,
+                [c for c in self.children[old_parent] if c != gone],
+            )
+        moved = self.children[gone]
+        self._put(self.children, keep, [*self.children[keep], *moved])
+        for child in moved:
+            self._put(self.parent, child, keep)
+            if child in self.depth and keep in self.depth:
+                self._shift(child, self.depth[keep] + 1 - self.depth[child])
+        self._add("imbalance", abs(self.actual[keep] - self.quota[keep]))
+        self._add("gap", self._gap(keep))
+        self._add("layers", sum(self._inter(u) for u in touched))
+        for uid in touched:
+            if uid != gone:
+                self._refresh(uid)
+        for child in moved:
+            self._refresh(child)
+
+    def _merge(self, head: str, other: str, joined: tuple[str, ...]) -> None:
+        """Merge the groups of ``head`` and ``other`` into ``joined``."""
+        rep = joined[0]
+        gone = other if rep == head else head
+        before = sum(
+            _incoherence(self.s, self.groups.get(h, (h,)))
+            for h in (head, other)
+        )
+        self._add("incoherence", _incoherence(self.s, joined) - before)
+        for uid in joined:
+            if uid not in self.involved:
+                self._put(self.involved, uid, True)
+                self._add("disruption", 1)
+        self._put(self.groups, rep, joined)
+        self._put(self.size, rep, len(joined))
+        self._put(self.former, rep, sum(self.units[u].leaders for u in joined))
+        self._add("leaders", 1 - self.heads[rep])
+        self._put(self.heads, rep, 1)
+        self._absorb(rep, gone)
+        self._refresh(rep)
+
+    def _fold(self, unit: str, parent: str) -> None:
+        for uid in (unit, parent):
+            if uid not in self.involved:
+                self._put(self.involved, uid, True)
+                self._add("disruption", 1)
+        self._put(self.receiver, parent, True)
+        self.folds.append((unit, parent))
+        self._absorb(parent, unit)
+
+    def _joined(self, keep: str, gone: str) -> dict[str, int] | None:
+        """The staff split of ``keep`` after taking ``gone``'s staff (as
+        :mod:`orgplan.apply` adds them)."""
+        mine, theirs = self.split[keep], self.split[gone]
+        default = self._default(self.units[keep].kind)
+        if mine is None and theirs is None:
+            gone_default = self._default(self.units[gone].kind)
+            if gone_default == default:
+                return None
+            theirs = {gone_default: self.actual[gone]}
+        have = mine if mine is not None else {default: self.actual[keep]}
+        add = (
+            theirs
+            if theirs is not None
+            else {self._default(self.units[gone].kind): self.actual[gone]}
+        )
+        return {
+            c: have.get(c, 0) + add.get(c, 0)
+            for c in STAFF_CATEGORIES
+            if have.get(c, 0) + add.get(c, 0) or c in have
+        }
+
+    # --- the search ----------------------------------------------------
+
+    def draft(self) -> _Draft:
+        groups = tuple(
+            g
+            for h, g in self.groups.items()
+            if self.alive[h] and g is not None
+        )
+        return _Draft(groups=groups, folds=tuple(self.folds))
+
+    def run(self, folds_only: bool) -> None:
+        """Take the best step while one helps (see the class docstring)."""
+        self.heap: list[tuple[Any, ...]] = []
+        self.seq = 0
+        self.latest: dict[tuple[str, str, str], int] = {}
+        self.base = self.value()
+        for uid in self.s.order:
+            if uid in self.s.free and self.alive[uid]:
+                self._push_fold(uid)
+                if not folds_only:
+                    self._push_merges(uid, later_only=True)
+        while self.heap:
+            *key, what, a, b, seq = heapq.heappop(self.heap)
+            if self.latest.get((what, a, b)) != seq:
+                continue
+            step = self._step(what, a, b)
+            if step is None:
+                continue
+            fresh = self._trial(step)
+            if fresh != tuple(key[:2]):
+                self._push(step, fresh)
+                continue
+            # Only a step that brings the targets closer, or keeps them
+            # and lowers the objective.
+            if fresh >= (0.0, 0.0):
+                return
+            self._take(step)
+            self.base = self.value()
+            rep = step[2][0] if step[0] == "merge" else step[2][1]
+            if not folds_only:
+                self._push_merges(rep)
+
+    def _step(
+        self, what: str, a: str, b: str
+    ) -> tuple[str, tuple[str, str], tuple[str, ...]] | None:
+        """The step on ``a`` and ``b`` if the rules still allow it."""
+        s = self.s
+        if not (self.alive[a] and self.alive[b]):
+            return None
+        if what == "fold":
+            if self.size[a] > 1 or self.receiver.get(a):
+                return None
+            if s._apart(self._home(a), self._home(b)):
+                return None
+            return ("fold", (a, b), (a, b))
+        receivers = {p for p, r in self.receiver.items() if r}
+        joined = s._join(
+            self.groups.get(a) or (a,), self.groups.get(b) or (b,), receivers
+        )
+        if joined is None or s._apart(self._home(a), self._home(b)):
+            return None
+        return ("merge", (a, b), joined)
+
+    def _home(self, uid: str) -> set[str]:
+        if not self.s.apart:
+            return set()
+        return self.s._home_of(self.draft(), uid)
+
+    def _trial(
+        self, step: tuple[str, tuple[str, str], tuple[str, ...]]
+    ) -> tuple[float, float]:
+        self.log = []
+        folds = len(self.folds)
+        self._take(step)
+        short, objective = self.value()
+        for table, key, old in reversed(self.log):
+            if old is _MISSING:
+                del table[key]
+            else:
+                table[key] = old
+        del self.folds[folds:]
+        self.log = None
+        return (
+            round(short - self.base[0], 9),
+            round(objective - self.base[1], 9),
+        )
+
+    def _take(
+        self, step: tuple[str, tuple[str, str], tuple[str, ...]]
+    ) -> None:
+        what, (a, b), joined = step
+        if what == "fold":
+            self._fold(a, b)
+        else:
+            self._merge(a, b, joined)
+
+    def _push(
+        self,
+        step: tuple[str, tuple[str, str], tuple[str, ...]],
+        effect: tuple[float, float],
+    ) -> None:
+        what, (a, b), _ = step
+        self.seq += 1
+        self.latest[what, a, b] = self.seq
+        s = self.s
+        heapq.heappush(
+            self.heap,
+            (
+                *effect,
+                -s._similarity(a, b),
+                s._key(a),
+                s._key(b),
+                what,
+                a,
+                b,
+                self.seq,
+            ),
+        )
+
+    def _measure_and_push(self, what: str, a: str, b: str) -> None:
+        step = self._step(what, a, b)
+        if step is not None:
+            self._push(step, self._trial(step))
+
+    def _push_fold(self, uid: str) -> None:
+        s = self.s
+        unit = self.units[uid]
+        rules = self.kinds.get(unit.kind)
+        p = unit.parent
+        if (
+            not s.scenario.scope.allow_fold
+            or p is None
+            or rules is None
+            or not rules.foldable
+            or p not in self.units
+            or p in s.locked
+            or not (s.org.children(uid) or s._undersized(unit))
+        ):
+            return
+        self._measure_and_push("fold", uid, p)
+
+    def _push_merges(self, uid: str, later_only: bool = False) -> None:
+        if not self.s.scenario.scope.allow_merge:
+            return
+        key = self.s._key
+        for other in sorted(self.s.near[uid], key=key):
+            if self.alive[other] and not (
+                later_only and key(other) < key(uid)
+            ):
+                a, b = sorted((uid, other), key=self.s._key)
+                self._measure_and_push("merge", a, b)
+
+
+_MISSING = object()
+
+
+def _incoherence(search: _Search, group: tuple[str, ...]) -> float:
+    return sum(1 - search._similarity(u, group[0]) for u in group[1:])

@@ -469,7 +469,7 @@ class _Builder:
             current = unit_cap(org, r, self.rules).value
             over_before = current is not None and unit.deputies > current
             top: Expr = within
-            if keep and over_before:
+            if (keep and over_before) or self._shields(unit):
                 top = before
             elif keep and not isinstance(merged, int):
                 top = m.new_int_var(0, most, f"top[{r}]")
@@ -499,6 +499,22 @@ class _Builder:
         ):
             return None
         return max(parent.deputies, unit.deputies)
+
+    def _shields(self, unit: Unit) -> bool:
+        """Whether cutting ``unit``'s deputies would widen a gap it has.
+
+        A child the plan may not change already has more deputies than
+        the unit; cutting the unit to its cap would make that worse, so
+        the unit keeps its deputies (its excess listed).
+        """
+        if not (self.rules.child_deputies_le_parent and self._capped(unit.id)):
+            return False
+        return any(
+            child not in self.movable
+            and self._capped(child)
+            and self.org.unit(child).deputies > unit.deputies
+            for child in self.org.children(unit.id)
+        )
 
     def _least_deputies(
         self,
@@ -644,6 +660,16 @@ class _Builder:
                 continue
             if c.deputies <= org.unit(p).deputies:
                 limit(c.id, p, [self.survives(c.id), self.survives(p)])
+            elif p in self.lead and c.id not in self.movable:
+                # A gap the input has may not widen: the parent keeps its
+                # deputies.
+                self.require(
+                    self.m.add(deputies(p) >= org.unit(p).deputies),
+                    f"deputy_child.{p}",
+                    f"no unit under {self._name(p)} may have more "
+                    "deputies than it (Decree 370/2025)",
+                    [self.survives(p)],
+                )
             elif c.id in self.lead:
                 # Already above its parent: the plan may not add to it.
                 self.require(

@@ -160,3 +160,36 @@ def test_bundled_scenarios_pass_the_checker(name: str) -> None:
     assert again.model_copy(update={"solve_seconds": 0}) == plan.model_copy(
         update={"solve_seconds": 0}
     )
+
+
+def test_only_the_undersized_leaf_folds() -> None:
+    # Leaves A and C are of normal size: folding them is not allowed, so
+    # with merges off only B can go and one division is all it removes.
+    scope = {"kinds": ["division"], "allow_merge": False}
+    scenario = _scenario(scope=scope, targets={"max_units": {"division": 2}})
+    plan = _solve(scenario)
+    assert [(f.unit, f.into) for f in plan.flattened] == [("B", "D")]
+    assert check_plan(ORG, scenario, plan) == []
+    with pytest.raises(InfeasibleScenario, match="at most 1 allowed"):
+        _solve(_scenario(scope=scope, targets={"max_units": {"division": 1}}))
+
+
+@pytest.mark.parametrize(
+    "name", ["province-small", "sub-departments", "province-departments"]
+)
+def test_running_totals_agree_with_the_checker(name: str) -> None:
+    # The search steers by running totals; after every step they must
+    # still be what the checker measures on the plan from scratch.
+    from orgplan.optimize.greedy import _Live, _Search
+
+    scenario = load_scenario(SCENARIOS / name)
+    org = read_organisation(scenario.data)
+    search = _Search(org, scenario, scenario.rulebook())
+    live = _Live(search, search.must_merge())
+    live.run(folds_only=True)
+    live.run(folds_only=False)
+    score = search.score(live.draft())
+    shortfall, objective = live.value()
+    assert objective == pytest.approx(score.objective, abs=0.01)
+    assert shortfall == score.shortfall == 0
+    assert score.plan.merges or score.plan.flattened

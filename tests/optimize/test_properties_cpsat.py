@@ -95,9 +95,11 @@ def _all_plans(org: Organisation, sc: Scenario) -> Iterator[Plan]:
             and sc.scope.allow_merge
             and may_merge_reason(org, sc, rules, uid, other) is None
         ]
+        least = rules.kind(unit.kind).min_staff
         if (
             sc.scope.allow_fold
             and rules.kind(unit.kind).foldable
+            and (org.children(uid) or (least and unit.quota < least))
             and unit.parent is not None
             and unit.parent not in locked
         ):
