@@ -29,6 +29,15 @@ if TYPE_CHECKING:
 
 F = TypeVar("F", bound=Callable[..., Any])
 
+lang_option = click.option(
+    "--lang",
+    type=click.Choice(LANGS),
+    default="en",
+    show_default=True,
+    help="Language of labels, headers and unit names: en, or vi for "
+    "Vietnamese (names as in the data).",
+)
+
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 
@@ -136,13 +145,7 @@ def validate(path: Path) -> None:
 @click.option(
     "--json", "as_json", is_flag=True, help="Print every number as JSON."
 )
-@click.option(
-    "--lang",
-    type=click.Choice(LANGS),
-    default="en",
-    show_default=True,
-    help="Language of the labels and unit names.",
-)
+@lang_option
 @user_errors
 def stats(path: Path, as_json: bool, lang: Lang) -> None:
     """Show the headline numbers of an organisation.
@@ -341,6 +344,7 @@ def check(plan_path: Path, scenario_path: Path | None) -> None:
     type=click.Choice(["cpsat", "greedy"]),
     help="CP-SAT (the optimiser) or the greedy baseline.",
 )
+@lang_option
 @user_errors
 def plan(
     scenario_path: Path,
@@ -350,6 +354,7 @@ def plan(
     seed: int | None,
     reproducible: bool | None,
     method: str | None,
+    lang: Lang,
 ) -> None:
     """Propose a restructuring that meets a scenario's targets and rules.
 
@@ -363,7 +368,8 @@ def plan(
     """
     from rich.console import Console
 
-    from orgplan.io import open_scenario, write_plan
+    from orgplan.io import open_scenario
+    from orgplan.outputs import write_outputs
     from orgplan.plan import SolveStatus
 
     organisation, scenario = open_scenario(scenario_path)
@@ -394,46 +400,50 @@ def plan(
             f"no plan found ({found.status.value}) within "
             f"{solver.time_limit_s:g} s; try a longer --time-limit."
         )
-    # The single place where the plan's files are written.
-    write_plan(found, out / "plan.json")
+    written = write_outputs(organisation, scenario, found, out, lang=lang)
+    console.print(f"[bold]{found.scenario}[/bold]")
     console.print(_plan_summary(result))
+    gap = "" if found.gap is None else f", gap {found.gap:.2%}"
+    console.print(
+        f"{found.status.value} ({found.method}, {found.mode}), objective "
+        f"{found.objective:g}{gap}, {found.solve_seconds:.1f} s; "
+        f"{len(found.merges)} merges, {len(found.flattened)} folded, "
+        f"{len(found.splits)} split"
+    )
+    moved = sum(t.count for t in found.transfers)
+    left = sum(s.count for s in found.separations)
+    over = [e for e in found.leadership if e.excess]
+    deadline = max((e.reduce_by or "" for e in over), default="")
+    console.print(
+        f"{moved} staff move in {len(found.transfers)} transfers, "
+        f"{left} leave (separations); "
+        f"{sum(e.excess for e in over)} deputies above the caps"
+        + (f", to reduce by {deadline}" if deadline else "")
+    )
     if result.stopped_early:
         console.print("stopped by Ctrl-C: this is the best plan so far.")
-    console.print(f"wrote {out / 'plan.json'}")
+    for note in written.notes:
+        console.print(f"note: {note}")
+    console.print(
+        f"wrote {len(written.paths)} files to {out}/: plan.json, "
+        "staffing-plan.xlsx, charts and report.html"
+    )
 
 
 def _plan_summary(result: orgplan.Result) -> Table:
     from rich.table import Table
 
     plan = result.plan
-    gap = "" if plan.gap is None else f", gap {plan.gap:.2%}"
     table = Table(
         "",
         label("before"),
         label("after"),
         label("change"),
-        title=(
-            f"{plan.scenario}: {plan.status.value} ({plan.method}, "
-            f"{plan.mode}), objective {plan.objective:g}{gap}, "
-            f"{plan.solve_seconds:.1f} s; {len(plan.merges)} merges, "
-            f"{len(plan.flattened)} folded, {len(plan.splits)} split"
-        ),
     )
     before, after = plan.metrics.get("before"), plan.metrics.get("after")
     if before is None or after is None:
         return table
-    for key in (
-        "units",
-        "focal_points",
-        "layers",
-        "intermediate_units",
-        "leaders",
-        "deputies",
-        "quota",
-        "actual",
-        "surplus",
-        "deficit",
-    ):
+    for key in HEADLINE_METRICS:
         b, a = getattr(before, key), getattr(after, key)
         table.add_row(label(key), str(b), str(a), f"{a - b:+d}")
     return table
@@ -461,13 +471,7 @@ if TYPE_CHECKING:
     type=click.Path(file_okay=False, path_type=Path),
     help="Folder to write to [default: the plan's folder].",
 )
-@click.option(
-    "--lang",
-    type=click.Choice(LANGS),
-    default="en",
-    show_default=True,
-    help="Language of headers and labels.",
-)
+@lang_option
 @click.option(
     "--data",
     type=click.Path(path_type=Path),
@@ -542,13 +546,7 @@ def export(
     show_default=True,
     help="Boxes per page before the chart is cut into pages (0: one page).",
 )
-@click.option(
-    "--lang",
-    type=click.Choice(LANGS),
-    default="en",
-    show_default=True,
-    help="Language of names and labels.",
-)
+@lang_option
 @click.option(
     "--data",
     type=click.Path(path_type=Path),
@@ -622,13 +620,7 @@ def chart(
     type=click.FloatRange(min=0, min_open=True),
     help="Seconds to solve each scenario [default: the scenario's].",
 )
-@click.option(
-    "--lang",
-    type=click.Choice(LANGS),
-    default="en",
-    show_default=True,
-    help="Language of the headers.",
-)
+@lang_option
 @user_errors
 def compare(
     paths: tuple[Path, ...],

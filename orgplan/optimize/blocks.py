@@ -197,7 +197,12 @@ def solve_in_blocks(
         mode=settings.mode,
         objective=objective,
         bound=round(bound, 4),
-        gap=round(relative_gap(objective, bound), 6),
+        # Block bounds carry the model's rounding of incoherence costs.
+        gap=(
+            0.0
+            if status == SolveStatus.OPTIMAL
+            else round(relative_gap(objective, bound), 6)
+        ),
         solve_seconds=round(sum(p.solve_seconds for p in plans), 3),
         seed=settings.seed,
         workers=plans[0].workers if plans else settings.workers,

@@ -918,7 +918,17 @@ class _Live:
         return _Draft(groups=groups, folds=tuple(self.folds))
 
     def run(self, folds_only: bool) -> None:
-        """Take the best step while one helps (see the class docstring)."""
+        """Take the best step while one helps (see the class docstring).
+
+        When the heap runs dry, every step is measured afresh once more:
+        a key measured before other steps were taken may hide a step
+        that helps now.
+        """
+        while self._pass(folds_only):
+            pass
+
+    def _pass(self, folds_only: bool) -> bool:
+        """Measure every step, then take steps; whether any was taken."""
         self.heap: list[tuple[Any, ...]] = []
         self.seq = 0
         self.latest: dict[tuple[str, str, str], int] = {}
@@ -928,6 +938,7 @@ class _Live:
                 self._push_fold(uid)
                 if not folds_only:
                     self._push_merges(uid, later_only=True)
+        taken = False
         while self.heap:
             *key, what, a, b, seq = heapq.heappop(self.heap)
             if self.latest.get((what, a, b)) != seq:
@@ -942,12 +953,14 @@ class _Live:
             # Only a step that brings the targets closer, or keeps them
             # and lowers the objective.
             if fresh >= (0.0, 0.0):
-                return
+                break
             self._take(step)
+            taken = True
             self.base = self.value()
             rep = step[2][0] if step[0] == "merge" else step[2][1]
             if not folds_only:
                 self._push_merges(rep)
+        return taken
 
     def _step(
         self, what: str, a: str, b: str
