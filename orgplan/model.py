@@ -8,9 +8,9 @@ row each record came from; the constructors only check each record alone.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from functools import cached_property
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -198,6 +198,16 @@ class Organisation(_Record):
             grouped.setdefault(p.unit, []).append(p)
         return {k: tuple(v) for k, v in grouped.items()}
 
+    def model_copy(
+        self, *, update: Mapping[str, Any] | None = None, deep: bool = False
+    ) -> Organisation:
+        copied = super().model_copy(update=update, deep=deep)
+        # pydantic copies the instance dict, cached lookups included; a copy
+        # with other units must not answer with the original's.
+        for name in _CACHED_LOOKUPS:
+            copied.__dict__.pop(name, None)
+        return copied
+
     def unit(self, unit_id: str) -> Unit:
         return self.unit_by_id[unit_id]
 
@@ -225,3 +235,10 @@ class Organisation(_Record):
             f"{total_actual} staff against a quota of {total_quota}"
             + (f", roster of {len(self.staff)}" if self.staff else "")
         )
+
+
+_CACHED_LOOKUPS = tuple(
+    name
+    for name, member in vars(Organisation).items()
+    if isinstance(member, cached_property)
+)

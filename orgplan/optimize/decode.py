@@ -9,9 +9,10 @@ from ortools.sat.python import cp_model
 
 from orgplan.apply import apply_structure
 from orgplan.caps import over_cap
-from orgplan.model import Organisation, Unit
+from orgplan.model import Organisation
 from orgplan.optimize.candidates import Candidates, SplitOption
 from orgplan.optimize.model import NO_CAP, TERMS, StructureModel
+from orgplan.optimize.reasons import fold_reasons, merge_reasons, undersized
 from orgplan.plan import (
     Flattening,
     Leadership,
@@ -74,7 +75,7 @@ def decode(
         Flattening(
             unit=w,
             into=cand.folds[w],
-            reasons=_fold_reasons(org, rulebook, w),
+            reasons=fold_reasons(org, rulebook, w),
         )
         for w in sorted(folded, key=index.__getitem__)
     )
@@ -145,59 +146,21 @@ def _merge(
     index: dict[str, int],
 ) -> Merge:
     ordered = [rep, *sorted(members[1:], key=index.__getitem__)]
-    units = [org.unit(u) for u in ordered]
     head = org.unit(rep)
-    reasons: list[str] = []
-    for unit in units[1:]:
-        shared = [f for f in unit.functions if f in head.functions]
-        if shared:
-            reasons.append(
-                f"{unit.id} shares functions {', '.join(shared)} with {rep}"
-            )
-    reasons += [_undersized(rulebook, u) for u in units if _small(rulebook, u)]
     lead = built.leaders[rep]
-    after = value(lead.heads) + value(lead.deputies)
-    saved = sum(u.leaders for u in units) - after
-    if saved > 0:
-        reasons.append(f"{saved} leadership posts saved")
-    before = sum(abs(u.actual - u.quota) for u in units)
-    gained = before - abs(value(built.staff[rep]) - value(built.quota[rep]))
-    if gained > 0:
-        reasons.append(
-            f"staff against quota balanced by {gained} (imbalance "
-            f"{before} -> {before - gained})"
-        )
+    reasons = merge_reasons(
+        org,
+        scenario,
+        rulebook,
+        ordered,
+        value(lead.heads) + value(lead.deputies),
+    )
     return Merge(
         into=rep,
         members=tuple(ordered),
         name=scenario.names.get(rep, head.name),
-        reasons=tuple(reasons),
+        reasons=reasons,
     )
-
-
-def _small(rulebook: Rulebook, unit: Unit) -> bool:
-    least = rulebook.kind(unit.kind).min_staff
-    return least is not None and unit.quota < least
-
-
-def _undersized(rulebook: Rulebook, unit: Unit) -> str:
-    kind = rulebook.kind(unit.kind)
-    return (
-        f"{unit.id} is undersized: a quota of {unit.quota}, below the "
-        f"minimum of {kind.min_staff} for a {kind.label_en}"
-    )
-
-
-def _fold_reasons(
-    org: Organisation, rulebook: Rulebook, uid: str
-) -> tuple[str, ...]:
-    unit = org.unit(uid)
-    reasons = []
-    if _small(rulebook, unit):
-        reasons.append(_undersized(rulebook, unit))
-    if org.children(uid):
-        reasons.append("removes an intermediate level")
-    return tuple(reasons)
 
 
 def _split(
@@ -208,8 +171,9 @@ def _split(
         f"{p.to} takes {', '.join(p.functions)}, related to its own functions"
         for p in option.parts
     ]
-    if _small(rulebook, unit):
-        reasons.append(_undersized(rulebook, unit))
+    small = undersized(rulebook, unit)
+    if small is not None:
+        reasons.append(small)
     return Split(
         unit=option.unit,
         parts=tuple(

@@ -3,8 +3,9 @@
 For comparison with CP-SAT and as its warm start. Starting from the
 scenario's must-merge groups, it repeatedly takes the most similar allowed
 step that helps -- merge two groups, or fold an intermediate or
-undersized unit into its parent -- first the one that brings the missed
-targets closest, then the one that lowers the objective most. Steps are scored
+undersized unit into its parent -- while a target is missed the one that
+brings it closer, then the one that lowers the objective. It runs with
+two orderings of the steps and keeps the better plan. Steps are scored
 incrementally (see :class:`_Live`) and the plan it returns is measured
 once by the solver-free checker's own functions, so it passes
 :func:`orgplan.check.check_plan` (the staff cut aside, which the staffing
@@ -17,7 +18,7 @@ import heapq
 import math
 import time
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -39,6 +40,10 @@ from orgplan.plan import Flattening, Leadership, Merge, Plan, SolveStatus
 from orgplan.rules import Rulebook
 from orgplan.scenario import Scenario
 from orgplan.similarity import function_set, similarity
+
+# How a step ranks in the heap, from its (shortfall, objective) effect
+# and its similarity; lower ranks first.
+_Rank = Callable[[tuple[float, float], float], tuple[float, ...]]
 
 
 @dataclass(frozen=True)
@@ -86,14 +91,17 @@ def solve_greedy(
     started = time.perf_counter()
     search = _Search(org, scenario, rulebook)
     draft = search.must_merge()
-    live = _Live(search, draft)
-    # First fold intermediate and undersized units (a merged unit can no
-    # longer fold), then take any step.
-    for folds_only in (True, False):
-        live.run(folds_only)
-    # The running totals guide the search; the plan is measured once by
-    # the checker's own functions.
-    score = search.score(live.draft())
+    scores = []
+    for rank in _RANKINGS:
+        live = _Live(search, draft, rank)
+        # First fold intermediate and undersized units (a merged unit can
+        # no longer fold), then take any step.
+        for folds_only in (True, False):
+            live.run(folds_only)
+        # The running totals guide the search; the plan is measured once
+        # by the checker's own functions.
+        scores.append(search.score(live.draft()))
+    score = min(scores, key=lambda s: (s.shortfall, s.objective))
     if score.shortfall > 0:
         raise InfeasibleScenario(scenario.name, search.missed(score.plan))
     return score.plan.model_copy(
@@ -586,14 +594,20 @@ class _Live:
     Every total the objective and the targets need is a running sum; a
     step changes only the units it touches, their parents and the
     subtrees whose deputies it moves, and a trial step is undone from a
-    log. Steps wait in a heap keyed by their last measured effect
-    (shortfall change, objective change, then similarity); a step popped
-    is measured again and taken only if the fresh effect still leads, so
+    log. Steps wait in a heap ranked by ``rank`` on their last measured
+    effect (shortfall change, objective change) and similarity; a step
+    popped is measured again and taken only if the fresh effect still leads, so
     stale keys cost a re-measure, never a wrong step.
     """
 
-    def __init__(self, search: _Search, draft: _Draft) -> None:
+    def __init__(
+        self,
+        search: _Search,
+        draft: _Draft,
+        rank: _Rank,
+    ) -> None:
         self.s = search
+        self.rank = rank
         org, rulebook = search.org, search.rulebook
         self.kinds = rulebook.kinds
         self.policy = search.scenario.leadership.transition
@@ -940,14 +954,14 @@ class _Live:
                     self._push_merges(uid, later_only=True)
         taken = False
         while self.heap:
-            *key, what, a, b, seq = heapq.heappop(self.heap)
+            *_, what, a, b, seq, effect = heapq.heappop(self.heap)
             if self.latest.get((what, a, b)) != seq:
                 continue
             step = self._step(what, a, b)
             if step is None:
                 continue
             fresh = self._trial(step)
-            if fresh != tuple(key[:2]):
+            if fresh != effect:
                 self._push(step, fresh)
                 continue
             # Only a step that brings the targets closer, or keeps them
@@ -1028,14 +1042,14 @@ class _Live:
         heapq.heappush(
             self.heap,
             (
-                *effect,
-                -s._similarity(a, b),
+                *self.rank(effect, s._similarity(a, b)),
                 s._key(a),
                 s._key(b),
                 what,
                 a,
                 b,
                 self.seq,
+                effect,
             ),
         )
 
@@ -1074,6 +1088,29 @@ class _Live:
 
 
 _MISSING = object()
+
+
+def _by_effect(effect: tuple[float, float], sim: float) -> tuple[float, ...]:
+    """Rank steps by how much they cut the shortfall, then the objective."""
+    return (*effect, -sim)
+
+
+def _similar_first(
+    effect: tuple[float, float], sim: float
+) -> tuple[float, ...]:
+    """While targets are missed, the most similar step that helps; then
+    the step that lowers the objective most (the old baseline's order)."""
+    short, objective = effect
+    if short < 0:
+        return (0, -sim, short, objective)
+    if short == 0 and objective < 0:
+        return (1, objective, -sim)
+    return (2, short, objective, -sim)
+
+
+# Each ordering wins on some organisations: the greedy runs both and
+# keeps the better plan.
+_RANKINGS: tuple[_Rank, ...] = (_by_effect, _similar_first)
 
 
 def _incoherence(search: _Search, group: tuple[str, ...]) -> float:

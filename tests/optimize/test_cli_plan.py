@@ -31,7 +31,17 @@ def test_plan_writes_plan_json_and_a_summary(tmp_path: Path) -> None:
     assert plan.mode == "reproducible" and plan.workers == 1
     assert plan.metrics["after"].units < plan.metrics["before"].units
     assert "Focal points" in result.output
-    assert str(out / "plan.json") in result.output
+    assert f"wrote {len(list(out.rglob('*.*')))} files" in result.output
+    # DESIGN section 7: everything the plan promises, next to plan.json.
+    for name in (
+        "staffing-plan.xlsx",
+        "report.html",
+        "before.dot",
+        "after.dot",
+        "diff.dot",
+        "staffing-plan/transfers.csv",
+    ):
+        assert (out / name).is_file(), name
 
 
 def test_an_infeasible_scenario_exits_1_with_the_conflict(

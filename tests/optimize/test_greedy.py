@@ -180,12 +180,12 @@ def test_only_the_undersized_leaf_folds() -> None:
 def test_running_totals_agree_with_the_checker(name: str) -> None:
     # The search steers by running totals; after every step they must
     # still be what the checker measures on the plan from scratch.
-    from orgplan.optimize.greedy import _Live, _Search
+    from orgplan.optimize.greedy import _by_effect, _Live, _Search
 
     scenario = load_scenario(SCENARIOS / name)
     org = read_organisation(scenario.data)
     search = _Search(org, scenario, scenario.rulebook())
-    live = _Live(search, search.must_merge())
+    live = _Live(search, search.must_merge(), _by_effect)
     live.run(folds_only=True)
     live.run(folds_only=False)
     score = search.score(live.draft())
