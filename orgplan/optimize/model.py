@@ -536,7 +536,11 @@ class _Builder:
         if ceiling is not None:
             least = min(least, ceiling)
         if least > 0:
-            self.m.add(deputies >= least * self.x[(unit.id, unit.id)])
+            bound = self.m.add(deputies >= least * self.x[(unit.id, unit.id)])
+            if unit.id in self.cut:
+                # A unit cut to a parent with fewer deputies (its own parent
+                # folded away, say) may fall below what it had.
+                bound.only_enforce_if(self.cut[unit.id][0].Not())
 
     def _at_most(
         self,
