@@ -29,6 +29,7 @@ from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Literal
 
 ROOT = Path(__file__).resolve().parent.parent
 if __package__ in (None, ""):
@@ -43,6 +44,8 @@ from orgplan.check import check_plan  # noqa: E402
 from orgplan.errors import InfeasibleScenario  # noqa: E402
 from orgplan.optimize import solve_structure  # noqa: E402
 from orgplan.scenario import SolverParams  # noqa: E402
+
+Decompose = Literal["auto", "none", "budget"]
 
 # Targets of issue 6 by size: (max gap, max seconds, max CP-SAT/greedy).
 TARGETS: dict[str, tuple[float | None, float | None, float | None]] = {
@@ -71,6 +74,7 @@ class Row:
     errors: int = 0
     broken: list[str] = field(default_factory=list)
     misses: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
 
     @property
     def ratio(self) -> float | None:
@@ -79,19 +83,29 @@ class Row:
         return self.objective / self.greedy
 
 
-def measure(size: str, seed: int, seconds: float, workers: int) -> Row:
+def measure(
+    size: str,
+    seed: int,
+    seconds: float,
+    workers: int,
+    decompose: Decompose = "auto",
+    greedy_too: bool = True,
+) -> Row:
     """Generate and solve one instance (run in a process of its own)."""
     instance = generate(size, seed)
     org = instance.organisation
-    solver = SolverParams(time_limit_s=seconds, workers=workers, seed=seed)
+    solver = SolverParams(
+        time_limit_s=seconds, workers=workers, seed=seed, decompose=decompose
+    )
     scenario = instance.scenario.model_copy(update={"solver": solver})
     rulebook = scenario.rulebook()
     row = Row(size, len(org.units), sum(u.actual for u in org.units))
     try:
-        start = time.perf_counter()
-        greedy = solve_structure(org, scenario, rulebook, method="greedy")
-        row.greedy_s = time.perf_counter() - start
-        row.greedy = greedy.plan.objective
+        if greedy_too:
+            start = time.perf_counter()
+            greedy = solve_structure(org, scenario, rulebook, method="greedy")
+            row.greedy_s = time.perf_counter() - start
+            row.greedy = greedy.plan.objective
         start = time.perf_counter()
         result = solve_structure(org, scenario, rulebook, method="cpsat")
         row.total_s = time.perf_counter() - start
@@ -104,6 +118,7 @@ def measure(size: str, seed: int, seconds: float, workers: int) -> Row:
     row.status = plan.status.value
     row.objective, row.bound, row.gap = plan.objective, plan.bound, plan.gap
     row.first_s = result.first_solution_seconds
+    row.notes = list(plan.notes)
     errors = [
         v for v in check_plan(org, scenario, plan) if v.severity == "error"
     ]
@@ -173,6 +188,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--time-limit", type=float, default=60.0)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument(
+        "--decompose",
+        choices=("auto", "none", "budget"),
+        default="auto",
+        help="solver.decompose: budget splits coupled targets by tree",
+    )
+    parser.add_argument(
+        "--no-greedy",
+        action="store_true",
+        help="skip the separate greedy run (too slow on L)",
+    )
     args = parser.parse_args(argv)
     sizes = [s.strip().upper() for s in args.sizes.split(",") if s.strip()]
     unknown = [s for s in sizes if s not in SIZES]
@@ -184,13 +210,23 @@ def main(argv: Sequence[str] | None = None) -> int:
         # A fresh process per instance, so that peak memory is its own.
         with ProcessPoolExecutor(max_workers=1) as pool:
             job = pool.submit(
-                measure, size, args.seed, args.time_limit, args.workers
+                measure,
+                size,
+                args.seed,
+                args.time_limit,
+                args.workers,
+                args.decompose,
+                not args.no_greedy,
             )
             rows.append(job.result())
-        print(f"{size}: {rows[-1].status}", file=sys.stderr, flush=True)
+        notes = "; ".join(rows[-1].notes)
+        print(
+            f"{size}: {rows[-1].status} {notes}", file=sys.stderr, flush=True
+        )
     title = (
         f"orgplan benchmark (seed {args.seed}, {args.workers} workers, "
-        f"{args.time_limit:g} s; load average at start {load}, "
+        f"{args.time_limit:g} s, decompose {args.decompose}; "
+        f"load average at start {load}, "
         f"{os.cpu_count()} CPUs)"
     )
     Console(width=200).print(table(rows, title))

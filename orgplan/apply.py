@@ -228,18 +228,9 @@ def _references(plan: Plan) -> Iterable[tuple[str, str]]:
             yield f"merge into {merge.into}", member
     for fold in plan.flattened:
         yield "flattened", fold.unit
-        yield f"folding {fold.unit}", fold.into
     for split in plan.splits:
         yield "split", split.unit
-        for part in split.parts:
-            yield f"split of {split.unit}", part.to
-    for entry in plan.leadership:
-        yield "leadership", entry.unit
-    for transfer in plan.transfers:
-        yield "transfer", transfer.from_
-        yield "transfer", transfer.to
-    for separation in plan.separations:
-        yield "separation", separation.unit
+    yield from _receivers(plan)
 
 
 def _receivers(plan: Plan) -> Iterable[tuple[str, str]]:

@@ -78,6 +78,10 @@ class SolverParams(_Section):
     seed: int = Field(default=1, ge=0)
     reproducible: bool = False
     method: Method = "cpsat"
+    # How a large scenario is cut into blocks (orgplan.optimize.blocks):
+    # auto = only blocks nothing couples; budget = also split the targets
+    # among the roots' trees; none = one model.
+    decompose: Literal["auto", "none", "budget"] = "auto"
 
 
 class TransferRules(_Section):

@@ -4,8 +4,9 @@
 it); ``method="cpsat"`` solves the model of :mod:`orgplan.optimize.model`
 warm-started by the greedy baseline, ``method="greedy"`` returns the
 baseline alone. Large scenarios whose targets do not couple the whole
-organisation are solved in independent blocks
-(:mod:`orgplan.optimize.blocks`).
+organisation are solved in independent blocks, coupled ones in one block
+per tree with the targets split among them when
+``solver.decompose`` is ``budget`` (:mod:`orgplan.optimize.blocks`).
 """
 
 from __future__ import annotations
@@ -14,7 +15,12 @@ from collections.abc import Callable
 
 from orgplan.errors import InfeasibleScenario
 from orgplan.model import Organisation
-from orgplan.optimize.blocks import independent_blocks, solve_in_blocks
+from orgplan.optimize.blocks import (
+    budget_blocks,
+    coupled,
+    independent_blocks,
+    solve_in_blocks,
+)
 from orgplan.optimize.candidates import find_candidates
 from orgplan.optimize.cpsat import Settings, solve_cpsat
 from orgplan.optimize.decode import kept_excess
@@ -86,7 +92,14 @@ def solve_structure(
         if len(cand.movable) <= HINT_LIMIT
         else None
     )
-    blocks = independent_blocks(org, scenario, rulebook, cand)
+    decompose = scenario.solver.decompose
+    budget = decompose == "budget" and coupled(org, scenario, rulebook, cand)
+    if decompose == "none":
+        blocks = [set(cand.movable)]
+    elif budget:
+        blocks = budget_blocks(org, scenario, cand)
+    else:
+        blocks = independent_blocks(org, scenario, rulebook, cand)
     if len(blocks) > 1:
         result = solve_in_blocks(
             org,
@@ -95,6 +108,7 @@ def solve_structure(
             cand,
             settings,
             blocks,
+            budget=budget,
             hint=hint,
             progress=progress,
         )

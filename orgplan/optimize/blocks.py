@@ -6,15 +6,19 @@ are siblings (their parent's children, intermediate status and child
 rule depend on all of them). The connected components of that relation
 are independent blocks as long as nothing couples the whole organisation:
 a ``max_units`` or ``min_cut`` target, or a pooled deputy average over a
-kind the plan may change. Coupled scenarios are solved as one model (a
-budget split of the targets among blocks would lose optimality without
-saying so).
+kind the plan may change. Coupled scenarios are solved as one model unless
+the scenario asks for ``solver.decompose: budget``: then each root's tree
+is a block (:func:`budget_blocks`) and the targets are split among them
+(:func:`split_targets`) so that meeting every share meets the target; the
+plan's notes say so, since the split may cost optimality.
 
 Each block is solved on the part of the organisation it can affect (its
-units, their ancestors, and the children and grandchildren around them),
-with a share of the time limit in proportion to its size. The terms of
-the stitched plan are the terms before the plan plus each block's change,
-which is exact because every unit's term changes in one block only.
+units, their ancestors, and the children and grandchildren around them;
+its whole trees under a budget split), with a share of the time left in
+proportion to its size. Blocks with nothing to decide skip CP-SAT. The
+terms of the stitched plan are the terms before the plan plus each
+block's change, which is exact because every unit's term changes in one
+block only.
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ from dataclasses import replace
 
 from networkx.utils import UnionFind
 
+from orgplan.apply import largest_remainder
 from orgplan.graph import metrics
 from orgplan.model import Organisation
 from orgplan.optimize.candidates import Candidates
@@ -34,7 +39,14 @@ from orgplan.optimize.model import TERMS
 from orgplan.optimize.progress import Progress, relative_gap
 from orgplan.plan import Plan, Result, SolveStatus
 from orgplan.rules import Rulebook
-from orgplan.scenario import Scenario
+from orgplan.scenario import Scenario, Targets
+
+# Cut targets that add up over disjoint trees (layers is a maximum).
+ADDITIVE_CUTS = ("focal_points", "leaders", "units")
+
+# Independent blocks are packed into models of at least this many
+# movable units (most blocks are one parent's dozen children).
+BATCH_UNITS = 300
 
 # The least time a block gets, and all a block gets after Ctrl-C; a
 # block with no plan in its share gets one more try of RETRY_SECONDS.
@@ -58,7 +70,7 @@ def independent_blocks(
     KeyError
         Never for candidates found on ``org``.
     """
-    if _coupled(org, scenario, rulebook, cand):
+    if coupled(org, scenario, rulebook, cand):
         return [set(cand.movable)]
     groups = UnionFind(cand.movable)
     for uid in cand.movable:
@@ -89,6 +101,191 @@ def _union(groups: UnionFind, pairs: Iterable[tuple[str, str]]) -> None:
         groups.union(a, b)
 
 
+def budget_blocks(
+    org: Organisation, scenario: Scenario, cand: Candidates
+) -> list[set[str]]:
+    """The movable units grouped by the root of their tree.
+
+    Roots whose units may interact (a merge, fold or split across them, a
+    must/must-not pair) share a block. Blocks with nothing to decide are
+    left out: their units keep their part of every target unchanged.
+
+    Raises
+    ------
+    KeyError
+        Never for candidates found on ``org``.
+    """
+    root = _roots(org)
+    groups = UnionFind(org.roots)
+    pairs = itertools.chain(
+        cand.graph.edges,
+        cand.folds.items(),
+        (
+            (uid, part.to)
+            for uid, options in cand.splits.items()
+            for option in options
+            for part in option.parts
+        ),
+    )
+    _union(groups, ((root[a], root[b]) for a, b in pairs))
+    for group in (*scenario.must_merge, *scenario.must_not_merge):
+        tops = [root[u] for u in group if u in root]
+        _union(groups, itertools.pairwise(tops))
+    found: dict[str, set[str]] = {}
+    for uid in cand.movable:
+        found.setdefault(groups[root[uid]], set()).add(uid)
+    return [b for b in found.values() if _decides(cand, b)]
+
+
+def split_targets(
+    org: Organisation,
+    scenario: Scenario,
+    rulebook: Rulebook,
+    trees: list[Organisation],
+    stay: set[str],
+) -> tuple[list[Targets], str]:
+    """Each tree's share of the targets, and a note saying how.
+
+    ``min_cut`` of focal points, leaders or units: each tree cuts the
+    fraction of its own count, raised so that the trees' cuts also cover
+    the units outside them (the sum of ceilings is at least the ceiling
+    of the sum). ``layers`` keeps its fraction (``d - ceil(f d)`` grows
+    with ``d``). ``max_units[kind]``: the allowance left after the units
+    outside the trees, in proportion to each tree's units of that kind
+    (largest remainder), never below the units it cannot remove.
+
+    Parameters
+    ----------
+    org, scenario, rulebook
+        The problem with its global targets.
+    trees
+        Disjoint parts of ``org`` (whole trees), one per block.
+    stay
+        Units the plan cannot remove (not movable, or locked).
+
+    Returns
+    -------
+    tuple[list[Targets], str]
+        The targets of each tree, in order, and a note for the plan.
+
+    Raises
+    ------
+    KeyError
+        Never for trees taken from ``org``.
+    """
+    whole = metrics(org, rulebook)
+    parts = [metrics(t, rulebook) for t in trees]
+    cuts: list[dict[str, float]] = [{} for _ in trees]
+    words = []
+    for key, fraction in scenario.targets.min_cut.items():
+        scale = 1.0
+        if key in ADDITIVE_CUTS:
+            inside = sum(getattr(p, key) for p in parts)
+            scale = getattr(whole, key) / inside if inside else 1.0
+        share = min(fraction * scale, MAX_FRACTION)
+        for cut in cuts:
+            cut[key] = share
+        words.append(f"min_cut.{key} {share:.4g} of each block's own")
+    caps = dict(scenario.targets.max_units)
+    for kind_id, n in rulebook.max_units.items():
+        if kind_id in scenario.scope.kinds:
+            caps.setdefault(kind_id, n)
+    allowances: list[dict[str, int]] = [{} for _ in trees]
+    for kind_id, n in caps.items():
+        shares = _allowance(org, kind_id, n, trees, stay)
+        for allow, share in zip(allowances, shares, strict=True):
+            allow[kind_id] = share
+        words.append(
+            f"max_units.{kind_id} {n} as " + "+".join(str(s) for s in shares)
+        )
+    note = (
+        f"targets split among {len(trees)} blocks (decompose: budget): "
+        + ("; ".join(words) or "none to split")
+        + "; pooled deputy averages per block; bound and gap are "
+        "relative to the split"
+    )
+    targets = [
+        Targets(max_units=a, min_cut=c)
+        for a, c in zip(allowances, cuts, strict=True)
+    ]
+    return targets, note
+
+
+# A fraction the targets may hold (min_cut must stay below 1).
+MAX_FRACTION = 0.999999
+
+
+def _allowance(
+    org: Organisation,
+    kind_id: str,
+    n: int,
+    trees: list[Organisation],
+    stay: set[str],
+) -> list[int]:
+    """``n`` units of ``kind_id`` shared among ``trees`` (see above)."""
+    counts = [sum(u.kind == kind_id for u in t.units) for t in trees]
+    outside = sum(u.kind == kind_id for u in org.units) - sum(counts)
+    shares = largest_remainder(max(0, n - outside), counts)
+    floors = [
+        sum(u.kind == kind_id and u.id in stay for u in t.units) for t in trees
+    ]
+    # Raising a share to its tree's locked units is paid for by the
+    # shares with the most room, so that the sum still holds.
+    owed = sum(max(0, f - s) for f, s in zip(floors, shares, strict=True))
+    shares = [max(f, s) for f, s in zip(floors, shares, strict=True)]
+    while owed:
+        room = max(range(len(shares)), key=lambda i: shares[i] - floors[i])
+        if shares[room] <= floors[room]:
+            break
+        shares[room] -= 1
+        owed -= 1
+    return shares
+
+
+def _roots(org: Organisation) -> dict[str, str]:
+    """The root of each unit's tree."""
+    root: dict[str, str] = {}
+    for top in org.roots:
+        root[top] = top
+        for uid in org.descendants(top):
+            root[uid] = top
+    return root
+
+
+def block_trees(
+    org: Organisation, blocks: list[set[str]]
+) -> list[Organisation]:
+    """For each block, the whole trees its units are in.
+
+    Raises
+    ------
+    KeyError
+        If a block names a unit ``org`` does not have.
+    """
+    root = _roots(org)
+    found = []
+    for block in blocks:
+        tops = {root[u] for u in block}
+        found.append(
+            Organisation(
+                units=tuple(u for u in org.units if root[u.id] in tops),
+                localities=org.localities,
+                functions=org.functions,
+                name=org.name,
+            )
+        )
+    return found
+
+
+def _decides(cand: Candidates, block: set[str]) -> bool:
+    """Whether ``block`` has any merge, fold or split to choose."""
+    return (
+        any(cand.reps.get(u) for u in block)
+        or any(u in cand.folds for u in block)
+        or any(u in cand.splits for u in block)
+    )
+
+
 def solve_in_blocks(
     org: Organisation,
     scenario: Scenario,
@@ -97,6 +294,7 @@ def solve_in_blocks(
     settings: Settings,
     blocks: list[set[str]],
     *,
+    budget: bool = False,
     hint: Plan | None = None,
     progress: Callable[[Progress], None] | None = None,
 ) -> Result:
@@ -107,7 +305,9 @@ def solve_in_blocks(
     org, scenario, rulebook, cand, settings
         As for :func:`~orgplan.optimize.cpsat.solve_cpsat`.
     blocks
-        From :func:`independent_blocks`.
+        From :func:`independent_blocks`, or from :func:`budget_blocks`
+        with ``budget`` true: then each block is solved on its whole
+        trees with its share of the targets (:func:`split_targets`).
     hint
         A plan for the whole organisation; each block takes its part.
     progress
@@ -128,7 +328,21 @@ def solve_in_blocks(
     weights = scenario.weights
     before = _baseline(org, rulebook)
     start = time.perf_counter()
-    total = sum(len(b) for b in blocks)
+    blocks = [b for b in blocks if _decides(cand, b)]
+    if budget:
+        regions = block_trees(org, blocks)
+        stay = {u.id for u in org.units} - set(cand.movable) | cand.fixed
+        shares, note = split_targets(org, scenario, rulebook, regions, stay)
+        scenarios = [
+            scenario.model_copy(update={"targets": t}) for t in shares
+        ]
+    else:
+        note = f"solved in {len(blocks)} independent blocks"
+        blocks = _batches(blocks)
+        position = {u.id: i for i, u in enumerate(org.units)}
+        regions = [_neighbourhood(org, b, position) for b in blocks]
+        scenarios = [scenario] * len(blocks)
+    left = sum(len(b) for b in blocks)
     terms = {t: before.get(t, 0.0) for t in (*TERMS, "transfers")}
     objective = bound = _weighted(before, weights)
     plans: list[Plan] = []
@@ -137,17 +351,18 @@ def solve_in_blocks(
     first: float | None = None
     counts = [0, 0]
     with on_ctrl_c(lambda: None) as pressed:
-        for block in blocks:
-            sub = _neighbourhood(org, block)
-            share = settings.time_limit_s * len(block) / total
-            budget = (
+        for block, sub, own in zip(blocks, regions, scenarios, strict=True):
+            offset = time.perf_counter() - start
+            # Time a block leaves unused goes to the blocks after it.
+            share = (settings.time_limit_s - offset) * len(block) / left
+            left -= len(block)
+            first_try = (
                 MIN_BLOCK_SECONDS if stopped else max(MIN_BLOCK_SECONDS, share)
             )
-            offset = time.perf_counter() - start
-            for seconds in (budget, RETRY_SECONDS):
+            for seconds in (first_try, RETRY_SECONDS):
                 result = solve_cpsat(
                     sub,
-                    scenario,
+                    own,
                     rulebook,
                     cand.restrict(block),
                     replace(settings, time_limit_s=seconds),
@@ -187,7 +402,7 @@ def solve_in_blocks(
     objective = round(_weighted(terms, weights), 2)
     status = (
         SolveStatus.OPTIMAL
-        if statuses == {SolveStatus.OPTIMAL}
+        if statuses <= {SolveStatus.OPTIMAL}
         else SolveStatus.FEASIBLE
     )
     stitched = Plan(
@@ -212,7 +427,7 @@ def solve_in_blocks(
         splits=tuple(s for p in plans for s in p.splits),
         leadership=tuple(lead for p in plans for lead in p.leadership),
         binding_rules=tuple(r for p in plans for r in p.binding_rules),
-        notes=(f"solved in {len(blocks)} independent blocks",),
+        notes=(note,),
     )
     return Result(
         plan=stitched,
@@ -223,12 +438,19 @@ def solve_in_blocks(
     )
 
 
-def _coupled(
+def coupled(
     org: Organisation,
     scenario: Scenario,
     rulebook: Rulebook,
     cand: Candidates,
 ) -> bool:
+    """Whether a target or a pooled cap ties every movable unit together.
+
+    Raises
+    ------
+    KeyError
+        Never for candidates found on ``org``.
+    """
     targets = scenario.targets
     if targets.max_units or set(targets.min_cut) - {"staff"}:
         return True
@@ -238,7 +460,25 @@ def _coupled(
     return any(rulebook.kinds[k].deputy_average is not None for k in kinds)
 
 
-def _neighbourhood(org: Organisation, block: set[str]) -> Organisation:
+def _batches(blocks: list[set[str]]) -> list[set[str]]:
+    """Small independent blocks packed together, in order.
+
+    A union of independent blocks is independent of the rest, so one
+    model per batch is as exact as one per block, without the overhead
+    of building and starting thousands of tiny models.
+    """
+    packed: list[set[str]] = []
+    for block in blocks:
+        if packed and len(packed[-1]) < BATCH_UNITS:
+            packed[-1] = packed[-1] | block
+        else:
+            packed.append(set(block))
+    return packed
+
+
+def _neighbourhood(
+    org: Organisation, block: set[str], position: dict[str, int]
+) -> Organisation:
     """The units a block's decisions can affect or depend on."""
     keep = set(block)
     for uid in block:
@@ -252,7 +492,7 @@ def _neighbourhood(org: Organisation, block: set[str]) -> Organisation:
         for child in org.children(uid):
             keep.update(org.children(child))
     return Organisation(
-        units=tuple(u for u in org.units if u.id in keep),
+        units=tuple(org.units[i] for i in sorted(position[u] for u in keep)),
         localities=org.localities,
         functions=org.functions,
         name=org.name,

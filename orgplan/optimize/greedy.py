@@ -36,10 +36,15 @@ from orgplan.check import (
 from orgplan.errors import InfeasibleScenario
 from orgplan.graph import depths, metrics
 from orgplan.model import STAFF_CATEGORIES, Organisation, StaffCategory, Unit
+from orgplan.optimize.reasons import (
+    fold_reasons,
+    merge_reasons,
+    undersized,
+)
 from orgplan.plan import Flattening, Leadership, Merge, Plan, SolveStatus
 from orgplan.rules import Rulebook
 from orgplan.scenario import Scenario
-from orgplan.similarity import function_set, similarity
+from orgplan.similarity import similarity
 
 # How a step ranks in the heap, from its (shortfall, objective) effect
 # and its similarity; lower ranks first.
@@ -104,14 +109,27 @@ def solve_greedy(
     score = min(scores, key=lambda s: (s.shortfall, s.objective))
     if score.shortfall > 0:
         raise InfeasibleScenario(scenario.name, search.missed(score.plan))
+    leaders = {e.unit: e.heads + e.deputies for e in score.plan.leadership}
     return score.plan.model_copy(
         update={
             "merges": tuple(
-                m.model_copy(update={"reasons": search.reasons(m, score)})
+                m.model_copy(
+                    update={
+                        "reasons": merge_reasons(
+                            org,
+                            scenario,
+                            rulebook,
+                            m.members,
+                            leaders[m.into],
+                        )
+                    }
+                )
                 for m in score.plan.merges
             ),
             "flattened": tuple(
-                f.model_copy(update={"reasons": search.fold_reasons(f)})
+                f.model_copy(
+                    update={"reasons": fold_reasons(org, rulebook, f.unit)}
+                )
                 for f in score.plan.flattened
             ),
             "solve_seconds": round(time.perf_counter() - started, 3),
@@ -523,68 +541,6 @@ class _Search:
                     self.org, self.scenario, self.rulebook, plan, self.caps
                 )
             }
-        )
-
-    # --- reasons -------------------------------------------------------
-
-    def reasons(self, merge: Merge, score: _Score) -> tuple[str, ...]:
-        """Why these units merge, in plain words."""
-        org = self.org
-        rep = org.unit(merge.into)
-        found = []
-        if any(set(merge.members) >= set(g) for g in self.scenario.must_merge):
-            found.append("the scenario requires it (must_merge)")
-        for uid in merge.members[1:]:
-            shared = function_set(org, org.unit(uid).functions) & function_set(
-                org, rep.functions
-            )
-            if shared:
-                found.append(
-                    f"{uid} shares functions with {rep.id}: "
-                    + ", ".join(sorted(shared))
-                )
-        found += [
-            self._undersized(org.unit(uid))
-            for uid in merge.members
-            if self._undersized(org.unit(uid))
-        ]
-        entry = next(
-            (e for e in score.plan.leadership if e.unit == merge.into), None
-        )
-        before = sum(org.unit(uid).leaders for uid in merge.members)
-        after = entry.heads + entry.deputies if entry else before
-        if before > after:
-            found.append(f"{before - after} leadership posts fewer")
-        units = [org.unit(uid) for uid in merge.members]
-        gained = sum(abs(u.actual - u.quota) for u in units) - abs(
-            sum(u.actual - u.quota for u in units)
-        )
-        if gained:
-            found.append(
-                f"surplus and deficit offset: staff imbalance {gained} lower"
-            )
-        return tuple(found)
-
-    def fold_reasons(self, fold: Flattening) -> tuple[str, ...]:
-        unit = self.org.unit(fold.unit)
-        found = []
-        if self.org.children(unit.id):
-            found.append("removes an intermediate level")
-        undersized = self._undersized(unit)
-        if undersized:
-            found.append(undersized)
-        found.append(f"{unit.leaders} leadership posts fewer")
-        return tuple(found)
-
-    def _undersized(self, unit: Unit) -> str:
-        rules = self.rulebook.kinds.get(unit.kind)
-        if rules is None or rules.min_staff is None:
-            return ""
-        if unit.quota >= rules.min_staff:
-            return ""
-        return (
-            f"{unit.id} has a quota of {unit.quota}, below the minimum of "
-            f"{rules.min_staff} for a {rules.label_en}"
         )
 
 
@@ -1070,7 +1026,7 @@ class _Live:
             or not rules.foldable
             or p not in self.units
             or p in s.locked
-            or not (s.org.children(uid) or s._undersized(unit))
+            or not (s.org.children(uid) or undersized(s.rulebook, unit))
         ):
             return
         self._measure_and_push("fold", uid, p)
