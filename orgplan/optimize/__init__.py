@@ -11,6 +11,7 @@ per tree with the targets split among them when
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 
 from orgplan.errors import InfeasibleScenario
@@ -76,6 +77,7 @@ def solve_structure(
         If no plan meets the targets, locks and rules together; it names
         a small set of conflicting requirements in plain words.
     """
+    start = time.perf_counter()
     preflight(org, scenario, rulebook)
     if method == "greedy":
         plan = solve_greedy(org, scenario, rulebook)
@@ -109,6 +111,7 @@ def solve_structure(
             settings,
             blocks,
             budget=budget,
+            elapsed=time.perf_counter() - start,
             hint=hint,
             progress=progress,
         )

@@ -295,6 +295,7 @@ def solve_in_blocks(
     blocks: list[set[str]],
     *,
     budget: bool = False,
+    elapsed: float = 0.0,
     hint: Plan | None = None,
     progress: Callable[[Progress], None] | None = None,
 ) -> Result:
@@ -308,6 +309,9 @@ def solve_in_blocks(
         From :func:`independent_blocks`, or from :func:`budget_blocks`
         with ``budget`` true: then each block is solved on its whole
         trees with its share of the targets (:func:`split_targets`).
+    elapsed
+        Seconds the solve already took (finding candidates), counted
+        against the time limit unless the mode is reproducible.
     hint
         A plan for the whole organisation; each block takes its part.
     progress
@@ -350,11 +354,14 @@ def solve_in_blocks(
     stopped = False
     first: float | None = None
     counts = [0, 0]
+    spent = 0.0
     with on_ctrl_c(lambda: None) as pressed:
         for block, sub, own in zip(blocks, regions, scenarios, strict=True):
             offset = time.perf_counter() - start
-            # Time a block leaves unused goes to the blocks after it.
-            share = (settings.time_limit_s - offset) * len(block) / left
+            # Time a block leaves unused goes to the blocks after it;
+            # reproducible plans count CP-SAT's deterministic time only.
+            used = spent if settings.reproducible else elapsed + offset
+            share = (settings.time_limit_s - used) * len(block) / left
             left -= len(block)
             first_try = (
                 MIN_BLOCK_SECONDS if stopped else max(MIN_BLOCK_SECONDS, share)
@@ -382,6 +389,7 @@ def solve_in_blocks(
             counts[0] += result.num_variables
             counts[1] += result.num_constraints
             statuses.add(plan.status)
+            spent += plan.solve_seconds
             plans.append(plan)
             base = _baseline(sub, rulebook)
             for term, value in plan.objective_terms.items():

@@ -75,7 +75,7 @@ def make(decompose: str, **targets: Any) -> Scenario:
             "targets": targets,
             "weights": {"incoherence": 30},
             "solver": {
-                "time_limit_s": 6,
+                "time_limit_s": 4,
                 "workers": 1,
                 "seed": 1,
                 "reproducible": True,
@@ -87,7 +87,7 @@ def make(decompose: str, **targets: Any) -> Scenario:
 
 COUPLED = {
     "max_units": {"department": 10},
-    "min_cut": {"focal_points": 0.1, "leaders": 0.05},
+    "min_cut": {"focal_points": 0.1},
 }
 
 
@@ -228,7 +228,7 @@ def test_packed_independent_blocks_give_the_whole_models_plan() -> None:
     assert whole.notes == ()
     assert plan.status == whole.status == SolveStatus.OPTIMAL
     assert plan.objective == whole.objective
-    assert plan.merges  # the undersized divisions had to merge
+    assert plan.merges or plan.flattened  # undersized divisions went
     assert_checked(org, sc, plan)
 
 
