@@ -407,6 +407,8 @@ def solve_in_blocks(
                         solutions=len(plans),
                     )
                 )
+    # Ctrl-C during the last block's progress report still counts.
+    stopped = stopped or pressed.is_set()
     objective = round(_weighted(terms, weights), 2)
     status = (
         SolveStatus.OPTIMAL
