@@ -31,11 +31,11 @@ from dataclasses import replace
 from networkx.utils import UnionFind
 
 from orgplan.apply import largest_remainder
+from orgplan.check import TERMS
 from orgplan.graph import metrics
 from orgplan.model import Organisation
 from orgplan.optimize.candidates import Candidates
 from orgplan.optimize.cpsat import Settings, on_ctrl_c, solve_cpsat
-from orgplan.optimize.model import TERMS
 from orgplan.optimize.progress import Progress, relative_gap
 from orgplan.plan import Plan, Result, SolveStatus
 from orgplan.rules import Rulebook
@@ -347,7 +347,7 @@ def solve_in_blocks(
         regions = [_neighbourhood(org, b, position) for b in blocks]
         scenarios = [scenario] * len(blocks)
     left = sum(len(b) for b in blocks)
-    terms = {t: before.get(t, 0.0) for t in (*TERMS, "transfers")}
+    terms = {t: before.get(t, 0.0) for t in TERMS}
     objective = bound = _weighted(before, weights)
     plans: list[Plan] = []
     statuses: set[SolveStatus] = set()

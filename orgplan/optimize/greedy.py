@@ -25,6 +25,7 @@ from typing import Any
 from orgplan.apply import apply_structure
 from orgplan.caps import unit_cap
 from orgplan.check import (
+    STRUCTURAL_TERMS,
     Violation,
     merge_obstacle,
     objective_value,
@@ -645,17 +646,7 @@ class _Live:
                 short += max(0.0, total[target] - self.limit[target])
         short += total["gap"]
         w = self.s.scenario.weights
-        objective = sum(
-            getattr(w, t) * total[t]
-            for t in (
-                "focal_points",
-                "leaders",
-                "layers",
-                "imbalance",
-                "incoherence",
-                "disruption",
-            )
-        )
+        objective = sum(getattr(w, t) * total[t] for t in STRUCTURAL_TERMS)
         return short, objective
 
     def _default(self, kind: str) -> StaffCategory:

@@ -25,6 +25,7 @@ from fractions import Fraction
 from ortools.sat.python import cp_model
 
 from orgplan.caps import pooled_caps, unit_cap
+from orgplan.check import STRUCTURAL_TERMS as TERMS
 from orgplan.graph import metrics
 from orgplan.model import Organisation, Unit
 from orgplan.optimize.candidates import Candidates
@@ -40,15 +41,6 @@ NO_CAP = 10_000
 
 Lit = cp_model.IntVar | int
 Expr = cp_model.LinearExprT
-
-TERMS = (
-    "focal_points",
-    "leaders",
-    "layers",
-    "imbalance",
-    "incoherence",
-    "disruption",
-)
 
 
 @dataclass
