@@ -133,7 +133,8 @@ def validate(path: Path) -> None:
     errors = sum(p.severity == "error" for p in problems)
     if errors:
         raise click.ClickException(
-            f"{path}: {_plural(errors, 'problem')}; fix them and run again."
+            f"{path}: {_plural(errors, 'problem')}; "
+            f"fix {'it' if errors == 1 else 'them'} and run again."
         )
     warned = len(problems) - errors
     note = f" with {_plural(warned, 'warning')}" if warned else ""
