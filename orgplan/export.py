@@ -9,7 +9,6 @@ asked for; ids and names stay as in the data.
 
 from __future__ import annotations
 
-import csv
 import json
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -22,6 +21,7 @@ from orgplan.apply import apply
 from orgplan.errors import OrgplanError
 from orgplan.io.atomic import atomic_file, atomic_folder
 from orgplan.io.excel import add_header
+from orgplan.io.safe_text import write_csv
 from orgplan.labels import LABELS, Lang, label
 from orgplan.model import Organisation, Unit
 from orgplan.plan import HEADLINE_METRICS, Plan, UnitBalance
@@ -398,10 +398,8 @@ def write_staffing_plan(
 
 
 def _write_csv(rows: list[Row], header: list[str], path: Path) -> None:
-    with path.open("w", newline="", encoding="utf-8-sig") as f:
-        writer = csv.DictWriter(f, header)
-        writer.writeheader()
-        writer.writerows(rows)
+    # Names such as "=HYPERLINK(...)" must not run in a spreadsheet.
+    write_csv(path, header, rows)
 
 
 def _write_xlsx(tables: dict[str, list[Row]], path: Path, lang: Lang) -> None:

@@ -238,8 +238,9 @@ def _lines(text: str, width: int) -> str:
 
 
 def _text(text: str) -> str:
-    """Escape user text for an HTML-like label."""
-    return html.escape(text, quote=False)
+    """Escape user text for an HTML-like label; a doubled backslash keeps
+    Graphviz from expanding ``\\N``, ``\\G``... in a name."""
+    return html.escape(text, quote=False).replace("\\", "\\\\")
 
 
 def _id(box_id: str) -> str:

@@ -8,6 +8,8 @@ from pathlib import Path
 
 from orgplan.errors import Problem
 from orgplan.io.atomic import atomic_folder
+from orgplan.io.limits import CELL_CHARS, COLUMNS, FILE_MB, MIB, ROWS
+from orgplan.io.safe_text import unneutralise, write_csv
 from orgplan.io.schema import TABLES, Cell, RawTable, Table, table_cells
 from orgplan.model import Organisation
 
@@ -45,6 +47,11 @@ def read_tables(
 def _read_file(
     path: Path, table: Table
 ) -> tuple[RawTable | None, Problem | None]:
+    size = path.stat().st_size
+    if size > FILE_MB.value * MIB:
+        return None, Problem(
+            str(path), FILE_MB.message(f"the file ({size / MIB:,.0f} MiB)")
+        )
     data = path.read_bytes()
     try:
         text = data.decode("utf-8-sig")
@@ -57,26 +64,69 @@ def _read_file(
             "'CSV UTF-8 (Comma delimited)'",
             row=line,
         )
-    records = list(csv.reader(io.StringIO(text, newline="")))
-    if not records:
-        return RawTable(table, str(path), None, (), ()), None
-    header = tuple(h.strip().lower() for h in records[0])
-    rows: list[tuple[int, tuple[Cell, ...]]] = []
-    for number, record in enumerate(records[1:], start=2):
-        if not any(cell.strip() for cell in record):
-            continue
-        extra = record[len(header) :]
-        if any(cell.strip() for cell in extra):
-            return None, Problem(
-                str(path),
-                f"the row has {len(record)} cells but the header has "
-                f"{len(header)} columns (a ',' inside a cell must be "
-                "quoted)",
-                row=number,
-            )
-        padding = ("",) * (len(header) - len(record))
-        rows.append((number, (*record[: len(header)], *padding)))
+    del data
+    csv.field_size_limit(CELL_CHARS.value)
+    records = csv.reader(io.StringIO(text, newline=""))
+    number = 0
+    try:
+        first = next(records, None)
+        number = 1
+        if first is None:
+            return RawTable(table, str(path), None, (), ()), None
+        header = tuple(h.strip().lower() for h in first)
+        problem = _header_problem(str(path), header, table)
+        if problem is not None:
+            return None, problem
+        rows: list[tuple[int, tuple[Cell, ...]]] = []
+        for number, record in enumerate(records, start=2):
+            if number > ROWS.value + 1:
+                return None, Problem(
+                    str(path),
+                    ROWS.message(f"the table ({number - 1:,}+ rows)"),
+                    row=number,
+                )
+            if not any(cell.strip() for cell in record):
+                continue
+            if any(cell.strip() for cell in record[len(header) :]):
+                return None, Problem(
+                    str(path),
+                    f"the row has {len(record)} cells but the header has "
+                    f"{len(header)} columns (a ',' inside a cell must be "
+                    "quoted)",
+                    row=number,
+                )
+            cells = [unneutralise(c) if c[:1] == "'" else c for c in record]
+            padding = ("",) * (len(header) - len(record))
+            rows.append((number, (*cells[: len(header)], *padding)))
+    except csv.Error as error:
+        return None, Problem(str(path), _csv_error(error), row=number + 1)
     return RawTable(table, str(path), None, header, tuple(rows)), None
+
+
+def _header_problem(
+    file: str, header: tuple[str, ...], table: Table
+) -> Problem | None:
+    if len(header) > COLUMNS.value:
+        return Problem(
+            file, COLUMNS.message(f"the header ({len(header)} columns)"), 1
+        )
+    # Excel in a locale with a decimal comma saves "CSV" with semicolons.
+    names = header[0].split(";") if len(header) == 1 else []
+    if sum(table.column(name.strip()) is not None for name in names) > 1:
+        return Problem(
+            file,
+            "the columns are separated by ';', not ','; in Excel, save it "
+            "as 'CSV UTF-8 (Comma delimited)', or in LibreOffice choose "
+            "',' as the field delimiter",
+            1,
+        )
+    return None
+
+
+def _csv_error(error: csv.Error) -> str:
+    if "field larger than field limit" in str(error):
+        return CELL_CHARS.message("a cell")
+    return f"not a readable CSV file: {error}"
 
 
 def write_tables(organisation: Organisation, folder: Path) -> None:
@@ -97,12 +147,11 @@ def write_tables(organisation: Organisation, folder: Path) -> None:
             rows = table_cells(organisation, table)
             if not rows and not table.required:
                 continue
-            with (tmp / table.file).open(
-                "w", encoding="utf-8-sig", newline=""
-            ) as out:
-                writer = csv.writer(out)
-                writer.writerow([c.name for c in table.columns])
-                writer.writerows([_text(cell) for cell in row] for row in rows)
+            write_csv(
+                tmp / table.file,
+                [c.name for c in table.columns],
+                ([_text(cell) for cell in row] for row in rows),
+            )
 
 
 def _text(cell: Cell) -> str:

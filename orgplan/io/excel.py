@@ -4,18 +4,33 @@ from __future__ import annotations
 
 import warnings
 import zipfile
+import zlib
 from pathlib import Path
 
 import openpyxl
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
-from openpyxl.utils.exceptions import InvalidFileException
+from openpyxl.utils.cell import (
+    column_index_from_string,
+    coordinate_from_string,
+)
+from openpyxl.utils.exceptions import (
+    CellCoordinatesException,
+    InvalidFileException,
+)
 from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 from openpyxl.worksheet.worksheet import Worksheet
 
 from orgplan.errors import Problem
 from orgplan.io.atomic import atomic_file
+from orgplan.io.limits import CELL_CHARS, COLUMNS, ROWS
 from orgplan.io.schema import TABLES, Cell, RawTable, Table, table_cells
+from orgplan.io.xlsx_package import (
+    PackageError,
+    SheetPart,
+    inspect_package,
+    uncomputed_formulas,
+)
 from orgplan.model import Organisation
 
 # Sheets orgplan writes for people and never reads as data.
@@ -32,10 +47,12 @@ def read_tables(
 
     Sheet names are matched without regard to case or surrounding spaces;
     the ``units`` sheet is required, the others are read when present.
-    Formulas count by their last computed value.
+    Formulas count by their last computed value; a formula without one,
+    and merged cells, are errors (they would read as empty cells).
     """
     file = str(path)
     try:
+        parts = inspect_package(path)
         with warnings.catch_warnings():
             # openpyxl warns of Excel features it drops (extensions,
             # conditional formats) that do not touch the data.
@@ -43,25 +60,31 @@ def read_tables(
             workbook = openpyxl.load_workbook(
                 path, read_only=True, data_only=True
             )
-    except (InvalidFileException, zipfile.BadZipFile, KeyError) as error:
-        return {}, [
-            Problem(
-                file,
-                f"cannot open it as an .xlsx workbook ({error}); save it "
-                "from Excel as 'Excel Workbook (.xlsx)'",
-            )
-        ]
+    except PackageError as error:
+        return {}, [Problem(file, str(error))]
+    except (*DAMAGED, InvalidFileException, KeyError) as error:
+        return {}, [Problem(file, _damaged(error))]
     sheets = {name.strip().lower(): name for name in workbook.sheetnames}
     found = ", ".join(repr(name) for name in workbook.sheetnames)
+    tables: dict[str, RawTable] = {}
+    problems: list[Problem] = []
     try:
-        tables = {
-            table.name: _read_sheet(file, workbook[sheets[table.name]], table)
-            for table in TABLES.values()
-            if table.name in sheets
-        }
+        for table in TABLES.values():
+            if table.name not in sheets:
+                continue
+            name = sheets[table.name]
+            try:
+                raw = _read_sheet(file, workbook[name], table)
+            except _TooLarge as error:
+                problems.append(error.problem)
+                continue
+            except DAMAGED as error:
+                problems.append(Problem(file, _damaged(error), sheet=name))
+                continue
+            tables[table.name] = raw
+            problems += _sheet_problems(path, raw, parts.get(name))
     finally:
         workbook.close()
-    problems: list[Problem] = []
     for table in TABLES.values():
         if table.required and table.name not in sheets:
             problems.append(
@@ -88,6 +111,23 @@ def read_tables(
     return tables, problems
 
 
+# What a damaged part raises while it is unpacked or parsed (the XML
+# parsers' errors are SyntaxErrors).
+DAMAGED = (zipfile.BadZipFile, zlib.error, EOFError, SyntaxError)
+
+
+def _damaged(error: Exception) -> str:
+    return (
+        f"the workbook is damaged ({type(error).__name__}: {error}); open "
+        "it in Excel and save it again as 'Excel Workbook (.xlsx)'"
+    )
+
+
+class _TooLarge(Exception):
+    def __init__(self, problem: Problem) -> None:
+        self.problem = problem
+
+
 def _read_sheet(file: str, sheet: ReadOnlyWorksheet, table: Table) -> RawTable:
     # Some programs write a wrong sheet size; read every row there is.
     sheet.reset_dimensions()
@@ -96,16 +136,88 @@ def _read_sheet(file: str, sheet: ReadOnlyWorksheet, table: Table) -> RawTable:
     header = tuple(
         "" if cell is None else str(cell).strip().lower() for cell in first
     )
+    while header and not header[-1]:
+        header = header[:-1]
+    if len(header) > COLUMNS.value:
+        raise _TooLarge(
+            Problem(
+                file,
+                COLUMNS.message(f"the header ({len(header)} columns)"),
+                1,
+                sheet=sheet.title,
+            )
+        )
+    most, longest = ROWS.value + 1, CELL_CHARS.value
     body: list[tuple[int, tuple[Cell, ...]]] = []
     for number, values in enumerate(rows, start=2):
+        if number > most:
+            message = ROWS.message(f"the sheet ({number - 1:,}+ rows)")
+            raise _TooLarge(Problem(file, message, number, sheet=sheet.title))
         cells = tuple(values[: len(header)])
         if all(
             c is None or (isinstance(c, str) and not c.strip()) for c in cells
         ):
             continue
+        for i, c in enumerate(cells):
+            if isinstance(c, str) and len(c) > longest:
+                message = CELL_CHARS.message(f"the cell ({len(c):,} chars)")
+                raise _TooLarge(
+                    Problem(file, message, number, header[i], sheet.title)
+                )
         padding = (None,) * (len(header) - len(cells))
         body.append((number, (*cells, *padding)))
     return RawTable(table, file, sheet.title, header, tuple(body))
+
+
+# Formulas without a value are listed up to this many per sheet.
+SHOWN = 20
+
+
+def _sheet_problems(
+    path: Path, raw: RawTable, part: SheetPart | None
+) -> list[Problem]:
+    """Merged cells and formulas without a computed value in a sheet."""
+    if part is None:
+        return []
+    problems = []
+
+    def add(message: str, ref: str) -> None:
+        try:
+            col, row = coordinate_from_string(ref)
+        except CellCoordinatesException:
+            problems.append(Problem(raw.file, message, sheet=raw.sheet))
+            return
+        index = column_index_from_string(col) - 1
+        column = raw.header[index] if index < len(raw.header) else None
+        problems.append(Problem(raw.file, message, row, column, raw.sheet))
+
+    for ref in part.merged:
+        first = ref.split(":")[0].replace("$", "")
+        add(
+            f"cells {ref} are merged, so only {first} holds a value and "
+            "the others read as empty; unmerge them and fill in every "
+            "cell",
+            first,
+        )
+    if part.formulas:
+        cells = uncomputed_formulas(path, part.part)
+        for ref in cells[:SHOWN]:
+            add(
+                f"cell {ref} holds a formula without a computed value "
+                "(it would read as empty); open the workbook in Excel or "
+                "LibreOffice and save it, or type the value",
+                ref,
+            )
+        if len(cells) > SHOWN:
+            problems.append(
+                Problem(
+                    raw.file,
+                    f"{len(cells) - SHOWN} more cells hold formulas "
+                    "without a computed value",
+                    sheet=raw.sheet,
+                )
+            )
+    return problems
 
 
 def write_workbook(organisation: Organisation, path: Path) -> None:

@@ -1,0 +1,56 @@
+"""Limits that keep a hostile or broken input from costing hours or gigabytes.
+
+Each limit is far above any real province (Vietnam has about 2 million
+public servants; a province a few tens of thousands of units) and can be
+raised by its environment variable when an honest input needs more. Every
+message that reports a limit names that variable.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Limit:
+    """One limit: its environment variable, default and unit of count."""
+
+    variable: str
+    default: int
+    unit: str
+
+    @property
+    def value(self) -> int:
+        """The limit in force: the variable's value if it is a positive
+        whole number, else the default."""
+        given = os.environ.get(self.variable, "").strip().replace("_", "")
+        if given.isdigit() and int(given) > 0:
+            return int(given)
+        return self.default
+
+    def message(self, what: str) -> str:
+        """``what`` is over the limit, and how to raise it."""
+        return (
+            f"{what} is over the limit of {self.value:,} {self.unit}; if "
+            f"the input is right, raise the limit with the environment "
+            f"variable {self.variable} (e.g. {self.variable}="
+            f"{self.value * 4})"
+        )
+
+
+# Excel itself holds at most 32,767 characters in a cell.
+CELL_CHARS = Limit("ORGPLAN_MAX_CELL_CHARS", 32_767, "characters")
+# Excel's own sheet holds 1,048,576 rows.
+ROWS = Limit("ORGPLAN_MAX_ROWS", 1_048_575, "rows")
+COLUMNS = Limit("ORGPLAN_MAX_COLUMNS", 256, "columns")
+# A CSV file, and the sum of a workbook's parts once unpacked (a 200,000
+# unit workbook is about 60 MiB unpacked).
+FILE_MB = Limit("ORGPLAN_MAX_FILE_MB", 512, "MiB")
+# Levels of lists and mappings inside a scenario or a plan.json (a
+# plan nests 5 deep, a scenario 4).
+DEPTH = Limit("ORGPLAN_MAX_DEPTH", 64, "levels")
+# Values in a scenario once its YAML aliases are expanded.
+YAML_NODES = Limit("ORGPLAN_MAX_YAML_NODES", 2_000_000, "values")
+
+MIB = 1024 * 1024
