@@ -33,6 +33,11 @@ class Scope(_Section):
     allow_split: bool = True
     allow_fold: bool = True
     max_group_size: int = Field(default=4, ge=1)
+    # Coherence (orgplan.semantics.coherence): related pairs must also
+    # reach this functional similarity; allow_pairs names pairs of kinds,
+    # sectors or function codes that are always related ("*": any).
+    min_similarity: float = Field(default=0.0, ge=0, le=1)
+    allow_pairs: tuple[tuple[str, str], ...] = ()
 
 
 class Targets(_Section):

@@ -1,0 +1,207 @@
+"""Coherence as a rule: which units may merge (orgplan.semantics.coherence)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from orgplan.io import load_scenario, read_organisation
+from orgplan.model import FunctionDef, Organisation, Unit
+from orgplan.semantics.coherence import (
+    CoherencePolicy,
+    duplicate_support,
+    duplicate_support_groups,
+    related,
+    support_type,
+    unjudged_units,
+)
+
+ROOT = Path(__file__).parent.parent
+PROVINCE_2025 = ROOT / "scenarios" / "province-2025"
+SERVICE_UNITS = ROOT / "scenarios" / "service-units"
+POLICY = CoherencePolicy()
+
+
+def _unit(uid: str, name: str, kind: str = "division", **kw: object) -> Unit:
+    return Unit(id=uid, name=name, kind=kind, level="province", **kw)
+
+
+TAXONOMY = (
+    FunctionDef(code="fin", name="Tài chính"),
+    FunctionDef(code="fin.budget", parent="fin"),
+    FunctionDef(code="fin.prices", parent="fin"),
+    FunctionDef(code="fin.office", parent="fin"),
+    FunctionDef(code="fin.inspection", parent="fin"),
+    FunctionDef(code="tr", name="Giao thông"),
+    FunctionDef(code="tr.roads", parent="tr"),
+    FunctionDef(code="edu"),
+    FunctionDef(code="edu.preschool", parent="edu"),
+    FunctionDef(code="edu.preschool.school", parent="edu.preschool"),
+    FunctionDef(code="edu.primary", parent="edu"),
+    FunctionDef(code="edu.primary.school", parent="edu.primary"),
+)
+
+
+@pytest.fixture(scope="module")
+def org() -> Organisation:
+    """A finance and a transport department, divisions, schools."""
+    return Organisation(
+        functions=TAXONOMY,
+        units=(
+            _unit("STC", "Sở Tài chính", "department", functions=("fin",)),
+            _unit("SGT", "Sở Giao thông", "department", functions=("tr",)),
+            _unit(
+                "NS",
+                "Phòng Ngân sách",
+                parent="STC",
+                functions=("fin.budget",),
+            ),
+            _unit("GIA", "Phòng Giá", parent="STC", functions=("fin.prices",)),
+            _unit(
+                "VP", "Văn phòng Sở", parent="STC", functions=("fin.office",)
+            ),
+            _unit("VP2", "Văn phòng Sở", parent="STC"),
+            _unit(
+                "TTR",
+                "Thanh tra Sở",
+                parent="STC",
+                functions=("fin.inspection",),
+            ),
+            _unit(
+                "HT", "Phòng Hạ tầng", parent="SGT", functions=("tr.roads",)
+            ),
+            _unit(
+                "MN1",
+                "Trường Mầm non 1",
+                "public_service_unit",
+                functions=("edu.preschool.school",),
+            ),
+            _unit(
+                "MN2",
+                "Trường Mầm non 2",
+                "public_service_unit",
+                functions=("edu.preschool.school",),
+            ),
+            _unit(
+                "TH1",
+                "Trường Tiểu học 1",
+                "public_service_unit",
+                functions=("edu.primary.school",),
+            ),
+            _unit("X1", "Phòng A", sector="health"),
+            _unit("X2", "Phòng B", sector="health"),
+            _unit("X3", "Phòng C", sector="culture"),
+            _unit("X4", "Phòng D"),
+        ),
+    )
+
+
+def test_sibling_functions_share_a_family(org: Organisation) -> None:
+    rel = related("NS", "GIA", org, POLICY)
+    assert rel.related and rel.reason == "shared_family"
+    assert rel.shared == ("fin",)
+    assert rel.similarity > 0
+
+
+def test_different_mandates_are_unrelated(org: Organisation) -> None:
+    assert related("STC", "SGT", org, POLICY).reason == "different_families"
+    assert not related("NS", "HT", org, POLICY).related
+
+
+def test_preschool_only_with_preschool(org: Organisation) -> None:
+    assert related("MN1", "MN2", org, POLICY).reason == "shared_function"
+    rel = related("MN1", "TH1", org, POLICY)
+    # Both are education, but a preschool is not a primary school.
+    assert not rel.related and rel.reason == "different_service"
+
+
+def test_office_never_merges_with_a_line_division(org: Organisation) -> None:
+    rel = related("VP", "NS", org, POLICY)
+    assert not rel.related and rel.reason == "different_support"
+    assert not related("VP", "TTR", org, POLICY).related
+
+
+def test_support_type_by_code_or_name(org: Organisation) -> None:
+    assert support_type(org.unit("VP"), POLICY) == "office"
+    assert support_type(org.unit("VP2"), POLICY) == "office"
+    assert support_type(org.unit("TTR"), POLICY) == "inspectorate"
+    assert support_type(org.unit("NS"), POLICY) is None
+    # A department named "Văn phòng..." is not a support division.
+    vp = _unit("VPUB", "Văn phòng UBND tỉnh", "department")
+    assert support_type(vp, POLICY) is None
+    khtc = _unit("K", "Phòng Kế hoạch - Tài chính")
+    assert support_type(khtc, POLICY) == "plan_finance"
+
+
+def test_sector_without_functions(org: Organisation) -> None:
+    assert related("X1", "X2", org, POLICY).reason == "same_sector"
+    assert related("X1", "X3", org, POLICY).reason == "different_sectors"
+
+
+def test_nothing_to_judge_is_related_but_flagged(org: Organisation) -> None:
+    rel = related("X1", "X4", org, POLICY)
+    assert rel.related and not rel.judged
+    assert unjudged_units(org) == ("VP2", "X4")
+    assert unjudged_units(org, ["department"]) == ()
+
+
+def test_min_similarity_narrows(org: Organisation) -> None:
+    score = related("NS", "GIA", org, POLICY).similarity
+    strict = CoherencePolicy(min_similarity=score + 0.01)
+    rel = related("NS", "GIA", org, strict)
+    assert not rel.related and rel.reason == "below_min_similarity"
+    assert related("MN1", "MN2", org, strict).related
+
+
+def test_allow_pairs_widen(org: Organisation) -> None:
+    by_code = CoherencePolicy(
+        allow_pairs=frozenset({frozenset({"fin", "tr"})})
+    )
+    assert related("STC", "SGT", org, by_code).reason == "allowed_pair"
+    assert related("SGT", "STC", org, by_code).related
+    by_sector = CoherencePolicy(
+        allow_pairs=frozenset({frozenset({"health", "culture"})})
+    )
+    assert related("X1", "X3", org, by_sector).related
+    anything = CoherencePolicy(allow_pairs=frozenset({frozenset({"*"})}))
+    assert related("MN1", "TH1", org, anything).related
+
+
+def test_duplicate_support_are_siblings_of_one_type(
+    org: Organisation,
+) -> None:
+    assert duplicate_support("VP", "VP2", org, POLICY) == "office"
+    assert duplicate_support("VP", "TTR", org, POLICY) is None
+    assert duplicate_support("VP", "VP", org, POLICY) is None
+    assert duplicate_support_groups(org, "STC", POLICY) == {
+        "office": ("VP", "VP2")
+    }
+
+
+def test_policy_from_scenario_reads_scope() -> None:
+    scenario = load_scenario(PROVINCE_2025).model_copy(
+        update={
+            "scope": load_scenario(PROVINCE_2025).scope.model_copy(
+                update={
+                    "min_similarity": 0.2,
+                    "allow_pairs": (("culture", "information"),),
+                }
+            )
+        }
+    )
+    policy = CoherencePolicy.from_scenario(scenario)
+    assert policy.min_similarity == 0.2
+    assert frozenset({"culture", "information"}) in policy.allow_pairs
+    assert "public_service_unit" in policy.service_kinds
+
+
+def test_service_units_scenario_preschool_primary() -> None:
+    scenario = load_scenario(SERVICE_UNITS)
+    org = read_organisation(scenario.data)
+    policy = CoherencePolicy.from_scenario(scenario)
+    schools = [u for u in org.units if u.kind == "public_service_unit"]
+    pre = [u.id for u in schools if "preschool" in u.functions[0]]
+    pri = [u.id for u in schools if "primary" in u.functions[0]]
+    assert related(pre[0], pre[1], org, policy).related
+    assert not related(pre[0], pri[0], org, policy).related
