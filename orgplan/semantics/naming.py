@@ -1,0 +1,225 @@
+"""The names of units after a plan (docs/semantics.md section 2).
+
+Three rules:
+
+- every ``names`` entry of the scenario is used or reported: an entry
+  for a unit that does not merge, or that merges into a unit another
+  entry names differently, is listed, never silently dropped;
+- a merged unit is never named by one member alone unless the scenario
+  says so: without a ``names`` entry it takes the members' names joined
+  (``Phòng Tổng hợp - Kinh tế``), as the 2025 mergers named theirs;
+- no two units under one parent share a name after a plan: a unit the
+  plan renamed that collides with a sibling gets a numbered name and a
+  warning (duplicates the input already had are reported, not renamed).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from orgplan.model import Organisation
+
+IssueKey = Literal[
+    "names.unknown_unit",
+    "names.unused",
+    "names.conflict",
+    "names.duplicate",
+    "names.duplicate_input",
+]
+# The generic heads of Vietnamese unit names, longest first: a joined
+# name keeps the head once (``Phòng A`` + ``Phòng B`` = ``Phòng A - B``).
+_HEADS = (
+    "Trung tâm",
+    "Chi cục",
+    "Văn phòng",
+    "Thanh tra",
+    "Trường",
+    "Phòng",
+    "Ban",
+    "Sở",
+)
+
+
+@dataclass(frozen=True)
+class NameIssue:
+    """A naming problem: its key, the unit, the name and plain words."""
+
+    key: IssueKey
+    unit: str
+    name: str
+    detail: str
+
+
+@dataclass(frozen=True)
+class Naming:
+    """The names chosen (by unit id) and what was reported on the way."""
+
+    names: dict[str, str]
+    issues: tuple[NameIssue, ...] = ()
+
+
+def joined_name(names: Sequence[str]) -> str:
+    """One name for units of ``names`` (in order), the shared head once.
+
+    >>> joined_name(["Phòng Tổng hợp", "Phòng Kinh tế"])
+    'Phòng Tổng hợp - Kinh tế'
+    >>> joined_name(["Văn phòng Sở", "Văn phòng Sở"])
+    'Văn phòng Sở'
+    """
+    distinct = list(dict.fromkeys(n.strip() for n in names))
+    if len(distinct) == 1:
+        return distinct[0]
+    head = next(
+        (h for h in _HEADS if all(n.startswith(h + " ") for n in distinct)),
+        None,
+    )
+    if head is None:
+        return " - ".join(distinct)
+    rests = dict.fromkeys(n[len(head) + 1 :] for n in distinct)
+    return f"{head} " + " - ".join(rests)
+
+
+def name_merges(
+    organisation: Organisation,
+    merges: Sequence[tuple[str, Sequence[str]]],
+    names: Mapping[str, str],
+) -> Naming:
+    """The name of each merged unit, by representative.
+
+    Parameters
+    ----------
+    organisation
+        The organisation before the plan.
+    merges
+        ``(into, members)`` of each merge; ``into`` is among ``members``.
+    names
+        The scenario's ``names``: unit id -> name of the unit it ends in.
+
+    Returns
+    -------
+    Naming
+        ``names[into]`` for each merge, and an issue for each entry not
+        used (unknown unit, unit not merged, conflicting entries).
+    """
+    chosen: dict[str, str] = {}
+    issues: list[NameIssue] = []
+    merged: set[str] = set()
+    for into, members in merges:
+        merged.update(members)
+        ordered = [into, *(m for m in members if m != into)]
+        given = [(m, names[m]) for m in ordered if m in names]
+        if not given:
+            chosen[into] = joined_name(
+                [organisation.unit(m).name for m in ordered]
+            )
+            continue
+        chosen[into] = given[0][1]
+        for member, name in given[1:]:
+            if name != chosen[into]:
+                issues.append(
+                    NameIssue(
+                        "names.conflict",
+                        member,
+                        name,
+                        f"names.{member} ({name!r}) is not used: {member} "
+                        f"merges into {into}, named {chosen[into]!r}",
+                    )
+                )
+    for uid, name in names.items():
+        if uid not in organisation.unit_by_id:
+            issues.append(
+                NameIssue(
+                    "names.unknown_unit",
+                    uid,
+                    name,
+                    f"names.{uid} names no unit of the data",
+                )
+            )
+        elif uid not in merged:
+            issues.append(
+                NameIssue(
+                    "names.unused",
+                    uid,
+                    name,
+                    f"names.{uid} ({name!r}) is not used: {uid} does not "
+                    "merge in this plan",
+                )
+            )
+    return Naming(chosen, tuple(issues))
+
+
+def duplicate_names(
+    organisation: Organisation,
+) -> dict[tuple[str | None, str], tuple[str, ...]]:
+    """Siblings sharing a name: (parent, name) -> their ids, input order."""
+    seen: dict[tuple[str | None, str], list[str]] = {}
+    for u in organisation.units:
+        seen.setdefault((u.parent, _key(u.name)), []).append(u.id)
+    return {k: tuple(v) for k, v in seen.items() if len(v) > 1}
+
+
+def make_distinct(after: Organisation, renamed: Iterable[str]) -> Naming:
+    """Distinct names for units the plan named that collide with a sibling.
+
+    Parameters
+    ----------
+    after
+        The organisation after the plan, with the plan's names.
+    renamed
+        The units whose name the plan set (merge representatives).
+
+    Returns
+    -------
+    Naming
+        The new name of each renamed unit that collided (``Sở Nội vụ
+        (2)``) with a ``names.duplicate`` warning; duplicates among units
+        the plan did not name are reported as ``names.duplicate_input``.
+    """
+    changed = set(renamed)
+    taken = {(u.parent, _key(u.name)) for u in after.units}
+    chosen: dict[str, str] = {}
+    issues: list[NameIssue] = []
+    for (parent, _), ids in duplicate_names(after).items():
+        name = after.unit(ids[0]).name
+        movers = [i for i in ids if i in changed]
+        if not movers:
+            issues.append(
+                NameIssue(
+                    "names.duplicate_input",
+                    ids[0],
+                    name,
+                    f"{', '.join(ids)} share the name {name!r} already in "
+                    "the data",
+                )
+            )
+            continue
+        # One of the colliding units keeps the name: one the plan did not
+        # rename if there is one, else the first renamed.
+        keep = 0 if len(movers) == len(ids) else None
+        for index, uid in enumerate(movers):
+            if index == keep:
+                continue
+            number = 2
+            while (parent, _key(f"{name} ({number})")) in taken:
+                number += 1
+            new = f"{name} ({number})"
+            taken.add((parent, _key(new)))
+            chosen[uid] = new
+            others = ", ".join(i for i in ids if i != uid)
+            issues.append(
+                NameIssue(
+                    "names.duplicate",
+                    uid,
+                    name,
+                    f"{uid} would share the name {name!r} with {others}; "
+                    f"named {new!r} instead: give it a name in `names`",
+                )
+            )
+    return Naming(chosen, tuple(issues))
+
+
+def _key(name: str) -> str:
+    """Names compare without case and surrounding or repeated spaces."""
+    return " ".join(name.split()).casefold()
