@@ -14,8 +14,14 @@ from dataclasses import dataclass
 import numpy as np
 
 from orgplan.errors import OrgplanError
-from orgplan.model import STAFF_CATEGORIES, Person, StaffCategory
+from orgplan.model import (
+    STAFF_CATEGORIES,
+    Organisation,
+    Person,
+    StaffCategory,
+)
 from orgplan.rules import SeparationRules
+from orgplan.similarity import function_set
 
 ROLES = ("head", "deputy", "staff")
 HEAD, DEPUTY, STAFF = 0, 1, 2
@@ -156,3 +162,66 @@ def group_rows(
         int(key): rows[start:end]
         for key, start, end in zip(wanted, starts, ends, strict=True)
     }
+
+
+# How well a person's field fits a receiving unit, best first (the rank
+# a mover is picked by, docs/semantics.md section 7).
+SAME_FIELD, RELATED_FIELD, UNKNOWN_FIELD, CROSS_FIELD = 0, 1, 2, 3
+
+
+def field_ranks(
+    roster: Roster, after: Organisation | None = None
+) -> np.ndarray:
+    """The fit of each field at each unit: units x (fields + 1) ranks.
+
+    Column ``j`` is ``roster.fields[j]``; the last column is a blank
+    field (:data:`UNKNOWN_FIELD` everywhere). A field is the *same* at a
+    unit when it is the unit's sector or one of its functions (``after``,
+    the organisation the roster is indexed on) or the field most of the
+    unit's people hold; *related* when the taxonomy links it to the
+    unit's functions (a shared function or ancestor) or someone in the
+    unit holds it; *unknown* at a unit with no people, functions or
+    sector to judge by; *cross* otherwise.
+    """
+    n_units, n_fields = len(roster.unit_ids), len(roster.fields)
+    counts = np.zeros((n_units, n_fields + 1), dtype=np.int64)
+    np.add.at(counts, (roster.unit, roster.field), 1)
+    held = counts[:, :n_fields]
+    ranks = np.full((n_units, n_fields + 1), CROSS_FIELD, dtype=np.int8)
+    known = ranks[:, :n_fields]  # a view: blank fields stay apart
+    known[held > 0] = RELATED_FIELD
+    top = held.max(axis=1, initial=0)
+    known[(held == top[:, None]) & (top[:, None] > 0)] = SAME_FIELD
+    judged = top > 0
+    if after is not None:
+        _rank_by_taxonomy(ranks, roster, after)
+        judged |= np.array(
+            [bool(u.functions or u.sector) for u in after.units]
+        )
+    ranks[~judged, :n_fields] = UNKNOWN_FIELD
+    ranks[:, n_fields] = UNKNOWN_FIELD
+    return ranks
+
+
+def _rank_by_taxonomy(
+    ranks: np.ndarray, roster: Roster, after: Organisation
+) -> None:
+    """Raise ranks where the unit's sector and functions say so."""
+    field_sets = [function_set(after, [f]) for f in roster.fields]
+    index = {uid: i for i, uid in enumerate(roster.unit_ids)}
+    for unit in after.units:
+        row = index.get(unit.id)
+        if row is None:
+            continue
+        own = {*unit.functions, *([unit.sector] if unit.sector else [])}
+        extended = function_set(after, unit.functions) | own
+        for col, name in enumerate(roster.fields):
+            entry = after.function_by_code.get(name)
+            if name in own:
+                ranks[row, col] = SAME_FIELD
+            elif field_sets[col] & extended or (
+                entry is not None
+                and unit.sector is not None
+                and entry.sector == unit.sector
+            ):
+                ranks[row, col] = min(ranks[row, col], RELATED_FIELD)

@@ -18,12 +18,18 @@ that a unit of civil servants is not sent public employees.
 Who moves, with a roster: staff only (never heads, deputies or people
 marked ``excluded``), first those whose ``field`` the receiver has the
 fewest people in, then the youngest (most years to retirement), then by id.
+With field ranks (:func:`orgplan.staffing.roster.field_ranks`) the staff's
+field is respected instead: the same field as the receiver first, then a
+related field (the function taxonomy), then a blank field, then another
+field; :func:`with_field_costs` makes the flow prefer senders that have
+such movers, and :func:`cross_field_moves` lists the moves that still go
+across fields, for the plan to report.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 from ortools.graph.python import min_cost_flow
@@ -31,7 +37,7 @@ from ortools.graph.python import min_cost_flow
 from orgplan.model import STAFF_CATEGORIES
 from orgplan.plan import Mover, Transfer
 from orgplan.staffing.distances import Arcs
-from orgplan.staffing.roster import Roster, group_rows
+from orgplan.staffing.roster import CROSS_FIELD, Roster, group_rows
 
 
 @dataclass(frozen=True, eq=False)
@@ -143,12 +149,15 @@ def pick_movers(
     flows: Flows,
     movable: np.ndarray,
     id_rank: np.ndarray,
+    ranks: np.ndarray | None = None,
 ) -> list[np.ndarray]:
     """The people of each flow row, by the rule in the module docstring.
 
     ``movable`` marks the people who may move; the people picked are
     cleared from it, so that later stages do not pick them again.
-    Returns one array of roster rows per flow row.
+    ``ranks`` (units x fields + 1, :func:`~orgplan.staffing.roster.
+    field_ranks`) puts the best fit at the receiver first. Returns one
+    array of roster rows per flow row.
     """
     n_cat = len(STAFF_CATEGORIES)
     field_counts = np.zeros(
@@ -173,7 +182,10 @@ def pick_movers(
     ):
         pool = pools[int(sender) * n_cat + int(category)]
         pool = pool[movable[pool]]
-        need = field_counts[receiver, roster.field[pool]]
+        if ranks is None:
+            need = field_counts[receiver, roster.field[pool]]
+        else:
+            need = ranks[receiver, roster.field[pool]]
         order = np.lexsort((id_rank[pool], youth[pool], need))
         chosen = pool[order[:count]]
         movable[chosen] = False
@@ -221,3 +233,62 @@ def transfer_records(
             for person in persons
         )
     return tuple(transfers), tuple(movers)
+
+
+def with_field_costs(
+    arcs: Arcs, roster: Roster, movable: np.ndarray, ranks: np.ndarray
+) -> Arcs:
+    """``arcs`` costed so that a sender with a fitting mover goes first.
+
+    Each arc costs its distance plus, for the best field rank among the
+    sender's movable people at the receiver, that rank times more than
+    any distance: a same-field mover further away (within the transfer
+    rules) beats a cross-field one next door. The flow still moves as
+    many staff as it can; only the choice among moves changes.
+    """
+    if len(arcs.tail) == 0:
+        return arcs
+    # Which fields (blank last) each unit has movable people in; memory
+    # grows with arcs x fields, never units x units.
+    has = np.zeros(ranks.shape, dtype=bool)
+    rows = np.nonzero(movable)[0]
+    has[roster.unit[rows], roster.field[rows]] = True
+    best = np.where(has[arcs.tail], ranks[arcs.head], CROSS_FIELD).min(axis=1)
+    step = int(arcs.cost.max()) + 1
+    return replace(arcs, cost=arcs.cost + step * best.astype(np.int64))
+
+
+@dataclass(frozen=True)
+class CrossFieldMove:
+    """A person moved to a unit whose work is not their field."""
+
+    person: str
+    field: str
+    from_unit: str
+    to_unit: str
+
+
+def cross_field_moves(
+    roster: Roster,
+    flows: Flows,
+    picked: Sequence[np.ndarray],
+    ranks: np.ndarray,
+) -> tuple[CrossFieldMove, ...]:
+    """The movers of ``picked`` whose field is neither the same as nor
+    related to the receiver's (blank fields are not judged)."""
+    found = []
+    for row, people in enumerate(picked):
+        receiver = int(flows.receiver[row])
+        sender = roster.unit_ids[int(flows.sender[row])]
+        for person in people:
+            field = int(roster.field[person])
+            if field >= 0 and ranks[receiver, field] == CROSS_FIELD:
+                found.append(
+                    CrossFieldMove(
+                        person=str(roster.ids[person]),
+                        field=roster.fields[field],
+                        from_unit=sender,
+                        to_unit=roster.unit_ids[receiver],
+                    )
+                )
+    return tuple(found)

@@ -1,0 +1,183 @@
+"""Transfers respect the staff's field (orgplan.staffing.transfers)."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from orgplan.model import FunctionDef, Organisation, Person, Unit
+from orgplan.rules import load_rulebook
+from orgplan.staffing.distances import Arcs
+from orgplan.staffing.roster import (
+    CROSS_FIELD,
+    RELATED_FIELD,
+    SAME_FIELD,
+    UNKNOWN_FIELD,
+    field_ranks,
+    roster_from_people,
+)
+from orgplan.staffing.transfers import (
+    cross_field_moves,
+    pick_movers,
+    solve_flows,
+    with_field_costs,
+)
+
+TAXONOMY = (
+    FunctionDef(code="finance"),
+    FunctionDef(code="finance.budget", parent="finance"),
+    FunctionDef(code="transport"),
+    FunctionDef(code="transport.infrastructure", parent="transport"),
+    FunctionDef(code="transport.roads", parent="transport"),
+)
+
+
+def _division(uid: str, sector: str | None, functions: tuple[str, ...]):
+    return Unit(
+        id=uid,
+        name=uid,
+        kind="division",
+        level="province",
+        sector=sector,
+        functions=functions,
+    )
+
+
+def _person(pid: str, unit: str, field: str | None, born: int) -> Person:
+    return Person(
+        id=pid,
+        unit=unit,
+        category="civil_servant",
+        birth_year=born,
+        gender="male",
+        field=field,
+    )
+
+
+def _org(people: tuple[Person, ...]) -> Organisation:
+    """Two finance divisions (F1, F2), a transport infrastructure
+    division (HT) and a division with nothing to judge it by (X)."""
+    return Organisation(
+        functions=TAXONOMY,
+        units=(
+            _division("F1", "finance", ("finance.budget",)),
+            _division("F2", "finance", ("finance.budget",)),
+            _division("HT", "transport", ("transport.infrastructure",)),
+            _division("X", None, ()),
+        ),
+        staff=people,
+    )
+
+
+def _roster(org: Organisation):
+    return roster_from_people(
+        org.staff,
+        [u.id for u in org.units],
+        load_rulebook().separations,
+        2025,
+    )
+
+
+def _arcs(tails: list[int], heads: list[int]) -> Arcs:
+    n = len(tails)
+    return Arcs(
+        tail=np.array(tails, dtype=np.int64),
+        head=np.array(heads, dtype=np.int64),
+        cost=np.ones(n, dtype=np.int64),
+        hops=np.ones(n, dtype=np.int64),
+    )
+
+
+def _move_one(org: Organisation, senders: list[int]):
+    """Move one person from ``senders`` to HT (index 2)."""
+    roster = _roster(org)
+    ranks = field_ranks(roster, org)
+    n = len(org.units)
+    supply = np.zeros(n, dtype=np.int64)
+    supply[senders] = 1
+    demand = np.zeros(n, dtype=np.int64)
+    demand[2] = 1
+    free = np.ones(len(roster), dtype=bool)
+    movable = roster.counts(free)
+    accepts = np.ones_like(movable, dtype=bool)
+    arcs = with_field_costs(
+        _arcs(senders, [2] * len(senders)), roster, free, ranks
+    )
+    flows = solve_flows(supply, demand, movable, accepts, arcs)
+    picked = pick_movers(roster, flows, free, roster.id_rank(), ranks)
+    moved = [str(p) for rows in picked for p in roster.ids[rows]]
+    return moved, cross_field_moves(roster, flows, picked, ranks)
+
+
+def test_ranks_follow_sector_functions_and_taxonomy() -> None:
+    org = _org(
+        (
+            _person("a", "F1", "finance", 1990),
+            _person("b", "F1", "transport.roads", 1990),
+            _person("c", "F1", None, 1990),
+        )
+    )
+    roster = _roster(org)
+    ranks = field_ranks(roster, org)
+    col = {f: i for i, f in enumerate(roster.fields)}
+    ht, x = 2, 3
+    assert ranks[ht, col["finance"]] == CROSS_FIELD
+    # Roads and infrastructure share the family "transport".
+    assert ranks[ht, col["transport.roads"]] == RELATED_FIELD
+    assert ranks[0, col["finance"]] == SAME_FIELD
+    assert ranks[x, col["finance"]] == UNKNOWN_FIELD
+    assert (ranks[:, -1] == UNKNOWN_FIELD).all()
+
+
+def test_same_field_mover_goes_before_a_younger_financier() -> None:
+    org = _org(
+        (
+            _person("fin-young", "F1", "finance", 1999),
+            _person("tr-old", "F1", "transport", 1970),
+        )
+    )
+    moved, across = _move_one(org, [0])
+    assert moved == ["tr-old"]
+    assert across == ()
+
+
+def test_flow_prefers_the_sender_with_a_fitting_mover() -> None:
+    org = _org(
+        (
+            _person("fin", "F1", "finance", 1999),
+            _person("tr", "F2", "transport", 1970),
+        )
+    )
+    # Both may send one; HT needs one: the transport person goes.
+    moved, across = _move_one(org, [0, 1])
+    assert moved == ["tr"]
+    assert across == ()
+
+
+def test_a_cross_field_move_is_reported() -> None:
+    org = _org((_person("fin", "F1", "finance", 1990),))
+    moved, across = _move_one(org, [0])
+    assert moved == ["fin"]
+    (move,) = across
+    assert (move.person, move.field, move.from_unit, move.to_unit) == (
+        "fin",
+        "finance",
+        "F1",
+        "HT",
+    )
+
+
+def test_without_the_organisation_the_roster_profile_decides() -> None:
+    org = _org(
+        (
+            _person("h1", "HT", "transport", 1980),
+            _person("h2", "HT", "transport", 1981),
+            _person("h3", "HT", "law", 1982),
+        )
+    )
+    roster = _roster(org)
+    ranks = field_ranks(roster)
+    col = {f: i for i, f in enumerate(roster.fields)}
+    assert ranks[2, col["transport"]] == SAME_FIELD
+    assert ranks[2, col["law"]] == RELATED_FIELD
+    # Nobody in F1: its fit cannot be judged from the roster alone.
+    assert ranks[0, col["law"]] == UNKNOWN_FIELD
