@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 import warnings
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
@@ -34,6 +35,22 @@ from orgplan.io.schema import (
 from orgplan.model import SPLIT_COLUMNS, Organisation
 from orgplan.rules import Rulebook
 from orgplan.scenario import Scenario
+
+# Whole numbers as digits, "12" or "12.0" (as a spreadsheet may save it).
+_WHOLE = re.compile(r"[+-]?[0-9]+(?:\.0*)?")
+# Bounds far above any province (Vietnam has about 2 million public
+# servants), low enough that sums stay exact in the solver's 64-bit model.
+MAX_WHOLE = 10**9
+MAX_NUMBER = 1e15
+# Staff counts of one unit.
+MAX_STAFF = 1_000_000
+STAFF_COLUMNS = frozenset(
+    {"quota", "actual", "heads", "deputies", *SPLIT_COLUMNS.values()}
+)
+# C0 and C1 control characters: invisible, and most illegal in an xlsx
+# cell. Free text may keep tabs and line breaks (Alt+Enter in Excel).
+CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+TEXT_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 TRUE_WORDS = frozenset({"true", "yes", "1", "x", "có", "co", "y"})
 FALSE_WORDS = frozenset({"false", "no", "0", "không", "khong", "n"})
@@ -136,11 +153,15 @@ def _parse_rows(checker: _Checker, raw: RawTable, rulebook: Rulebook) -> Rows:
         if (column := table.column(name)) is not None
     ]
     rows: Rows = []
+    counts = table.name == "units"
     for row, cells in raw.rows:
         values: dict[str, Any] = {}
         for i, column in columns:
             try:
-                value = parse_cell(cells[i], column, rulebook)
+                cell = _visible(checker, raw, row, column, cells[i])
+                value = parse_cell(cell, column, rulebook)
+                if counts and column.name in STAFF_COLUMNS:
+                    _staff_count(value)
             except ValueError as error:
                 checker.add(raw, str(error), row, column.name)
                 continue
@@ -156,6 +177,46 @@ def _parse_rows(checker: _Checker, raw: RawTable, rulebook: Rulebook) -> Rows:
         _check_record(checker, raw, row, values)
         rows.append((row, values))
     return rows
+
+
+def _visible(
+    checker: _Checker, raw: RawTable, row: int, column: Column, cell: Cell
+) -> Cell:
+    """``cell`` without control characters, which no name needs and an
+    xlsx cannot hold: removed from free text with a warning, an error in
+    an id, a number or a list."""
+    if not isinstance(cell, str):
+        return cell
+    if column.type != "text":
+        found = CONTROL.findall(cell.strip())
+        if found:
+            raise ValueError(
+                f"the cell holds control characters ({_codes(found)}); "
+                "retype it"
+            )
+        return cell
+    found = TEXT_CONTROL.findall(cell)
+    if not found:
+        return cell
+    checker.add(
+        raw,
+        f"control characters ({_codes(found)}) removed from the text",
+        row,
+        column.name,
+        "warning",
+    )
+    return TEXT_CONTROL.sub("", cell)
+
+
+def _codes(found: list[str]) -> str:
+    return ", ".join(sorted({f"U+{ord(c):04X}" for c in found}))
+
+
+def _staff_count(value: int | None) -> None:
+    if value is not None and value > MAX_STAFF:
+        raise ValueError(
+            f"{value:,} is more than {MAX_STAFF:,} staff in one unit"
+        )
 
 
 def _check_record(
@@ -218,23 +279,42 @@ def _int(cell: Cell) -> int:
     if isinstance(cell, bool):
         raise ValueError(f"{cell} is not a whole number")
     if isinstance(cell, int):
-        return cell
-    number = cell if isinstance(cell, float) else _number(str(cell))
-    if not number.is_integer():
-        raise ValueError(f"{_text(cell).strip()} is not a whole number")
-    return int(number)
+        number = cell
+    elif isinstance(cell, float):
+        if not cell.is_integer():
+            raise ValueError(f"{_text(cell)} is not a whole number")
+        number = int(cell)
+    else:
+        text = str(cell).strip()
+        # Digits only: "1e3" or "12.5" is a typing slip, and a long number
+        # must not lose digits through a float.
+        if not _WHOLE.fullmatch(text):
+            _number(text)
+            raise ValueError(
+                f"{text} is not a whole number written in digits"
+            )
+        number = int(text.split(".")[0])
+    if abs(number) > MAX_WHOLE:
+        raise ValueError(
+            f"{number} is beyond {MAX_WHOLE:,}, more than any real count"
+        )
+    return number
 
 
 def _float(cell: Cell) -> float:
     if isinstance(cell, bool):
         raise ValueError(f"{cell} is not a number")
     if isinstance(cell, int | float):
-        return float(cell)
-    text = str(cell).strip()
-    # A decimal comma, as Vietnamese spreadsheets write it: "3,5".
-    if text.count(",") == 1 and "." not in text:
-        text = text.replace(",", ".")
-    return _number(text)
+        number = float(cell)
+    else:
+        text = str(cell).strip()
+        # A decimal comma, as Vietnamese spreadsheets write it: "3,5".
+        if text.count(",") == 1 and "." not in text:
+            text = text.replace(",", ".")
+        number = _number(text)
+    if not math.isfinite(number) or abs(number) > MAX_NUMBER:
+        raise ValueError(f"{cell} is beyond {MAX_NUMBER:g}")
+    return number
 
 
 def _number(text: str) -> float:
@@ -312,7 +392,10 @@ def _cross_check(
     units, unit_rows = tables["units"], parsed["units"]
     _references(checker, units, unit_rows, "parent", ids["units"], units)
     _cycles(checker, units, unit_rows)
-    _roots(checker, units, unit_rows)
+    if "parent" in units.header:
+        _roots(checker, units, unit_rows)
+    else:
+        _no_parent_column(checker, units, unit_rows)
     _counts(checker, units, unit_rows)
     for name, column, target, target_column in _REFERENCES:
         if name in tables and parsed.get(target):
@@ -397,11 +480,13 @@ def _cycles(checker: _Checker, raw: RawTable, rows: Rows) -> None:
     row_of = {values.get(key): row for row, values in rows}
     done: set[str] = set()
     for start in parent:
-        path: list[str] = []
+        # The walk's position of each node, so that a long chain costs
+        # its length, not its square.
+        path: dict[str, int] = {}
         node: str | None = start
         while node is not None and node in parent and node not in done:
             if node in path:
-                cycle = path[path.index(node) :]
+                cycle = list(path)[path[node] :]
                 first = min(cycle, key=lambda n: row_of[n])
                 checker.add(
                     raw,
@@ -411,7 +496,7 @@ def _cycles(checker: _Checker, raw: RawTable, rows: Rows) -> None:
                     "parent",
                 )
                 break
-            path.append(node)
+            path[node] = len(path)
             node = parent[node]
         done.update(path)
 
@@ -430,6 +515,25 @@ def _roots(checker: _Checker, raw: RawTable, rows: Rows) -> None:
             "as separate trees",
             severity="warning",
         )
+
+
+def _no_parent_column(checker: _Checker, raw: RawTable, rows: Rows) -> None:
+    """Without a parent column every unit is a tree of its own: fine for
+    a list of communes, not for units of several kinds (a department and
+    its divisions), whose hierarchy would be lost."""
+    kinds = sorted({v["kind"] for _, v in rows if "kind" in v})
+    if len(rows) > 1 and len(kinds) > 1:
+        checker.add(
+            raw,
+            f"there is no parent column, so the {len(rows)} units would be "
+            f"{len(rows)} separate trees, yet they are of several kinds "
+            f"({', '.join(kinds)}); add a parent column with the id of "
+            "the unit above each one (empty for a top unit)",
+            1,
+            "parent",
+        )
+    else:
+        _roots(checker, raw, rows)
 
 
 def _counts(checker: _Checker, raw: RawTable, rows: Rows) -> None:
@@ -566,7 +670,122 @@ def scenario_problems(
                     ".".join(str(part) for part in loc),
                 )
             )
+    return problems + merge_problems(
+        organisation, scenario, rulebook, file, line_of
+    )
+
+
+def merge_problems(
+    organisation: Organisation,
+    scenario: Scenario,
+    rulebook: Rulebook,
+    file: str,
+    line_of: Callable[[KeyPath], int | None] = lambda _: None,
+) -> list[Problem]:
+    """Must-merge groups that no plan can honour, found before solving.
+
+    A locked member or one outside ``scope.kinds``, a group the scope
+    forbids (no merges, too many members), members that may not merge
+    (kinds, ``scope.merge_within``) and a pair both in ``must_merge`` and
+    in ``must_not_merge``. Unknown ids are :func:`scenario_problems`'s.
+    """
+    from orgplan.semantics.scope import free_units, locked_units
+
+    units = organisation.unit_by_id
+    locked = locked_units(organisation, scenario)
+    free = free_units(organisation, scenario)
+    scope = scenario.scope
+    problems = []
+
+    def add(loc: KeyPath, message: str) -> None:
+        key = ".".join(str(part) for part in loc)
+        problems.append(Problem(file, message, line_of(loc), key))
+
+    for i, group in enumerate(scenario.must_merge):
+        if not scope.allow_merge:
+            add(("must_merge", i), "scope.allow_merge is false")
+        if len(set(group)) > scope.max_group_size:
+            add(
+                ("must_merge", i),
+                f"{len(set(group))} members, more than "
+                f"scope.max_group_size ({scope.max_group_size})",
+            )
+        for j, uid in enumerate(group):
+            if uid in locked:
+                where = "scenario's locks" if uid in scenario.locks else (
+                    "data (its locked column)"
+                )
+                add(
+                    ("must_merge", i, j),
+                    f"{uid} must merge but is locked in the {where}",
+                )
+            elif uid in units and uid not in free:
+                add(
+                    ("must_merge", i, j),
+                    f"{uid} must merge but is a {units[uid].kind}, outside "
+                    "scope.kinds (" + ", ".join(scope.kinds) + ")",
+                )
+        reason = _obstacle(organisation, scenario, rulebook, group)
+        if reason:
+            add(("must_merge", i), f"these units cannot merge: {reason}")
+    merged = _joined(scenario.must_merge)
+    for k, pair in enumerate(scenario.must_not_merge):
+        for a, b in _pairs(pair):
+            if a != b and a in merged and merged[a] == merged.get(b):
+                add(
+                    ("must_not_merge", k),
+                    f"{a} and {b} must not merge, but must_merge puts "
+                    "them in one group",
+                )
     return problems
+
+
+def _obstacle(
+    organisation: Organisation,
+    scenario: Scenario,
+    rulebook: Rulebook,
+    group: Iterable[str],
+) -> str | None:
+    """Why no member of ``group`` may represent the others (kinds,
+    ``scope.merge_within``), or ``None``."""
+    from orgplan.semantics.scope import merge_obstacle, neighbours
+
+    found = [organisation.unit_by_id.get(u) for u in dict.fromkeys(group)]
+    members = [u for u in found if u is not None]
+    if len(members) < 2 or len(members) < len(found):
+        return None
+    near = neighbours(organisation)
+    first = None
+    for rep in members:
+        reasons = (
+            merge_obstacle(organisation, rulebook, scenario, rep, unit, near)
+            for unit in members
+            if unit is not rep
+        )
+        reason = next((r for r in reasons if r), None)
+        if reason is None:
+            return None
+        first = first or reason
+    return first
+
+
+def _joined(groups: Iterable[Iterable[str]]) -> dict[str, int]:
+    """Each unit of overlapping groups mapped to one group number."""
+    group_of: dict[str, int] = {}
+    for n, group in enumerate(groups):
+        members = set(group)
+        olds = {group_of[u] for u in members if u in group_of}
+        for uid, g in list(group_of.items()):
+            if g in olds:
+                group_of[uid] = n
+        for uid in members:
+            group_of[uid] = n
+    return group_of
+
+
+def _pairs(group: Iterable[str]) -> list[tuple[str, str]]:
+    items = list(group)
+    return [(a, b) for i, a in enumerate(items) for b in items[i + 1 :]]
 
 
 def _listed(values: Iterable[str]) -> list[tuple[KeyPath, str]]:

@@ -320,6 +320,15 @@ DEFECTS = [
         "scenarios/bad-references.yaml",
         "bad-references.yaml",
         None,
+        5,
+        "must_merge.0.0",
+        "SNV must merge but is locked in the scenario's locks",
+        "error",
+    ),
+    (
+        "scenarios/bad-references.yaml",
+        "bad-references.yaml",
+        None,
         6,
         "leadership.heads.SNV",
         "'NV009' is not a person id",
@@ -493,7 +502,8 @@ def test_scenario_data_is_relative_to_the_scenario(tmp_path: Path) -> None:
     folder = _scenario(
         tmp_path,
         f"name: Sáp nhập sở\ndata: {VALID.resolve()}\n"
-        "locks: [SNV]\nmust_merge: [[STNMT, SNN]]\n"
+        "scope: {kinds: [department]}\nlocks: [SNV]\n"
+        "must_merge: [[STNMT, SNN]]\n"
         "leadership: {heads: {STNMT: NV011}}\n",
     )
     org, scenario = open_scenario(folder)
