@@ -15,6 +15,7 @@ from typing import Literal, cast, get_args
 
 from pydantic import BaseModel
 
+from orgplan.i18n.aliases import canonical_header, canonical_value
 from orgplan.model import (
     FunctionDef,
     Gender,
@@ -84,6 +85,10 @@ class RawTable:
     ``header`` holds the column names lower-cased and stripped; ``rows``
     pairs the row number a spreadsheet shows (the header is row 1) with
     the cells, one per header column.
+
+    Vietnamese headers ("Tên đơn vị") and coded values ("sở", "công
+    chức") become column names and codes here, so that every reader
+    accepts input in either language (:mod:`orgplan.i18n.aliases`).
     """
 
     table: Table
@@ -91,6 +96,34 @@ class RawTable:
     sheet: str | None
     header: tuple[str, ...]
     rows: tuple[tuple[int, tuple[Cell, ...]], ...]
+
+    def __post_init__(self) -> None:
+        header = tuple(
+            h if self.table.column(h) else canonical_header(self.table.name, h)
+            for h in self.header
+        )
+        coded = [
+            i
+            for i, name in enumerate(header)
+            if (column := self.table.column(name)) and column.allowed
+        ]
+        if coded:
+            rows = tuple(
+                (number, _canonical_cells(cells, header, coded))
+                for number, cells in self.rows
+            )
+            object.__setattr__(self, "rows", rows)
+        object.__setattr__(self, "header", header)
+
+
+def _canonical_cells(
+    cells: tuple[Cell, ...], header: tuple[str, ...], coded: list[int]
+) -> tuple[Cell, ...]:
+    out = list(cells)
+    for i in coded:
+        if i < len(out) and isinstance(out[i], str):
+            out[i] = canonical_value(header[i], cast(str, out[i]))
+    return tuple(out)
 
 
 def _fixed(values: object) -> Callable[[Rulebook], tuple[str, ...]]:

@@ -1,0 +1,128 @@
+"""Input in either language: Vietnamese words for orgplan's codes.
+
+A committee types "sở" for a department and "công chức" for a civil
+servant, and the Vietnamese exports write those words; the readers turn
+them (and the English labels) back into the codes the rules are keyed
+by. Matching ignores case, surrounding spaces and the two ways of
+placing a tone mark ("ủy" and "uỷ").
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import cache
+
+from orgplan.i18n import CATALOGUE, LANGS
+from orgplan.i18n.vi_input import VI_ONLY
+
+# Column name -> code -> the words that mean it (besides the code).
+VALUES: dict[str, dict[str, tuple[str, ...]]] = {
+    "kind": {
+        "province": ("tỉnh", "thành phố trực thuộc trung ương"),
+        "party_agency": ("cơ quan đảng", "party agency"),
+        "peoples_committee": (
+            "ủy ban nhân dân",
+            "ubnd",
+            "people's committee",
+            "peoples committee",
+        ),
+        "department": ("sở", "cơ quan chuyên môn"),
+        "division": ("phòng", "phòng chuyên môn"),
+        "sub_department": ("chi cục", "sub-department", "sub department"),
+        "public_service_unit": (
+            "đơn vị sự nghiệp",
+            "đơn vị sự nghiệp công lập",
+            "public service unit",
+        ),
+        "mass_organisation": (
+            "tổ chức chính trị - xã hội",
+            "đoàn thể",
+            "mass organisation",
+            "mass organization",
+        ),
+        "district": ("huyện", "quận", "thị xã"),
+        "commune": ("xã",),
+        "ward": ("phường",),
+    },
+    "level": {
+        "central": ("trung ương", "cấp trung ương"),
+        "province": ("tỉnh", "cấp tỉnh"),
+        "district": ("huyện", "cấp huyện"),
+        "commune": ("xã", "cấp xã"),
+    },
+    "category": {
+        "civil_servant": ("công chức", "civil servant"),
+        "public_employee": ("viên chức", "public employee"),
+        "contract": ("hợp đồng lao động", "hợp đồng"),
+    },
+    "role": {
+        "head": ("cấp trưởng", "trưởng"),
+        "deputy": ("cấp phó", "phó"),
+        "staff": ("nhân viên", "chuyên viên"),
+    },
+    "gender": {"male": ("nam",), "female": ("nữ",)},
+    "terrain": {
+        "mountain": ("miền núi", "vùng núi"),
+        "plain": ("đồng bằng",),
+        "island": ("hải đảo", "đảo"),
+        "urban": ("đô thị",),
+    },
+}
+
+# Headers of the units sheet of the staffing plan (orgplan.export), so
+# that the organisation after a plan reads back as input.
+_EXPORT_HEADERS = {
+    "unit": "id",
+    "name": "name",
+    "kind": "kind",
+    "level": "level",
+    "parent": "parent",
+    "locality": "locality",
+    "quota": "quota",
+    "actual": "actual",
+    "heads": "heads",
+    "deputies": "deputies",
+}
+
+
+def fold(text: str) -> str:
+    """``text`` as the aliases are matched: NFC, case-folded, stripped,
+    the tone of "uỷ" on the "y" as in "ủy"."""
+    folded = unicodedata.normalize("NFC", text).strip().casefold()
+    return folded.replace("uỷ", "ủy").replace("uý", "úy")
+
+
+@cache
+def _value_index(column: str) -> dict[str, str]:
+    index: dict[str, str] = {}
+    for code, words in VALUES.get(column, {}).items():
+        for word in words:
+            index[fold(word)] = code
+    return index
+
+
+def canonical_value(column: str, value: str) -> str:
+    """The code that ``value`` of ``column`` stands for; ``value`` itself
+    when it is a code already or no alias (the validator then says which
+    values are allowed)."""
+    return _value_index(column).get(fold(value), value)
+
+
+@cache
+def _header_index(table: str) -> dict[str, str]:
+    index: dict[str, str] = {}
+    if table == "units":
+        for key, column in _EXPORT_HEADERS.items():
+            for lang in LANGS:
+                index[fold(CATALOGUE[lang].get(key, key))] = column
+    prefix = f"header.{table}."
+    for key, text in VI_ONLY.items():
+        if key.startswith(prefix):
+            index[fold(text)] = key[len(prefix) :]
+    return index
+
+
+def canonical_header(table: str, header: str) -> str:
+    """The column name a header of ``table`` stands for (``header``
+    itself when it is a column name or unknown)."""
+    return _header_index(table).get(fold(header), header)
