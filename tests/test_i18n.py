@@ -1,0 +1,120 @@
+"""The message catalogue: complete in both languages, input in either."""
+
+from __future__ import annotations
+
+import re
+import string
+
+import pytest
+
+from orgplan.i18n import CATALOGUE, LANGS, message, resolve_lang, t
+from orgplan.i18n.aliases import VALUES, canonical_header, canonical_value
+from orgplan.i18n.vi_input import VI_ONLY
+from orgplan.io.schema import TABLES
+from orgplan.rules import VN_2025_SOURCES, load_rulebook
+
+
+def _fields(text: str) -> set[str]:
+    return {f for _, f, _, _ in string.Formatter().parse(text) if f}
+
+
+def test_every_message_has_both_languages_with_the_same_fields() -> None:
+    en, vi = CATALOGUE["en"], CATALOGUE["vi"]
+    assert set(en) <= set(vi)
+    assert set(vi) - set(en) == set(VI_ONLY)
+    for key, text in en.items():
+        assert vi[key].strip(), key
+        assert _fields(text) == _fields(vi[key]), key
+
+
+def test_vietnamese_messages_are_translated_with_diacritics() -> None:
+    # Not a copy of the English, and no Vietnamese word typed without
+    # its diacritics ("So Tai chinh", "don vi", "bien che").
+    unaccented = re.compile(
+        r"\b(So|Phong|don vi|bien che|hop nhat|nguoi|giam|cap pho)\b"
+    )
+    copied = [
+        key
+        for key, text in CATALOGUE["en"].items()
+        if len(_words(text)) >= 2 and CATALOGUE["vi"][key] == text
+    ]
+    assert copied == []
+    typed = [k for k, v in CATALOGUE["vi"].items() if unaccented.search(v)]
+    assert typed == []
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[^\W\d_]{2,}", re.sub(r"\{[^}]*\}", "", text))
+
+
+def test_every_input_column_has_a_vietnamese_header_and_meaning() -> None:
+    for table in TABLES.values():
+        headers = set()
+        for column in table.columns:
+            header = VI_ONLY[f"header.{table.name}.{column.name}"]
+            assert VI_ONLY[f"meaning.{table.name}.{column.name}"]
+            assert canonical_header(table.name, header) == column.name
+            headers.add(header)
+        assert len(headers) == len(table.columns), table.name
+
+
+def test_every_rule_source_is_translated() -> None:
+    missing = [k for k in VN_2025_SOURCES if f"source.{k}" not in VI_ONLY]
+    assert missing == []
+
+
+def test_rulebook_labels_read_back_as_their_kind() -> None:
+    for code, kind in load_rulebook().kinds.items():
+        assert canonical_value("kind", kind.label_vi) == code
+        english = canonical_value("kind", kind.label_en)
+        # One-word English labels are the codes themselves.
+        assert code in (english, english.lower()), code
+
+
+@pytest.mark.parametrize(
+    ("column", "word", "code"),
+    [
+        ("kind", "Sở", "department"),
+        ("kind", "chi cục", "sub_department"),
+        ("kind", "Đơn vị sự nghiệp", "public_service_unit"),
+        ("kind", "Uỷ ban nhân dân", "peoples_committee"),
+        ("kind", " phường ", "ward"),
+        ("level", "Xã", "commune"),
+        ("category", "Công chức", "civil_servant"),
+        ("category", "viên chức", "public_employee"),
+        ("role", "cấp phó", "deputy"),
+    ],
+)
+def test_vietnamese_words_read_as_codes(
+    column: str, word: str, code: str
+) -> None:
+    assert canonical_value(column, word) == code
+
+
+def test_coded_values_of_the_export_read_back() -> None:
+    # The Vietnamese export writes these labels; each must read back.
+    for key in ("civil_servant", "public_employee", "contract"):
+        assert canonical_value("category", t(key, "vi")) == key
+    for level in VALUES["level"]:
+        assert canonical_value("level", t(f"level_{level}", "vi")) == level
+
+
+def test_a_message_as_data_is_worded_in_either_language() -> None:
+    reason = {"key": "reason_posts_saved", "n": 2}
+    assert message(reason, "en") == "2 leadership posts fewer in all"
+    assert message(reason, "vi") == "giảm tổng cộng 2 vị trí lãnh đạo"
+    assert message("kept as written", "vi") == "kept as written"
+
+
+def test_language_from_option_scenario_environment(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("ORGPLAN_LANG", "vi")
+    assert resolve_lang(None) == "vi"
+    assert resolve_lang(None, "en") == "en"
+    assert resolve_lang("en", "vi") == "en"
+    monkeypatch.setenv("ORGPLAN_LANG", "fr")
+    with pytest.raises(ValueError, match="ORGPLAN_LANG"):
+        resolve_lang(None)
+    monkeypatch.delenv("ORGPLAN_LANG")
+    assert resolve_lang(None) in LANGS
