@@ -1,0 +1,369 @@
+"""Weak spots: what looks wrong in a plan, in plain words.
+
+Like the health checks of org-design tools, these are not rule
+violations (the checker reports those) but what a committee would ask
+about before signing: a merge of unrelated or barely similar units, units
+still below their minimum, deputies above the caps that grow, deputies
+growing while units go, a large solver gap, duplicate offices or
+inspectorates left in a merged unit, two units of one parent sharing a
+name. Each has a severity and a message in English and Vietnamese
+(:data:`MESSAGES`, keyed like the message catalogue).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Literal
+
+from orgplan.model import Organisation
+from orgplan.plan import Plan
+from orgplan.rules import Rulebook
+from orgplan.semantics.coherence import (
+    CoherencePolicy,
+    duplicate_support_groups,
+    related,
+)
+from orgplan.semantics.naming import duplicate_names
+
+Severity = Literal["high", "medium", "low"]
+Lang = Literal["en", "vi"]
+_ORDER: dict[Severity, int] = {"high": 0, "medium": 1, "low": 2}
+
+MESSAGES: dict[str, dict[Lang, str]] = {
+    "weakspot.unrelated_merge": {
+        "en": "{member} ({member_staff} staff) is merged into {into} "
+        "({into_staff} staff) although their work is not related: {why}.",
+        "vi": "{member} ({member_staff} người) được hợp nhất vào {into} "
+        "({into_staff} người) dù công việc không liên quan: {why}.",
+    },
+    "weakspot.low_similarity": {
+        "en": "{member} is merged into {into} with little work in common "
+        "(functional similarity {similarity:.2f}).",
+        "vi": "{member} được hợp nhất vào {into} dù ít việc chung (mức "
+        "tương đồng chức năng {similarity:.2f}).",
+    },
+    "weakspot.below_minimum": {
+        "en": "{unit} has a quota of {quota}, below the minimum of "
+        "{minimum} for a {kind_en}.",
+        "vi": "{unit} có biên chế {quota}, dưới mức tối thiểu {minimum} "
+        "của {kind_vi}.",
+    },
+    "weakspot.deputies_above_cap": {
+        "en": "{unit} has {deputies} deputies, {excess} above its cap of "
+        "{cap}, up from {before}.",
+        "vi": "{unit} có {deputies} cấp phó, vượt {excess} so với mức "
+        "tối đa {cap}, trước đây {before}.",
+    },
+    "weakspot.deputies_grow": {
+        "en": "Deputies of {kind_en} units rise from {before} to {after} "
+        "while the units fall from {units_before} to {units_after}.",
+        "vi": "Số cấp phó của {kind_vi} tăng từ {before} lên {after} "
+        "trong khi số đơn vị giảm từ {units_before} còn {units_after}.",
+    },
+    "weakspot.large_gap": {
+        "en": "The search stopped {gap:.0%} from the best bound: a better "
+        "plan may exist (give it more time).",
+        "vi": "Quá trình tìm kiếm dừng cách cận tốt nhất {gap:.0%}: có thể "
+        "còn phương án tốt hơn (hãy cho thêm thời gian).",
+    },
+    "weakspot.duplicate_support": {
+        "en": "{unit} keeps {count} {support} ({children}): one "
+        "should remain.",
+        "vi": "{unit} vẫn giữ {count} {support} ({children}): chỉ "
+        "nên còn một.",
+    },
+    "weakspot.duplicate_name": {
+        "en": "{count} units of {parent} share the name {name}: {units}.",
+        "vi": "{count} đơn vị thuộc {parent} trùng tên {name}: {units}.",
+    },
+    "weakspot.duplicate_name_input": {
+        "en": "{count} units of {parent} already shared the name {name} "
+        "before the plan: {units}.",
+        "vi": "{count} đơn vị thuộc {parent} đã trùng tên {name} từ "
+        "trước: {units}.",
+    },
+}
+# Words the messages insert, by key and language.
+WORDS: dict[str, dict[Lang, str]] = {
+    "reason.different_families": {
+        "en": "no function or function family in common",
+        "vi": "không có chức năng hay nhóm chức năng chung",
+    },
+    "reason.different_service": {
+        "en": "they provide different types of service",
+        "vi": "khác loại hình dịch vụ sự nghiệp",
+    },
+    "reason.different_support": {
+        "en": "a support unit (office, inspectorate, planning-finance) "
+        "only merges with one of its own type",
+        "vi": "đơn vị tham mưu chung (văn phòng, thanh tra, kế hoạch - tài "
+        "chính) chỉ hợp nhất với đơn vị cùng loại",
+    },
+    "reason.different_sectors": {
+        "en": "different sectors",
+        "vi": "khác lĩnh vực",
+    },
+    "reason.below_min_similarity": {
+        "en": "their similarity is below the scenario's minimum",
+        "vi": "mức tương đồng dưới mức tối thiểu của kịch bản",
+    },
+    "support.office": {"en": "offices", "vi": "văn phòng"},
+    "support.inspectorate": {"en": "inspectorates", "vi": "thanh tra"},
+    "support.plan_finance": {
+        "en": "planning-finance divisions",
+        "vi": "phòng kế hoạch - tài chính",
+    },
+}
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """When a number becomes a weak spot."""
+
+    low_similarity: float = 0.25
+    large_gap: float = 0.10
+
+
+@dataclass(frozen=True)
+class WeakSpot:
+    """One thing that looks wrong: message key, severity, units, values."""
+
+    key: str
+    severity: Severity
+    units: tuple[str, ...]
+    values: dict[str, object] = field(default_factory=dict)
+
+    def text(self, lang: Lang = "en") -> str:
+        """The message in ``lang``, its words in the same language."""
+        values = dict(self.values)
+        for name, word in list(values.items()):
+            if isinstance(word, _Word):
+                values[name] = WORDS[word.key][lang]
+        return MESSAGES[self.key][lang].format(**values)
+
+
+@dataclass(frozen=True)
+class _Word:
+    """A word of :data:`WORDS`, chosen when the message is written."""
+
+    key: str
+
+
+def weak_spots(
+    before: Organisation,
+    plan: Plan,
+    after: Organisation,
+    rulebook: Rulebook,
+    policy: CoherencePolicy | None = None,
+    thresholds: Thresholds = Thresholds(),
+) -> tuple[WeakSpot, ...]:
+    """The weak spots of ``plan``, most severe first.
+
+    Parameters
+    ----------
+    before, after
+        The organisation before the plan and after it
+        (:func:`orgplan.apply.apply` or ``apply_structure``).
+    plan
+        Its merges, leadership and solver gap are read.
+    rulebook
+        Minimum sizes and kind labels.
+    policy
+        The coherence policy (:class:`CoherencePolicy` defaults).
+    """
+    policy = policy or CoherencePolicy()
+    found = [
+        *_merges(before, plan, policy, thresholds),
+        *_below_minimum(after, rulebook),
+        *_deputies(before, plan, after, rulebook),
+        *_support(plan, after, policy),
+        *_names(before, after),
+    ]
+    if plan.gap is not None and plan.gap > thresholds.large_gap:
+        found.append(
+            WeakSpot("weakspot.large_gap", "low", (), {"gap": plan.gap})
+        )
+    return tuple(
+        sorted(found, key=lambda w: (_ORDER[w.severity], w.key, w.units))
+    )
+
+
+def _merges(
+    before: Organisation,
+    plan: Plan,
+    policy: CoherencePolicy,
+    thresholds: Thresholds,
+) -> list[WeakSpot]:
+    found = []
+    for merge in plan.merges:
+        into = before.unit(merge.into)
+        for uid in merge.members:
+            if uid == merge.into:
+                continue
+            member = before.unit(uid)
+            relation = related(merge.into, uid, before, policy)
+            values: dict[str, object] = {
+                "member": member.name,
+                "member_staff": member.actual,
+                "into": into.name,
+                "into_staff": into.actual,
+                "similarity": relation.similarity,
+            }
+            if not relation.related:
+                values["why"] = _Word(f"reason.{relation.reason}")
+                found.append(
+                    WeakSpot(
+                        "weakspot.unrelated_merge",
+                        "high",
+                        (merge.into, uid),
+                        values,
+                    )
+                )
+            elif (
+                relation.judged
+                and relation.similarity < thresholds.low_similarity
+            ):
+                found.append(
+                    WeakSpot(
+                        "weakspot.low_similarity",
+                        "low",
+                        (merge.into, uid),
+                        values,
+                    )
+                )
+    return found
+
+
+def _below_minimum(after: Organisation, rulebook: Rulebook) -> list[WeakSpot]:
+    found = []
+    for unit in after.units:
+        rules = rulebook.kinds.get(unit.kind)
+        if rules is None or rules.min_staff is None:
+            continue
+        if unit.quota < rules.min_staff:
+            found.append(
+                WeakSpot(
+                    "weakspot.below_minimum",
+                    "medium",
+                    (unit.id,),
+                    {
+                        "unit": unit.name,
+                        "quota": unit.quota,
+                        "minimum": rules.min_staff,
+                        "kind_en": rules.label_en,
+                        "kind_vi": rules.label_vi,
+                    },
+                )
+            )
+    return found
+
+
+def _deputies(
+    before: Organisation,
+    plan: Plan,
+    after: Organisation,
+    rulebook: Rulebook,
+) -> list[WeakSpot]:
+    found = []
+    for lead in plan.leadership:
+        old = before.unit_by_id.get(lead.unit)
+        if old is None or lead.excess <= 0 or lead.deputies <= old.deputies:
+            continue
+        found.append(
+            WeakSpot(
+                "weakspot.deputies_above_cap",
+                "medium",
+                (lead.unit,),
+                {
+                    "unit": old.name,
+                    "deputies": lead.deputies,
+                    "excess": lead.excess,
+                    "cap": lead.cap,
+                    "before": old.deputies,
+                },
+            )
+        )
+    deputies_before = _sum_by_kind(before, "deputies")
+    deputies_after = _sum_by_kind(after, "deputies")
+    units_before = Counter(u.kind for u in before.units)
+    units_after = Counter(u.kind for u in after.units)
+    for kind, count in sorted(deputies_after.items()):
+        rules = rulebook.kinds.get(kind)
+        fewer_units = units_after[kind] < units_before[kind]
+        if rules and fewer_units and count > deputies_before[kind]:
+            found.append(
+                WeakSpot(
+                    "weakspot.deputies_grow",
+                    "medium",
+                    (),
+                    {
+                        "kind_en": rules.label_en,
+                        "kind_vi": rules.label_vi,
+                        "before": deputies_before[kind],
+                        "after": count,
+                        "units_before": units_before[kind],
+                        "units_after": units_after[kind],
+                    },
+                )
+            )
+    return found
+
+
+def _support(
+    plan: Plan, after: Organisation, policy: CoherencePolicy
+) -> list[WeakSpot]:
+    found = []
+    for merge in plan.merges:
+        if merge.into not in after.unit_by_id:
+            continue
+        groups = duplicate_support_groups(after, merge.into, policy)
+        for support, children in sorted(groups.items()):
+            found.append(
+                WeakSpot(
+                    "weakspot.duplicate_support",
+                    "high",
+                    (merge.into, *children),
+                    {
+                        "unit": after.unit(merge.into).name,
+                        "count": len(children),
+                        "support": _Word(f"support.{support}"),
+                        "children": ", ".join(
+                            after.unit(c).name for c in children
+                        ),
+                    },
+                )
+            )
+    return found
+
+
+def _names(before: Organisation, after: Organisation) -> list[WeakSpot]:
+    old = duplicate_names(before)
+    found = []
+    for key, ids in duplicate_names(after).items():
+        parent = key[0]
+        input_only = set(ids) <= set(old.get(key, ()))
+        parent_name = after.unit(parent).name if parent else "—"
+        found.append(
+            WeakSpot(
+                "weakspot.duplicate_name_input"
+                if input_only
+                else "weakspot.duplicate_name",
+                "low" if input_only else "high",
+                ids,
+                {
+                    "count": len(ids),
+                    "parent": parent_name,
+                    "name": after.unit(ids[0]).name,
+                    "units": ", ".join(ids),
+                },
+            )
+        )
+    return found
+
+
+def _sum_by_kind(org: Organisation, attribute: str) -> Counter[str]:
+    total: Counter[str] = Counter()
+    for unit in org.units:
+        total[unit.kind] += getattr(unit, attribute)
+    return total
