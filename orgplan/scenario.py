@@ -7,7 +7,7 @@ relative to the scenario file and are resolved on load.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -16,12 +16,22 @@ from orgplan.rules import Rulebook, load_rulebook
 MergeWithin = Literal["parent", "locality", "sector", "adjacent", "anywhere"]
 Method = Literal["cpsat", "greedy"]
 
+# Bounds far above any real scenario that keep the solver's integer model
+# exact (sums of staff counts times scaled weights fit in 64 bits).
+MAX_WEIGHT = 1e6
+MAX_COUNT = 1_000_000
+Count = Annotated[int, Field(ge=0, le=MAX_COUNT)]
+Weight = Annotated[float, Field(ge=0, le=MAX_WEIGHT)]
+
 # Targets that ``min_cut`` may name.
 CUT_TARGETS = ("focal_points", "leaders", "staff", "units", "layers")
 
 
 class _Section(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    # nan and inf are no weight, limit or salary; they hang a search.
+    model_config = ConfigDict(
+        frozen=True, extra="forbid", allow_inf_nan=False
+    )
 
 
 class Scope(_Section):
@@ -32,7 +42,7 @@ class Scope(_Section):
     allow_merge: bool = True
     allow_split: bool = True
     allow_fold: bool = True
-    max_group_size: int = Field(default=4, ge=1)
+    max_group_size: int = Field(default=4, ge=1, le=64)
     # Coherence (orgplan.semantics.coherence): related pairs must also
     # reach this functional similarity; allow_pairs names pairs of kinds,
     # sectors or function codes that are always related ("*": any).
@@ -43,7 +53,7 @@ class Scope(_Section):
 class Targets(_Section):
     """Hard targets: the plan must meet each."""
 
-    max_units: dict[str, int] = Field(default_factory=dict)
+    max_units: dict[str, Count] = Field(default_factory=dict)
     min_cut: dict[str, float] = Field(default_factory=dict)
 
     @field_validator("min_cut")
@@ -66,21 +76,22 @@ class Targets(_Section):
 class Weights(_Section):
     """Weights of the objective's terms (all minimised)."""
 
-    focal_points: float = 10
-    leaders: float = 3
-    layers: float = 5
-    imbalance: float = 1
-    transfers: float = 0.1
-    incoherence: float = 2
-    disruption: float = 0
+    focal_points: Weight = 10
+    leaders: Weight = 3
+    layers: Weight = 5
+    imbalance: Weight = 1
+    transfers: Weight = 0.1
+    incoherence: Weight = 2
+    disruption: Weight = 0
 
 
 class SolverParams(_Section):
     """How long and how the solver searches."""
 
-    time_limit_s: float = Field(default=30, gt=0)
-    workers: int = Field(default=2, ge=1)
-    seed: int = Field(default=1, ge=0)
+    # A week at most; CP-SAT takes at most 64 workers and a 32-bit seed.
+    time_limit_s: float = Field(default=30, gt=0, le=604_800)
+    workers: int = Field(default=2, ge=1, le=64)
+    seed: int = Field(default=1, ge=0, le=2**31 - 1)
     reproducible: bool = False
     method: Method = "cpsat"
     # How a large scenario is cut into blocks (orgplan.optimize.blocks):
@@ -92,17 +103,17 @@ class SolverParams(_Section):
 class TransferRules(_Section):
     """Which moves of staff the staffing plan may propose."""
 
-    max_hops: int | None = Field(default=1, ge=0)
-    max_km: float | None = Field(default=None, gt=0)
+    max_hops: int | None = Field(default=1, ge=0, le=1000)
+    max_km: float | None = Field(default=None, gt=0, le=100_000)
     same_category: bool = True
-    max_out_per_unit: int | None = Field(default=None, ge=0)
+    max_out_per_unit: int | None = Field(default=None, ge=0, le=MAX_COUNT)
     mode: Literal["permanent", "secondment"] = "permanent"
-    secondment_months: int = Field(default=12, ge=1)
+    secondment_months: int = Field(default=12, ge=1, le=600)
 
 
 class SeparationParams(_Section):
     policy: Literal["decree-178", "none"] = "decree-178"
-    monthly_salary: float | None = Field(default=None, gt=0)
+    monthly_salary: float | None = Field(default=None, gt=0, le=1e12)
     excluded_roles: tuple[str, ...] = ()
     # The year ages and years to retirement are counted in (the Decree 178
     # window was 2025); a fixed year keeps plans reproducible.
@@ -117,7 +128,7 @@ class StaffingParams(_Section):
     """How the staffing plan sets quotas, moves staff and separates."""
 
     quota: Literal["keep", "norm"] | QuotaCut = "keep"
-    quota_overrides: dict[str, int] = Field(default_factory=dict)
+    quota_overrides: dict[str, Count] = Field(default_factory=dict)
     transfers: TransferRules = Field(default_factory=TransferRules)
     separations: SeparationParams = Field(default_factory=SeparationParams)
 
