@@ -1,21 +1,21 @@
 """Seeded generator of synthetic Vietnamese provinces for the benchmark.
 
-How a province is shaped, and on which public facts (domain.md sections
-1-3; every number drawn is invented, only the shapes are real):
+How a province is shaped, and on which public facts (every number drawn
+is invented, only the shapes are real):
 
 - Departments: the 19 of a province before 2025 (the 17 uniform ones of
   Decree 24/2014 as amended by Decree 107/2020, the Ethnic Committee and
   Foreign Affairs), with their usual divisions, sub-departments and public
-  service units (``bench/catalogue.py``). A department row holds its
-  director, its deputies (about 2 on average, below the average of 3 of
-  Decree 107/2020) and a few experts; divisions hold the civil servants
-  (about 9 on average, as Thanh Hoa's 153 in 17 divisions of Finance),
-  one in ten below the minimum of 5, with 1 deputy under 10 civil
-  servants, 2 from 10 and 3 from 15 (Decree 370/2025), a few above their
-  cap, and fewer deputies than their parent.
+  service units (``bench/data/*.csv``, read by ``bench/catalogue.py``).
+  A department row holds its director, its deputies (about 2 on average,
+  below the average of 3 of Decree 107/2020) and a few experts;
+  divisions hold the civil servants (about 9 on average, as Thanh Hoa's
+  153 in 17 divisions of Finance), one in ten below the minimum of 5,
+  with 1 deputy under 10 civil servants, 2 from 10 and 3 from 15 (Decree
+  370/2025), a few above their cap, and fewer deputies than their parent.
 - Functions: a three-level taxonomy, area -> the department's mandate ->
   the task of one division or centre; the mandates that overlapped in
-  2025 are linked across areas (``bench/catalogue.py``), so the real
+  2025 are linked across areas (``bench/data/mandates.csv``), so the real
   pairs are the similar ones.
 - Communes: after the 2025 mergers a province has about 100 communes
   (3,321 for 34 provinces), each with 32-50 civil servants against the
@@ -68,7 +68,7 @@ from orgplan.io import write_organisation  # noqa: E402
 from orgplan.model import FunctionDef, Locality, Organisation, Unit  # noqa: E402
 from orgplan.scenario import Scenario  # noqa: E402
 
-ALL_SCHOOLS = tuple(s[0] for s in SCHOOLS)
+ALL_SCHOOLS = tuple(s.code for s in SCHOOLS)
 
 # Syllables of invented place names.
 # fmt: off
@@ -385,11 +385,11 @@ def _schools(
     b: _Builder, commune: str, place: str, codes: Sequence[str]
 ) -> None:
     education = next(d for d in DEPARTMENTS if d.sector == "education")
-    kinds = [s for s in SCHOOLS if s[0] in codes]
+    kinds = [s for s in SCHOOLS if s.code in codes]
     counts = [0] * len(kinds)
-    total = sum(share for *_, share in kinds)
+    total = sum(s.share for s in kinds)
     for _ in range(round(b.rng.randint(10, 18) * total)):
-        weights = [share for *_, share in kinds]
+        weights = [s.share for s in kinds]
         counts[b.rng.choices(range(len(kinds)), weights)[0]] += 1
     for kind_index, count in enumerate(counts):
         code, prefix, english, key, size, _ = kinds[kind_index]
@@ -436,7 +436,7 @@ def province(
 
     Unit ids start with ``code`` when it is not empty, so that provinces
     can be put side by side; ``schools`` are the codes of the kinds of
-    school each commune has (:data:`bench.catalogue.SCHOOLS`).
+    school each commune has (``bench/data/schools.csv``).
 
     Raises
     ------
