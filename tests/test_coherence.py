@@ -205,3 +205,59 @@ def test_service_units_scenario_preschool_primary() -> None:
     pri = [u.id for u in schools if "primary" in u.functions[0]]
     assert related(pre[0], pre[1], org, policy).related
     assert not related(pre[0], pri[0], org, policy).related
+
+
+# The 2025 pairs, Labour's receivers, and the overlaps the 2025 reform
+# also acted on (the Ethnic Committee with Home Affairs' religion and
+# Agriculture's rural programmes; press from Information to Culture).
+REAL_2025 = {
+    frozenset(p)
+    for p in (
+        ("SKHDT", "STC"),
+        ("SGTVT", "SXD"),
+        ("SNNPTNT", "STNMT"),
+        ("STTTT", "SKHCN"),
+        ("SNV", "SLDTBXH"),
+        ("SLDTBXH", "SGDDT"),
+        ("SLDTBXH", "SYT"),
+        ("SLDTBXH", "SNNPTNT"),
+        ("SLDTBXH", "BDT"),
+        ("SNV", "BDT"),
+        ("SNNPTNT", "BDT"),
+        ("STTTT", "SVHTTDL"),
+    )
+}
+
+
+def test_province_2025_relates_only_the_2025_overlaps() -> None:
+    scenario = load_scenario(PROVINCE_2025)
+    org = read_organisation(scenario.data)
+    policy = CoherencePolicy.from_scenario(scenario)
+    departments = [u.id for u in org.units if u.kind == "department"]
+    assert len(departments) == 19
+    found = {
+        frozenset((a, b))
+        for i, a in enumerate(departments)
+        for b in departments[i + 1 :]
+        if related(a, b, org, policy).related
+    }
+    assert found == REAL_2025
+    # The issue's incoherent groups stay apart.
+    for a, b in (("SYT", "SGDDT"), ("SGDDT", "SGTVT"), ("STP", "SVHTTDL")):
+        assert not related(a, b, org, policy).related
+
+
+def test_labour_divisions_relate_to_their_2025_receivers() -> None:
+    scenario = load_scenario(PROVINCE_2025)
+    org = read_organisation(scenario.data)
+    policy = CoherencePolicy.from_scenario(scenario)
+    receivers = {
+        "SLDTBXH-GDNN": "SGDDT",  # vocational training
+        "SLDTBXH-TEBDG": "SYT",  # children
+        "SLDTBXH-BTXH": "SNNPTNT",  # poverty reduction
+        "SLDTBXH-LDVL": "SNV",  # employment and wages
+        "SLDTBXH-NCC": "SNV",  # people with merit
+    }
+    for division, receiver in receivers.items():
+        assert related(division, receiver, org, policy).related, division
+    assert not related("SLDTBXH-GDNN", "SYT", org, policy).related
