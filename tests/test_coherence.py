@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 from pathlib import Path
 
 import pytest
@@ -261,3 +262,16 @@ def test_labour_divisions_relate_to_their_2025_receivers() -> None:
     for division, receiver in receivers.items():
         assert related(division, receiver, org, policy).related, division
     assert not related("SLDTBXH-GDNN", "SYT", org, policy).related
+
+
+def test_province_2025_data_is_what_make_data_writes() -> None:
+    spec = importlib.util.spec_from_file_location(
+        "province_2025_make_data", PROVINCE_2025 / "make_data.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    stored = read_organisation(PROVINCE_2025 / "data")
+    fresh = module.organisation()
+    assert stored.units == fresh.units
+    assert stored.functions == fresh.functions

@@ -24,15 +24,21 @@ from orgplan.model import Organisation  # noqa: E402
 SEED = 2019
 NAME = "Minh Hà"
 
-if __name__ == "__main__":
+
+def organisation() -> Organisation:
+    """The province, drawn from :data:`SEED` (the same on every run)."""
     units, localities, functions = province(
         random.Random(SEED), code="", name=NAME
     )
-    org = Organisation(
+    return Organisation(
         units=tuple(units),
         localities=tuple(localities),
         functions=tuple(functions.values()),
         name=f"Tỉnh {NAME}",
     )
+
+
+if __name__ == "__main__":
+    org = organisation()
     write_organisation(org, HERE / "data")
     print(f"{org} -> {HERE / 'data'}")
