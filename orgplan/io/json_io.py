@@ -9,6 +9,7 @@ from pydantic import ValidationError
 
 from orgplan.errors import InputError, Problem
 from orgplan.io.atomic import atomic_file
+from orgplan.io.limits import DEPTH, FILE_MB, MIB
 from orgplan.plan import Plan
 from orgplan.validate import plain_message
 
@@ -26,10 +27,21 @@ def read_plan(path: str | Path) -> Plan:
     where = str(file)
     if not file.is_file():
         raise InputError([Problem(where, "no such plan file")])
+    size = file.stat().st_size
+    if size > FILE_MB.value * MIB:
+        message = FILE_MB.message(f"the file ({size / MIB:,.0f} MiB)")
+        raise InputError([Problem(where, message)])
     raw = file.read_bytes()
     try:
         text = raw.decode("utf-8-sig")
-        return Plan.model_validate(json.loads(text))
+        content = json.loads(text)
+        if _depth(content) > DEPTH.value:
+            raise RecursionError
+        return Plan.model_validate(content)
+    except RecursionError:
+        raise InputError(
+            [Problem(where, DEPTH.message("the nesting"))]
+        ) from None
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         raise InputError(
@@ -47,6 +59,24 @@ def read_plan(path: str | Path) -> Plan:
             )
             for detail in error.errors()
         ) from None
+
+
+def _depth(content: object) -> int:
+    """How deeply lists and objects nest in ``content``, walked without
+    recursion."""
+    deepest = 0
+    stack = [(content, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if isinstance(node, dict):
+            children = list(node.values())
+        elif isinstance(node, list):
+            children = node
+        else:
+            continue
+        deepest = max(deepest, depth)
+        stack.extend((child, depth + 1) for child in children)
+    return deepest
 
 
 def write_plan(plan: Plan, path: str | Path) -> None:

@@ -9,6 +9,7 @@ import yaml
 from pydantic import ValidationError
 
 from orgplan.errors import Problem
+from orgplan.io.limits import DEPTH, FILE_MB, MIB, YAML_NODES
 from orgplan.rules import builtin_rulebooks
 from orgplan.scenario import Scenario
 from orgplan.validate import KeyPath, plain_message, raise_for_errors
@@ -69,6 +70,10 @@ def read_scenario(path: Path) -> ScenarioRead:
         return ScenarioRead(
             file, None, None, [Problem(where, "no such scenario file")]
         )
+    size = file.stat().st_size
+    if size > FILE_MB.value * MIB:
+        message = FILE_MB.message(f"the file ({size / MIB:,.0f} MiB)")
+        return ScenarioRead(file, None, None, [Problem(where, message)])
     raw = file.read_bytes()
     try:
         text = raw.decode("utf-8-sig")
@@ -78,7 +83,13 @@ def read_scenario(path: Path) -> ScenarioRead:
             file, None, None, [Problem(where, "the file is not UTF-8", line)]
         )
     try:
-        content = yaml.safe_load(text)
+        # BoundedLoader is a SafeLoader: no Python objects.
+        content = yaml.load(text, Loader=BoundedLoader)
+    except TooLarge as error:
+        line = error.mark.line + 1 if error.mark else None
+        return ScenarioRead(
+            file, None, None, [Problem(where, error.message, line)]
+        )
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else None
@@ -115,6 +126,59 @@ def read_scenario(path: Path) -> ScenarioRead:
         return ScenarioRead(file, None, data_path, problems, text)
     problems += _rule_problems(where, text, scenario)
     return ScenarioRead(file, scenario, data_path, problems, text)
+
+
+class TooLarge(Exception):
+    """A YAML document nested or expanded beyond its limit."""
+
+    def __init__(self, message: str, mark: yaml.Mark | None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.mark = mark
+
+
+class BoundedLoader(yaml.SafeLoader):
+    """PyYAML's safe loader with bounded nesting and expanded size.
+
+    Aliases are counted as often as they are used, so that a "billion
+    laughs" document (nested aliases) is refused before it is built.
+    """
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self._depth = 0
+        # Expanded size of each node composed so far, by id.
+        self._sizes: dict[int, int] = {}
+
+    def compose_node(
+        self, parent: yaml.Node | None, index: object
+    ) -> yaml.Node | None:
+        self._depth += 1
+        if self._depth > DEPTH.value:
+            mark = self.peek_event().start_mark
+            raise TooLarge(DEPTH.message("the nesting"), mark)
+        try:
+            node = super().compose_node(parent, index)  # type: ignore[misc]
+        finally:
+            self._depth -= 1
+        if node is None:
+            return node
+        size = self._sizes.get(id(node))
+        if size is None:
+            if isinstance(node, yaml.SequenceNode):
+                children = list(node.value)
+            elif isinstance(node, yaml.MappingNode):
+                children = [n for pair in node.value for n in pair]
+            else:
+                children = []
+            size = 1 + sum(self._sizes.get(id(c), 1) for c in children)
+            self._sizes[id(node)] = size
+        if size > YAML_NODES.value:
+            raise TooLarge(
+                YAML_NODES.message("the scenario, its aliases expanded,"),
+                node.start_mark,
+            )
+        return node
 
 
 def _rule_problems(where: str, text: str, scenario: Scenario) -> list[Problem]:
