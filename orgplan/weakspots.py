@@ -56,9 +56,10 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "tối đa {cap}, trước đây {before}.",
     },
     "weakspot.deputies_grow": {
-        "en": "Deputies of {kind_en} units rise from {before} to {after} "
-        "while the units fall from {units_before} to {units_after}.",
-        "vi": "Số cấp phó của {kind_vi} tăng từ {before} lên {after} "
+        "en": "Units of kind {kind_en}: deputies rise from {before} to "
+        "{after} while the units fall from {units_before} to "
+        "{units_after}.",
+        "vi": "Loại {kind_vi}: số cấp phó tăng từ {before} lên {after} "
         "trong khi số đơn vị giảm từ {units_before} còn {units_after}.",
     },
     "weakspot.large_gap": {
@@ -175,7 +176,7 @@ def weak_spots(
     policy = policy or CoherencePolicy()
     found = [
         *_merges(before, plan, policy, thresholds),
-        *_below_minimum(after, rulebook),
+        *_below_minimum(before, after, rulebook),
         *_deputies(before, plan, after, rulebook),
         *_support(plan, after, policy),
         *_names(before, after),
@@ -235,17 +236,23 @@ def _merges(
     return found
 
 
-def _below_minimum(after: Organisation, rulebook: Rulebook) -> list[WeakSpot]:
+def _below_minimum(
+    before: Organisation, after: Organisation, rulebook: Rulebook
+) -> list[WeakSpot]:
     found = []
     for unit in after.units:
         rules = rulebook.kinds.get(unit.kind)
         if rules is None or rules.min_staff is None:
             continue
         if unit.quota < rules.min_staff:
+            # A unit the plan left as it was is the input's weakness (low);
+            # one the plan formed or changed and left short is medium.
+            old = before.unit_by_id.get(unit.id)
+            untouched = old is not None and old.quota == unit.quota
             found.append(
                 WeakSpot(
                     "weakspot.below_minimum",
-                    "medium",
+                    "low" if untouched else "medium",
                     (unit.id,),
                     {
                         "unit": unit.name,

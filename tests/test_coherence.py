@@ -133,6 +133,9 @@ def test_support_type_by_code_or_name(org: Organisation) -> None:
     assert support_type(vp, POLICY) is None
     khtc = _unit("K", "Phòng Kế hoạch - Tài chính")
     assert support_type(khtc, POLICY) == "plan_finance"
+    # A sub-department's administration division is its office.
+    hcth = _unit("H", "Phòng Hành chính - Tổng hợp")
+    assert support_type(hcth, POLICY) == "office"
 
 
 def test_sector_without_functions(org: Organisation) -> None:

@@ -167,6 +167,11 @@ def test_units_still_below_their_minimum(rules: Rulebook) -> None:
     after = _after({"GIA": {"quota": 3}}, set())
     (spot,) = weak_spots(BEFORE, _plan(), after, rules)
     assert spot.key == "weakspot.below_minimum" and spot.units == ("GIA",)
+    assert spot.severity == "medium"  # the plan changed its quota
+    # Short in the input and left alone: the input's weakness, low.
+    short = _after({"GIA": {"quota": 3}}, set())
+    (kept,) = weak_spots(short, _plan(), short, rules)
+    assert (kept.key, kept.severity) == ("weakspot.below_minimum", "low")
     assert "below the minimum of 5 for a division" in spot.text("en")
     assert "dưới mức tối thiểu 5 của phòng" in spot.text("vi")
 

@@ -66,6 +66,8 @@ _SUPPORT_SEGMENTS: dict[str, SupportType] = {
 # Names of support divisions, lower case without punctuation.
 _SUPPORT_NAMES: tuple[tuple[re.Pattern[str], SupportType], ...] = (
     (re.compile(r"^văn phòng\b"), "office"),
+    # A sub-department's office is its administration division.
+    (re.compile(r"\bhành chính tổng hợp\b"), "office"),
     (re.compile(r"^thanh tra\b"), "inspectorate"),
     (
         re.compile(
