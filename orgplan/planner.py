@@ -11,12 +11,12 @@ from collections.abc import Callable
 from typing import Any
 
 from orgplan.apply import apply
-from orgplan.check import objective_terms, objective_value
 from orgplan.graph import metrics
 from orgplan.model import Organisation
 from orgplan.optimize import Progress, solve_structure
 from orgplan.plan import Result
 from orgplan.scenario import Method, Scenario
+from orgplan.semantics.terms import objective_terms, objective_value
 from orgplan.staffing import plan_staffing
 
 

@@ -64,11 +64,14 @@ class KindRules(_Rules):
         for step in self.deputy_steps:
             if size >= step.min_size:
                 cap = step.cap
-        bonus = max(
+        return cap + self.bonus(members)
+
+    def bonus(self, members: int) -> int:
+        """Extra deputies of a unit formed from ``members`` units."""
+        return max(
             (b for n, b in self.merge_bonus.items() if members >= n),
             default=0,
         )
-        return cap + bonus
 
 
 class StaffingNorm(_Rules):

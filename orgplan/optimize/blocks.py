@@ -30,8 +30,6 @@ from dataclasses import replace
 
 from networkx.utils import UnionFind
 
-from orgplan.apply import largest_remainder
-from orgplan.check import TERMS
 from orgplan.graph import metrics
 from orgplan.model import Organisation
 from orgplan.optimize.candidates import Candidates
@@ -40,6 +38,8 @@ from orgplan.optimize.progress import Progress, relative_gap
 from orgplan.plan import Plan, Result, SolveStatus
 from orgplan.rules import Rulebook
 from orgplan.scenario import Scenario, Targets
+from orgplan.semantics.staff import largest_remainder
+from orgplan.semantics.terms import TERMS
 
 # Cut targets that add up over disjoint trees (layers is a maximum).
 ADDITIVE_CUTS = ("focal_points", "leaders", "units")

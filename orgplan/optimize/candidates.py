@@ -15,10 +15,23 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from orgplan.apply import largest_remainder
 from orgplan.model import Organisation, Unit
 from orgplan.rules import Rulebook
 from orgplan.scenario import Scenario
+from orgplan.semantics.scope import (
+    fold_obstacles,
+    kinds_merge,
+    locked_units,
+    merge_obstacle,
+    neighbours,
+    within,
+)
+from orgplan.semantics.staff import (
+    largest_remainder,
+    split_shares,
+    staff_split,
+)
+from orgplan.semantics.terms import part_cost
 from orgplan.similarity import function_set, jaccard, similarity
 
 # Enumerating every way to hand a unit's functions to receivers grows as
@@ -34,6 +47,8 @@ class Part:
     functions: tuple[str, ...]
     staff: int
     quota: int
+    # The civil servants among ``staff``, as apply shares them.
+    civil_servants: int = 0
 
 
 @dataclass(frozen=True)
@@ -114,7 +129,7 @@ def find_candidates(
         report it first).
     """
     scope = scenario.scope
-    locked = {u.id for u in org.units if u.locked} | set(scenario.locks)
+    locked = locked_units(org, scenario)
     in_scope = [u for u in org.units if u.kind in scope.kinds]
     movable = tuple(
         u.id for u in in_scope if with_locked or u.id not in locked
@@ -126,13 +141,16 @@ def find_candidates(
     )
     rank = {uid: i for i, uid in enumerate(ordered)}
     movable_set = set(movable)
-    near = _neighbours(org)
+    near = neighbours(org)
 
     graph = nx.Graph()
     graph.add_nodes_from(movable)
     if scope.allow_merge and scope.max_group_size > 1:
         for a, b in _nearby_pairs(org, ordered, scope.merge_within, near):
-            if _may_merge(org.unit(a), org.unit(b), scenario, rulebook, near):
+            ua, ub = org.unit(a), org.unit(b)
+            if kinds_merge(rulebook, ua, ub) and within(
+                ua, ub, scope.merge_within, near
+            ):
                 graph.add_edge(a, b, similarity=similarity(org, a, b))
 
     # A fold's receiver may be of a kind outside the scope (a chi cục in
@@ -142,23 +160,16 @@ def find_candidates(
         for uid in movable:
             unit = org.unit(uid)
             parent = unit.parent
-            kind = rulebook.kind(unit.kind)
-            # Only an intermediate or an undersized unit folds: folding
-            # a normal-sized leaf would hide it in its parent's office.
-            worth = bool(org.children(uid)) or (
-                kind.min_staff is not None and unit.quota < kind.min_staff
-            )
-            if (
-                kind.foldable
-                and worth
-                and parent in org.unit_by_id
-                and (parent in movable_set or parent not in locked)
+            # A locked parent is kept as a candidate when explaining
+            # (with_locked), so that the explanation names its lock.
+            if not fold_obstacles(org, rulebook, unit, parent) and (
+                parent in movable_set or parent not in locked
             ):
                 folds[uid] = parent
     splits: dict[str, tuple[SplitOption, ...]] = {}
     if scope.allow_split:
         for uid in movable:
-            options = _split_options(org, uid, graph)
+            options = _split_options(org, rulebook, uid, graph)
             if options:
                 splits[uid] = options
 
@@ -213,15 +224,7 @@ def may_merge_reason(
     KeyError
         If ``a`` or ``b`` is not a unit of ``org``.
     """
-    ua, ub = org.unit(a), org.unit(b)
-    if not _kinds_merge(ua, ub, rulebook):
-        return f"a {ua.kind} and a {ub.kind} may not merge"
-    if not _within(ua, ub, scenario.scope.merge_within, _neighbours(org)):
-        return (
-            f"they are not in the same {scenario.scope.merge_within} "
-            "(scope.merge_within)"
-        )
-    return None
+    return merge_obstacle(org, rulebook, scenario, org.unit(a), org.unit(b))
 
 
 def _nearby_pairs(
@@ -260,52 +263,8 @@ def _members(reps: dict[str, list[str]]) -> dict[str, tuple[str, ...]]:
     return {rep: tuple(m) for rep, m in members.items()}
 
 
-def _neighbours(org: Organisation) -> dict[str, set[str]]:
-    near: dict[str, set[str]] = {}
-    for loc in org.localities:
-        for other in loc.neighbours:
-            near.setdefault(loc.id, set()).add(other)
-            near.setdefault(other, set()).add(loc.id)
-    return near
-
-
-def _kinds_merge(a: Unit, b: Unit, rulebook: Rulebook) -> bool:
-    return (
-        a.kind == b.kind
-        or b.kind in rulebook.kind(a.kind).merges_with
-        or a.kind in rulebook.kind(b.kind).merges_with
-    )
-
-
-def _within(a: Unit, b: Unit, within: str, near: dict[str, set[str]]) -> bool:
-    if within == "parent":
-        return a.parent == b.parent
-    if within == "locality":
-        return a.locality is not None and a.locality == b.locality
-    if within == "sector":
-        return a.sector is not None and a.sector == b.sector
-    if within == "adjacent":
-        return a.locality is not None and (
-            a.locality == b.locality
-            or b.locality in near.get(a.locality, set())
-        )
-    return True
-
-
-def _may_merge(
-    a: Unit,
-    b: Unit,
-    scenario: Scenario,
-    rulebook: Rulebook,
-    near: dict[str, set[str]],
-) -> bool:
-    return _kinds_merge(a, b, rulebook) and _within(
-        a, b, scenario.scope.merge_within, near
-    )
-
-
 def _split_options(
-    org: Organisation, uid: str, graph: nx.Graph
+    org: Organisation, rulebook: Rulebook, uid: str, graph: nx.Graph
 ) -> tuple[SplitOption, ...]:
     """Ways to hand each function of ``uid`` to a related neighbour.
 
@@ -341,13 +300,14 @@ def _split_options(
     for assignment in itertools.product(*choices):
         if len(set(assignment)) < 2:
             continue
-        options.append(_option(org, unit, assignment, staff))
+        options.append(_option(org, rulebook, unit, assignment, staff))
     options.sort(key=lambda o: o.incoherence)
     return tuple(options[:MAX_SPLIT_OPTIONS])
 
 
 def _option(
     org: Organisation,
+    rulebook: Rulebook,
     unit: Unit,
     assignment: tuple[str, ...],
     staff: list[int],
@@ -366,16 +326,12 @@ def _option(
         for r in receivers
     ]
     part_quota = largest_remainder(unit.quota, part_staff)
+    shares = split_shares(staff_split(unit, rulebook), part_staff)
     parts = tuple(
-        Part(r, functions[r], s, q)
-        for r, s, q in zip(receivers, part_staff, part_quota, strict=True)
-    )
-    incoherence = sum(
-        1.0
-        - jaccard(
-            function_set(org, p.functions),
-            function_set(org, org.unit(p.to).functions),
+        Part(r, functions[r], s, q, share.get("civil_servant", 0))
+        for r, s, q, share in zip(
+            receivers, part_staff, part_quota, shares, strict=True
         )
-        for p in parts
     )
+    incoherence = sum(part_cost(org, p.functions, p.to) for p in parts)
     return SplitOption(unit.id, parts, incoherence)

@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 
 from ortools.sat.python import cp_model
 
-from orgplan.apply import apply_structure
-from orgplan.caps import over_cap
 from orgplan.model import Organisation
 from orgplan.optimize.candidates import Candidates, SplitOption
-from orgplan.optimize.model import NO_CAP, TERMS, StructureModel
+from orgplan.optimize.model import NO_CAP, StructureModel
 from orgplan.optimize.reasons import fold_reasons, merge_reasons, undersized
 from orgplan.plan import (
     Flattening,
@@ -24,6 +21,10 @@ from orgplan.plan import (
 )
 from orgplan.rules import Rulebook
 from orgplan.scenario import Scenario
+from orgplan.semantics.after import apply_structure
+from orgplan.semantics.caps import over_cap
+from orgplan.semantics.leadership import excess_deadline
+from orgplan.semantics.terms import objective_value, terms_of
 
 
 @dataclass(frozen=True)
@@ -88,51 +89,26 @@ def decode(
         for r in cand.movable
         if value(built.x[(r, r)])
     )
-    terms = {t: float(value(built.terms[t])) for t in TERMS}
-    terms["incoherence"] = sum(
-        cand.cost[(u, m.into)]
-        for m in merges
-        for u in m.members
-        if u != m.into
-    ) + sum(o.incoherence for o in chosen.values())
-    terms["disruption"] = float(len(_disrupted(merges, flattened, splits)))
-    terms["transfers"] = 0.0
-    weights = scenario.weights
-    objective = round(
-        sum(getattr(weights, t) * v for t, v in terms.items()), 2
-    )
-    return Plan(
+    plan = Plan(
         scenario=scenario.name,
         status=SolveStatus.FEASIBLE,
-        objective=objective,
-        objective_terms=terms,
         merges=merges,
         flattened=flattened,
         splits=splits,
         leadership=leadership,
         binding_rules=_binding(org, rulebook, built, value, leadership),
     )
-
-
-def excess_deadline(rulebook: Rulebook, today: dt.date | None = None) -> str:
-    """The date by which deputies above a cap must be reduced.
-
-    The decision date plus the rulebook's grace years, not later than its
-    final deadline (Decree 45/2025 art. 24; Conclusion 210-KL/TW).
-
-    Raises
-    ------
-    ValueError
-        Never: 29 February falls back to the 28th.
-    """
-    today = today or dt.date.today()
-    try:
-        grace = today.replace(year=today.year + rulebook.excess_grace_years)
-    except ValueError:  # 29 February
-        grace = today.replace(
-            year=today.year + rulebook.excess_grace_years, day=28
-        )
-    return min(grace.isoformat(), rulebook.excess_deadline)
+    # The plan's terms are the semantics' values on the organisation
+    # after, not the model's own expressions (which the property tests
+    # hold equal to them).
+    after = apply_structure(org, plan, rulebook)
+    terms = terms_of(org, rulebook, plan, after)
+    return plan.model_copy(
+        update={
+            "objective": objective_value(terms, scenario.weights),
+            "objective_terms": terms,
+        }
+    )
 
 
 def _merge(
@@ -230,18 +206,6 @@ def kept_excess(
         for over in over_cap(after, rulebook)
         if over.unit not in movable
     )
-
-
-def _disrupted(
-    merges: tuple[Merge, ...],
-    flattened: tuple[Flattening, ...],
-    splits: tuple[Split, ...],
-) -> set[str]:
-    units = {u for m in merges for u in m.members}
-    units |= {f.unit for f in flattened} | {f.into for f in flattened}
-    # Receiving a split part is not a decision of its own (semantics 1).
-    units |= {s.unit for s in splits}
-    return units
 
 
 def _binding(

@@ -9,7 +9,6 @@ infeasibility, shrunk one by one, name a small conflicting set.
 
 from __future__ import annotations
 
-import math
 from typing import NoReturn
 
 from ortools.sat.python import cp_model
@@ -20,6 +19,8 @@ from orgplan.optimize.candidates import find_candidates
 from orgplan.optimize.model import Group, build_model
 from orgplan.rules import Rulebook
 from orgplan.scenario import Scenario
+from orgplan.semantics.scope import free_units, locked_units
+from orgplan.semantics.targets import required_cut, unit_limits
 
 # Each trial solve while shrinking a conflict set is short: small models.
 _TRIAL_SECONDS = 2.0
@@ -135,7 +136,7 @@ def _infeasible(
 def _pair_conflicts(
     org: Organisation, scenario: Scenario, rulebook: Rulebook
 ) -> list[str]:
-    locked = {u.id for u in org.units if u.locked} | set(scenario.locks)
+    locked = locked_units(org, scenario)
     found = []
     for group in scenario.must_merge:
         for uid in group:
@@ -170,13 +171,9 @@ def _pair_conflicts(
 def _count_conflicts(
     org: Organisation, scenario: Scenario, rulebook: Rulebook
 ) -> list[str]:
-    locked = {u.id for u in org.units if u.locked} | set(scenario.locks)
-    caps = dict(scenario.targets.max_units)
-    for kind, n in rulebook.max_units.items():
-        if kind in scenario.scope.kinds:
-            caps.setdefault(kind, n)
+    locked = locked_units(org, scenario)
     found = []
-    for kind, n in caps.items():
+    for kind, n in unit_limits(scenario, rulebook).items():
         units = [u for u in org.units if u.kind == kind]
         if len(units) <= n:
             continue
@@ -200,12 +197,8 @@ def _count_conflicts(
                 "merges, folds and splits are all switched off in scope"
             )
     cut = scenario.targets.min_cut.get("units", 0)
-    movable = [
-        u
-        for u in org.units
-        if u.kind in scenario.scope.kinds and u.id not in locked
-    ]
-    fewer = math.ceil(cut * len(org.units))
+    movable = free_units(org, scenario)
+    fewer = required_cut(cut, len(org.units))
     if len(movable) < fewer:
         found.append(
             f"targets.min_cut.units asks for {fewer} fewer units, but "

@@ -7,44 +7,62 @@ undersized unit into its parent -- while a target is missed the one that
 brings it closer, then the one that lowers the objective. It runs with
 two orderings of the steps and keeps the better plan. Steps are scored
 incrementally (see :class:`_Live`) and the plan it returns is measured
-once by the solver-free checker's own functions, so it passes
-:func:`orgplan.check.check_plan` (the staff cut aside, which the staffing
-stage's quota rule meets). It never splits a unit and is deterministic.
+once by :mod:`orgplan.semantics` (the checker's definitions), so it
+passes the checker (the staff cut aside, which the staffing stage's
+quota rule meets). It never splits a unit and is deterministic.
 """
 
 from __future__ import annotations
 
 import heapq
-import math
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from typing import Any
 
-from orgplan.apply import apply_structure
-from orgplan.caps import unit_cap
-from orgplan.check import (
-    STRUCTURAL_TERMS,
-    Violation,
-    merge_obstacle,
-    objective_value,
-    required_cut,
-    target_violations,
-    terms_of,
-    unit_limits,
-)
 from orgplan.errors import InfeasibleScenario
 from orgplan.graph import depths, metrics
-from orgplan.model import STAFF_CATEGORIES, Organisation, StaffCategory, Unit
+from orgplan.model import Organisation, Unit
 from orgplan.optimize.reasons import (
     fold_reasons,
     merge_reasons,
-    undersized,
 )
 from orgplan.plan import Flattening, Leadership, Merge, Plan, SolveStatus
 from orgplan.rules import Rulebook
 from orgplan.scenario import Scenario
+from orgplan.semantics.after import apply_structure
+from orgplan.semantics.caps import (
+    child_rule_applies,
+    effective_cap,
+    unit_cap,
+)
+from orgplan.semantics.leadership import (
+    excess_deadline,
+    kept_pair,
+    merged_deputies,
+    stays_over,
+)
+from orgplan.semantics.scope import (
+    free_units,
+    locked_units,
+    may_fold,
+    merge_obstacle,
+    neighbours,
+)
+from orgplan.semantics.staff import combine, default_category
+from orgplan.semantics.targets import (
+    Shortfall,
+    cut_limit,
+    shortfalls,
+    structural_cuts,
+    unit_limits,
+)
+from orgplan.semantics.terms import (
+    STRUCTURAL_TERMS,
+    objective_value,
+    terms_of,
+)
 from orgplan.similarity import similarity
 
 # How a step ranks in the heap, from its (shortfall, objective) effect
@@ -218,7 +236,16 @@ def _leadership(
     for uid in _top_down(after):
         unit = after.unit(uid)
         cap = cap_of(after, uid, len(members.get(uid, (uid,))))
-        deputies = _wanted(org, scenario, unit, members.get(uid), cap)
+        group = members.get(uid)
+        deputies = (
+            unit.deputies
+            if group is None
+            else merged_deputies(
+                sum(org.unit(m).leaders for m in group),
+                cap,
+                scenario.leadership.transition,
+            )
+        )
         old = org.unit_by_id.get(uid)
         if (
             cap is not None
@@ -232,8 +259,8 @@ def _leadership(
             parent is not None
             and parent.id in final
             and deputies > final[parent.id]
-            and _child_rule(rulebook, unit, parent)
-            and not _kept_pair(org, unit, parent, deputies, final[parent.id])
+            and child_rule_applies(rulebook, unit.kind, parent.kind)
+            and not kept_pair(org, uid, parent.id, deputies, final[parent.id])
         ):
             deputies = final[parent.id]
         final[uid] = deputies
@@ -247,62 +274,18 @@ def _leadership(
                     deputies=deputies,
                     cap=cap,
                     excess=excess,
-                    reduce_by=rulebook.excess_deadline if excess else None,
+                    reduce_by=excess_deadline(rulebook) if excess else None,
                     head=scenario.leadership.heads.get(uid),
                 )
             )
     return tuple(entries)
 
 
-def _wanted(
-    org: Organisation,
-    scenario: Scenario,
-    unit: Unit,
-    members: tuple[str, ...] | None,
-    cap: int | None,
-) -> int:
-    if members is None:
-        return unit.deputies
-    # The new head is one of the former leaders; the rest may stay on.
-    kept = max(0, sum(org.unit(m).leaders for m in members) - 1)
-    if scenario.leadership.transition == "cap" and cap is not None:
-        return min(kept, cap)
-    return kept
-
-
 def _was_over(
     org: Organisation, cap_of: _Caps, old: Unit | None, deputies: int
 ) -> bool:
-    if old is None or deputies > old.deputies:
-        return False
-    cap = cap_of(org, old.id)
-    return cap is not None and old.deputies > cap
-
-
-def _child_rule(rulebook: Rulebook, child: Unit, parent: Unit) -> bool:
-    if not rulebook.child_deputies_le_parent:
-        return False
-    kinds = (rulebook.kinds.get(child.kind), rulebook.kinds.get(parent.kind))
-    return all(k is not None and k.deputy_steps for k in kinds)
-
-
-def _kept_pair(
-    org: Organisation,
-    child: Unit,
-    parent: Unit,
-    deputies: int,
-    parent_deputies: int,
-) -> bool:
-    """The input already had this child above this parent, no worse."""
-    old_child = org.unit_by_id.get(child.id)
-    old_parent = org.unit_by_id.get(parent.id)
-    return (
-        old_child is not None
-        and old_parent is not None
-        and old_child.parent == parent.id
-        and deputies <= old_child.deputies
-        and parent_deputies >= old_parent.deputies
-    )
+    cap = None if old is None else cap_of(org, old.id)
+    return stays_over(old, cap, deputies)
 
 
 def _top_down(org: Organisation) -> Iterator[str]:
@@ -321,13 +304,10 @@ class _Search:
         self.org = org
         self.scenario = scenario
         self.rulebook = rulebook
-        self.locked = {u.id for u in org.units if u.locked} | set(
-            scenario.locks
-        )
-        self.free = {
-            u.id
-            for u in org.units
-            if u.kind in scenario.scope.kinds and u.id not in self.locked
+        self.locked = locked_units(org, scenario)
+        self.free = free_units(org, scenario)
+        self.foldable = {
+            uid for uid in self.free if may_fold(org, rulebook, scenario, uid)
         }
         self.order = {u.id: i for i, u in enumerate(org.units)}
         self.apart = {frozenset(pair) for pair in scenario.must_not_merge}
@@ -335,6 +315,7 @@ class _Search:
         self.caps = _Caps(rulebook)
         self.obstacles: dict[tuple[str, str], str | None] = {}
         self.sims: dict[tuple[str, str], float] = {}
+        self.localities = neighbours(org)
         self.near = self._neighbours()
 
     # --- the steps -----------------------------------------------------
@@ -379,15 +360,13 @@ class _Search:
             for v in self._gaps(after)
         ]
 
-    def _gaps(self, after: Organisation) -> list[Violation]:
+    def _gaps(self, after: Organisation) -> list[Shortfall]:
         # The staff cut is met by the staffing stage's quota rule, which
         # the structure does not choose.
         return [
             v
-            for v in target_violations(
-                self.org, self.scenario, self.rulebook, after
-            )
-            if v.severity == "error" and v.rule != "min_cut.staff"
+            for v in shortfalls(self.org, self.scenario, self.rulebook, after)
+            if v.forced and v.rule != "min_cut.staff"
         ]
 
     def _similarity(self, a: str, b: str) -> float:
@@ -404,6 +383,7 @@ class _Search:
                 self.scenario,
                 self.org.unit(rep),
                 self.org.unit(uid),
+                self.localities,
             )
         return self.obstacles[key]
 
@@ -575,7 +555,7 @@ class _Live:
         self.actual = {u.id: u.actual for u in org.units}
         self.split: dict[str, dict[str, int] | None] = {
             u.id: (
-                dict(u.staff_by_category(self._default(u.kind)))
+                dict(u.staff_by_category(default_category(rulebook, u.kind)))
                 if u.has_split
                 else None
             )
@@ -590,15 +570,10 @@ class _Live:
         self.groups: dict[str, tuple[str, ...]] = {}
         self.folds: list[tuple[str, str]] = []
         self.involved: dict[str, bool] = {}
-        self.cuts = {
-            t: f
-            for t, f in search.scenario.targets.min_cut.items()
-            if t != "staff"
-        }
+        self.cuts = structural_cuts(search.scenario)
         first = metrics(org, rulebook)
         self.limit = {
-            t: getattr(first, t) - required_cut(f, getattr(first, t))
-            for t, f in self.cuts.items()
+            t: cut_limit(f, getattr(first, t)) for t, f in self.cuts.items()
         }
         self.depth = depths(org) if "layers" in self.cuts else {}
         self.forced = {
@@ -649,10 +624,6 @@ class _Live:
         objective = sum(getattr(w, t) * total[t] for t in STRUCTURAL_TERMS)
         return short, objective
 
-    def _default(self, kind: str) -> StaffCategory:
-        rules = self.kinds.get(kind)
-        return rules.default_category if rules else "civil_servant"
-
     def _gap(self, uid: str) -> int:
         rules = self.kinds.get(self.units[uid].kind)
         if uid not in self.forced or rules is None or not rules.min_staff:
@@ -672,35 +643,31 @@ class _Live:
         )
 
     def _cap(self, uid: str) -> int | None:
+        """:func:`~orgplan.semantics.caps.effective_cap` on the running
+        sizes (the same basis :func:`~orgplan.semantics.caps.cap_size`
+        reads off the organisation after)."""
         unit = self.units[uid]
         rules = self.kinds.get(unit.kind)
-        caps = []
-        if rules is not None:
-            if rules.deputy_basis == "child_units":
-                size = len(self.children[uid])
-            elif rules.deputy_basis == "civil_servants":
-                size = self._civil_servants(uid)
-            else:
-                size = self.actual[uid]
-            step = rules.deputy_cap(size, self.size[uid])
-            if step is not None:
-                caps.append(step)
-        if self.quota[uid] > 0:
-            caps.append(
-                math.floor(
-                    self.s.rulebook.deputy_fraction_of_quota * self.quota[uid]
-                )
-            )
-        return min(caps) if caps else None
+        basis = rules.deputy_basis if rules else "staff"
+        if basis == "child_units":
+            size = len(self.children[uid])
+        elif basis == "civil_servants":
+            size = self._staff(uid).get("civil_servant", 0)
+        else:
+            size = self.actual[uid]
+        return effective_cap(
+            self.s.rulebook, unit.kind, size, self.quota[uid], self.size[uid]
+        )
 
-    def _civil_servants(self, uid: str) -> int:
+    def _staff(self, uid: str) -> dict[str, int]:
         split = self.split[uid]
-        had = self.units[uid].civil_servants is not None
-        if split is not None and (split.get("civil_servant", 0) or had):
-            return split.get("civil_servant", 0)
-        if split is None and had:
-            return self.units[uid].civil_servants or 0
-        return self.actual[uid]
+        if split is not None:
+            return split
+        return {
+            default_category(self.s.rulebook, self.units[uid].kind): (
+                self.actual[uid]
+            )
+        }
 
     def _deputies(self, uid: str) -> int:
         """The deputies :func:`_leadership` gives ``uid`` now."""
@@ -708,9 +675,7 @@ class _Live:
         merged = self.size[uid] > 1
         unit = self.units[uid]
         if merged:
-            deputies = max(0, self.former[uid] - 1)
-            if self.policy == "cap" and cap is not None:
-                deputies = min(deputies, cap)
+            deputies = merged_deputies(self.former[uid], cap, self.policy)
         else:
             deputies = unit.deputies
         if (
@@ -726,8 +691,8 @@ class _Live:
             parent = self.units[pid]
             if (
                 deputies > above
-                and _child_rule(self.s.rulebook, unit, parent)
-                and not _kept_pair(self.s.org, unit, parent, deputies, above)
+                and child_rule_applies(self.s.rulebook, unit.kind, parent.kind)
+                and not kept_pair(self.s.org, uid, pid, deputies, above)
             ):
                 deputies = above
         return deputies
@@ -848,25 +813,14 @@ class _Live:
 
     def _joined(self, keep: str, gone: str) -> dict[str, int] | None:
         """The staff split of ``keep`` after taking ``gone``'s staff (as
-        :mod:`orgplan.apply` adds them)."""
-        mine, theirs = self.split[keep], self.split[gone]
-        default = self._default(self.units[keep].kind)
-        if mine is None and theirs is None:
-            gone_default = self._default(self.units[gone].kind)
-            if gone_default == default:
-                return None
-            theirs = {gone_default: self.actual[gone]}
-        have = mine if mine is not None else {default: self.actual[keep]}
-        add = (
-            theirs
-            if theirs is not None
-            else {self._default(self.units[gone].kind): self.actual[gone]}
+        :mod:`orgplan.semantics.after` adds them)."""
+        return combine(
+            self.split[keep],
+            default_category(self.s.rulebook, self.units[keep].kind),
+            self.actual[keep],
+            self._staff(gone),
+            self.split[gone] is not None,
         )
-        return {
-            c: have.get(c, 0) + add.get(c, 0)
-            for c in STAFF_CATEGORIES
-            if have.get(c, 0) + add.get(c, 0) or c in have
-        }
 
     # --- the search ----------------------------------------------------
 
@@ -1006,21 +960,10 @@ class _Live:
             self._push(step, self._trial(step))
 
     def _push_fold(self, uid: str) -> None:
-        s = self.s
-        unit = self.units[uid]
-        rules = self.kinds.get(unit.kind)
-        p = unit.parent
-        if (
-            not s.scenario.scope.allow_fold
-            or p is None
-            or rules is None
-            or not rules.foldable
-            or p not in self.units
-            or p in s.locked
-            or not (s.org.children(uid) or undersized(s.rulebook, unit))
-        ):
-            return
-        self._measure_and_push("fold", uid, p)
+        if uid in self.s.foldable:
+            parent = self.units[uid].parent
+            assert parent is not None  # may_fold asks for a parent
+            self._measure_and_push("fold", uid, parent)
 
     def _push_merges(self, uid: str, later_only: bool = False) -> None:
         if not self.s.scenario.scope.allow_merge:

@@ -17,25 +17,32 @@ conflicting set.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from fractions import Fraction
 
 from ortools.sat.python import cp_model
 
-from orgplan.caps import pooled_caps, unit_cap
-from orgplan.check import STRUCTURAL_TERMS as TERMS
 from orgplan.graph import metrics
 from orgplan.model import Organisation, Unit
 from orgplan.optimize.candidates import Candidates
 from orgplan.rules import Rulebook
 from orgplan.scenario import Scenario
+from orgplan.semantics.caps import (
+    average_fraction,
+    pooled_caps,
+    quota_fraction,
+    unit_cap,
+)
+from orgplan.semantics.staff import civil_servant_count
+from orgplan.semantics.targets import cut_limit, unit_limits
+from orgplan.semantics.terms import (
+    COST_SCALE,
+    SCALE,
+    STRUCTURAL_TERMS,
+    scaled_weight,
+)
 
-# The objective is scaled to integers: weights carry two decimals (x100)
-# and the fractional incoherence costs three more (x1000).
-COST_SCALE = 1000
-SCALE = 100 * COST_SCALE
+__all__ = ["COST_SCALE", "NO_CAP", "SCALE", "StructureModel", "build_model"]
 # An upper bound no deputy cap reaches; stands for "no cap".
 NO_CAP = 10_000
 
@@ -321,31 +328,29 @@ class _Builder:
         into: dict[str, list[tuple[Lit, int, int, int]]] = {
             r: [] for r in cand.movable
         }
+        civil = {u.id: civil_servant_count(u, self.rules) for u in org.units}
         for r in set(cand.folds.values()) - self.movable:
             unit = org.unit(r)
-            into[r] = [(1, unit.actual, unit.quota, _civil(unit))]
+            into[r] = [(1, unit.actual, unit.quota, civil[r])]
         for u in cand.movable:
             unit = org.unit(u)
             for r in (u, *cand.reps[u]):
                 into[r].append(
-                    (self.x[(u, r)], unit.actual, unit.quota, _civil(unit))
+                    (self.x[(u, r)], unit.actual, unit.quota, civil[u])
                 )
         for w, parent in cand.folds.items():
             unit = org.unit(w)
-            into[parent].append(
-                (self.f[w], unit.actual, unit.quota, _civil(unit))
-            )
+            into[parent].append((self.f[w], unit.actual, unit.quota, civil[w]))
         for u, options in cand.splits.items():
-            unit = org.unit(u)
             for k, option in enumerate(options):
                 for part in option.parts:
-                    civil = (
-                        part.staff * _civil(unit) // unit.actual
-                        if unit.actual
-                        else 0
-                    )
                     into[part.to].append(
-                        (self.o[(u, k)], part.staff, part.quota, civil)
+                        (
+                            self.o[(u, k)],
+                            part.staff,
+                            part.quota,
+                            part.civil_servants,
+                        )
                     )
         for r, parts in into.items():
             self.staff[r] = sum(v * a for v, a, _, _ in parts)
@@ -595,9 +600,7 @@ class _Builder:
                 gained = extra
             self.bonus[r] = bonus
             options.append(step + bonus)
-        frac = Fraction(self.rules.deputy_fraction_of_quota).limit_denominator(
-            1000
-        )
+        frac = quota_fraction(self.rules)
         quota_upper = self.upper[r]
         if quota_upper > 0:
             half = self.m.new_int_var(0, quota_upper, f"half[{r}]")
@@ -751,7 +754,7 @@ class _Builder:
             )
             count = len(fixed) + sum(self.x[(r, r)] for r in movable)
             bonus = sum(self.bonus.get(r, 0) for r in movable)
-            avg = Fraction(kind.deputy_average).limit_denominator(1000)
+            avg = average_fraction(kind)
             self.require(
                 self.m.add(
                     avg.denominator * within
@@ -822,7 +825,7 @@ class _Builder:
         """Units of a ``must_merge`` group end in one surviving unit.
 
         By a merge, or by folds into the same unit or into each other
-        (their final homes meet, as orgplan.check judges it).
+        (their final homes meet: orgplan.semantics.scope.final_homes).
         """
         for i, group in enumerate(self.scenario.must_merge):
             if not self.movable.intersection(group):
@@ -915,11 +918,7 @@ class _Builder:
         """The scenario's targets as hard constraints (semantics 5)."""
         org, scenario, rules = self.org, self.scenario, self.rules
         self.target_exprs: dict[str, tuple[Expr, int, str]] = {}
-        caps = dict(scenario.targets.max_units)
-        for kind_id, n in rules.max_units.items():
-            if kind_id in scenario.scope.kinds:
-                caps.setdefault(kind_id, n)
-        for kind_id, n in caps.items():
+        for kind_id, n in unit_limits(scenario, rules).items():
             count = sum(
                 self.survives(u.id) for u in org.units if u.kind == kind_id
             )
@@ -947,7 +946,7 @@ class _Builder:
         for key, fraction in scenario.targets.min_cut.items():
             if key not in values:
                 continue
-            limit = values[key] - math.ceil(fraction * values[key])
+            limit = cut_limit(fraction, values[key])
             words = (
                 f"{fraction:.0%} fewer {key.replace('_', ' ')} "
                 f"(targets.min_cut.{key}: at most {limit} of "
@@ -1014,8 +1013,8 @@ class _Builder:
     def objective(self, terms: dict[str, Expr]) -> None:
         weights = self.scenario.weights
         total: Expr = 0
-        for term in TERMS:
-            w = round(getattr(weights, term) * 100)
+        for term in STRUCTURAL_TERMS:
+            w = scaled_weight(weights, term)
             # Incoherence costs already carry their own scale.
             scale = 1 if term == "incoherence" else COST_SCALE
             total += w * scale * terms[term]
@@ -1042,11 +1041,6 @@ def _within_cap(lead: Leader) -> Expr:
     if lead.excess is None:
         return lead.deputies
     return lead.deputies - lead.excess
-
-
-def _civil(unit: Unit) -> int:
-    # The same size orgplan.caps uses for a civil-servant basis.
-    return unit.civil_servants or unit.actual
 
 
 def _pairs(group: Sequence[str]) -> list[tuple[str, str]]:

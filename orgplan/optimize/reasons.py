@@ -11,16 +11,15 @@ from collections.abc import Sequence
 from orgplan.model import Organisation, Unit
 from orgplan.rules import Rulebook
 from orgplan.scenario import Scenario
+from orgplan.semantics.scope import undersized_by
 from orgplan.similarity import function_set
 
 
 def undersized(rulebook: Rulebook, unit: Unit) -> str | None:
     """The reason ``unit`` cannot stand alone, or ``None`` if it can."""
-    rules = rulebook.kinds.get(unit.kind)
-    if rules is None or rules.min_staff is None:
+    if not undersized_by(rulebook, unit):
         return None
-    if unit.quota >= rules.min_staff:
-        return None
+    rules = rulebook.kind(unit.kind)
     return (
         f"{unit.id} is undersized: a quota of {unit.quota}, below the "
         f"minimum of {rules.min_staff} for a {rules.label_en}"

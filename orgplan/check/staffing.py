@@ -1,0 +1,187 @@
+"""The staffing stage's invariants (docs/semantics.md section 7).
+
+Every person in one place, staff conserved per category, each unit's
+staff its members' total plus or minus its moves, and the transfers'
+distance and volume limits.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+
+from orgplan.check.violation import Violation
+from orgplan.graph import hops
+from orgplan.model import Organisation, Unit
+from orgplan.plan import Plan
+from orgplan.rules import Rulebook
+from orgplan.scenario import Scenario
+from orgplan.semantics.staff import staff_split
+
+
+def persons(
+    org: Organisation, plan: Plan, after: Organisation
+) -> list[Violation]:
+    found = []
+    for entry, kind in (
+        *((t, f"transfer {t.from_} -> {t.to}") for t in plan.transfers),
+        *((s, f"separation from {s.unit}") for s in plan.separations),
+    ):
+        if len(entry.persons) > entry.count:
+            found.append(
+                Violation(
+                    "person_accounted",
+                    None,
+                    f"the {kind} names {len(entry.persons)} persons for a "
+                    f"count of {entry.count}",
+                )
+            )
+    separated = Counter(p for s in plan.separations for p in s.persons)
+    staying = after.unit_by_id
+    people = {p.id: p for p in after.staff}
+    for person in org.staff:
+        now = people.get(person.id)
+        places = separated[person.id] + (now is not None)
+        if places != 1:
+            found.append(
+                Violation(
+                    "person_accounted",
+                    person.unit,
+                    f"{person.id} is in {places} places after the plan "
+                    "(a unit or a separation), not one",
+                )
+            )
+        elif now is not None and now.unit not in staying:
+            found.append(
+                Violation(
+                    "person_accounted",
+                    now.unit,
+                    f"{person.id} is in {now.unit}, which is not a unit "
+                    "after the plan",
+                )
+            )
+    return found
+
+
+def conservation(
+    org: Organisation, plan: Plan, after: Organisation, rulebook: Rulebook
+) -> list[Violation]:
+    before = _staff(org.units, rulebook)
+    now = _staff(after.units, rulebook)
+    leaving: Counter[str] = Counter()
+    for separation in plan.separations:
+        leaving[separation.category] += separation.count
+    found = []
+    for category in sorted(set(before) | set(now) | set(leaving)):
+        if before[category] != now[category] + leaving[category]:
+            found.append(
+                Violation(
+                    "conservation",
+                    None,
+                    f"{category.replace('_', ' ')} staff: "
+                    f"{before[category]} before, {now[category]} after "
+                    f"and {leaving[category]} separated",
+                )
+            )
+    return found
+
+
+def _staff(units: Iterable[Unit], rulebook: Rulebook) -> Counter[str]:
+    total: Counter[str] = Counter()
+    for unit in units:
+        total.update(staff_split(unit, rulebook))
+    return total
+
+
+def staff_totals(
+    structural: Organisation, plan: Plan, after: Organisation
+) -> list[Violation]:
+    """Each unit's staff after = its members' total +/- staffing moves."""
+    flow: Counter[str] = Counter()
+    for transfer in plan.transfers:
+        flow[transfer.from_] -= transfer.count
+        flow[transfer.to] += transfer.count
+    for separation in plan.separations:
+        flow[separation.unit] -= separation.count
+    merged = {m.into: m.members for m in plan.merges}
+    found = []
+    for unit in after.units:
+        formed = structural.unit_by_id.get(unit.id)
+        if formed is None:
+            continue
+        expected = formed.actual + flow[unit.id]
+        if unit.actual != expected:
+            what = (
+                f"the total of its members {', '.join(merged[unit.id])}"
+                if unit.id in merged
+                else "what the plan gives it"
+            )
+            found.append(
+                Violation(
+                    "staff_total",
+                    unit.id,
+                    f"{unit.id} has {unit.actual} staff after the plan, "
+                    f"not {expected}, {what}",
+                )
+            )
+    return found
+
+
+def transfers(
+    structural: Organisation, scenario: Scenario, plan: Plan
+) -> list[Violation]:
+    """Distance and volume limits of ``staffing.transfers`` (section 7).
+
+    With ``max_km`` a transfer's ``km`` is checked and hops are not;
+    otherwise its ``hops`` (or, when absent, the locality hops between
+    the two units) against ``max_hops``.
+    """
+    rules = scenario.staffing.transfers
+    found = []
+    distances: dict[str, dict[str, int]] | None = None
+    out: Counter[str] = Counter()
+    for t in plan.transfers:
+        out[t.from_] += t.count
+        what = f"the transfer {t.from_} -> {t.to}"
+        if rules.max_km is not None:
+            if t.km is not None and t.km > rules.max_km:
+                found.append(
+                    Violation(
+                        "transfer",
+                        t.from_,
+                        f"{what} covers {t.km:g} km, more than "
+                        f"max_km {rules.max_km:g}",
+                    )
+                )
+            continue
+        if rules.max_hops is None:
+            continue
+        hops_taken = t.hops
+        if hops_taken is None:
+            distances = distances or hops(structural)
+            a = structural.unit(t.from_).locality or ""
+            b = structural.unit(t.to).locality or ""
+            hops_taken = distances.get(a, {}).get(b)
+        if hops_taken is None or hops_taken > rules.max_hops:
+            far = "an unknown number of" if hops_taken is None else hops_taken
+            found.append(
+                Violation(
+                    "transfer",
+                    t.from_,
+                    f"{what} moves staff {far} locality hops, more than "
+                    f"max_hops {rules.max_hops}",
+                )
+            )
+    limit = rules.max_out_per_unit
+    if limit is not None:
+        found += [
+            Violation(
+                "transfer",
+                uid,
+                f"{count} staff move out of {uid}, more than "
+                f"max_out_per_unit {limit}",
+            )
+            for uid, count in out.items()
+            if count > limit
+        ]
+    return found

@@ -1,0 +1,204 @@
+"""Who may take part in which decision (docs/semantics.md sections 1, 5).
+
+Locks, the scope's kinds, who may merge with whom (kinds and
+``scope.merge_within``, judged on the input), which units may fold and
+which units a split part may go to. The candidate graph of the optimiser,
+the greedy's steps and the checker ask these functions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from orgplan.model import Organisation, Unit
+from orgplan.plan import Plan
+from orgplan.rules import Rulebook
+from orgplan.scenario import Scenario
+from orgplan.similarity import function_set
+
+
+def locked_units(org: Organisation, scenario: Scenario) -> set[str]:
+    """Units locked in the data or by ``scenario.locks`` (section 1)."""
+    return {u.id for u in org.units if u.locked} | set(scenario.locks)
+
+
+def free_units(org: Organisation, scenario: Scenario) -> set[str]:
+    """Units that may merge, fold or split: in scope and not locked."""
+    locked = locked_units(org, scenario)
+    kinds = scenario.scope.kinds
+    return {u.id for u in org.units if u.kind in kinds and u.id not in locked}
+
+
+def neighbours(org: Organisation) -> dict[str, set[str]]:
+    """Each locality's neighbours, both ways round."""
+    near: dict[str, set[str]] = {}
+    for loc in org.localities:
+        for other in loc.neighbours:
+            near.setdefault(loc.id, set()).add(other)
+            near.setdefault(other, set()).add(loc.id)
+    return near
+
+
+def kinds_merge(rulebook: Rulebook, a: Unit, b: Unit) -> bool:
+    """Same kind, or one lists the other in ``merges_with``."""
+    first = rulebook.kinds.get(a.kind)
+    second = rulebook.kinds.get(b.kind)
+    return (
+        a.kind == b.kind
+        or (first is not None and b.kind in first.merges_with)
+        or (second is not None and a.kind in second.merges_with)
+    )
+
+
+def within(a: Unit, b: Unit, rule: str, near: dict[str, set[str]]) -> bool:
+    """Whether ``a`` and ``b`` share what ``scope.merge_within`` names.
+
+    ``parent``, ``locality``, ``sector``, ``adjacent`` (localities equal
+    or neighbours) or ``anywhere``; a missing locality or sector shares
+    nothing.
+    """
+    if rule == "parent":
+        return a.parent == b.parent
+    if rule == "locality":
+        return a.locality is not None and a.locality == b.locality
+    if rule == "sector":
+        return a.sector is not None and a.sector == b.sector
+    if rule == "adjacent":
+        return (
+            a.locality is not None
+            and b.locality is not None
+            and (
+                a.locality == b.locality
+                or b.locality in near.get(a.locality, set())
+            )
+        )
+    return True
+
+
+def merge_obstacle(
+    org: Organisation,
+    rulebook: Rulebook,
+    scenario: Scenario,
+    rep: Unit,
+    unit: Unit,
+    near: dict[str, set[str]] | None = None,
+) -> str | None:
+    """Why ``unit`` may not merge into ``rep``, or ``None`` if it may.
+
+    The kinds must match (or be listed in ``merges_with``) and the units
+    must share what ``scope.merge_within`` names, judged on the input.
+    Locks and scope are asked separately (:func:`free_units`).
+    """
+    if not kinds_merge(rulebook, rep, unit):
+        return (
+            f"{unit.id} (a {unit.kind}) may not merge into {rep.id} "
+            f"(a {rep.kind})"
+        )
+    rule = scenario.scope.merge_within
+    if within(unit, rep, rule, neighbours(org) if near is None else near):
+        return None
+    return (
+        f"{unit.id} may not merge into {rep.id}: the scenario merges only "
+        f"within one {rule}"
+        + ("" if rule == "adjacent" else f" and they differ in {rule}")
+    )
+
+
+def worth_folding(org: Organisation, rulebook: Rulebook, unit: Unit) -> bool:
+    """An intermediate unit (children in the input) or an undersized one.
+
+    Folding a normal-sized leaf would only hide a division inside its
+    parent's office (semantics section 5).
+    """
+    return bool(org.children(unit.id)) or undersized_by(rulebook, unit) > 0
+
+
+def undersized_by(rulebook: Rulebook, unit: Unit) -> int:
+    """How far ``unit``'s quota is below its kind's ``min_staff`` (0 when
+    not below, or the kind has no minimum)."""
+    rules = rulebook.kinds.get(unit.kind)
+    if rules is None or rules.min_staff is None:
+        return 0
+    return max(0, rules.min_staff - unit.quota)
+
+
+def fold_obstacles(
+    org: Organisation, rulebook: Rulebook, unit: Unit, into: str | None
+) -> list[str]:
+    """Why ``unit`` may not fold into ``into``; empty when it may.
+
+    Its kind must be ``foldable``, ``into`` its parent in the input (a
+    unit of the organisation), and it intermediate or undersized
+    (:func:`worth_folding`; semantics section 5). Locks, scope and
+    ``scope.allow_fold`` are asked separately (:func:`may_fold`).
+    """
+    found = []
+    rules = rulebook.kinds.get(unit.kind)
+    if rules is None or not rules.foldable:
+        found.append(f"{unit.id} is folded but a {unit.kind} may not be")
+    if unit.parent != into or into not in org.unit_by_id:
+        found.append(
+            f"{unit.id} is folded into {into}, which is not its parent "
+            f"({unit.parent or 'none'})"
+        )
+    if not worth_folding(org, rulebook, unit):
+        found.append(
+            f"{unit.id} is folded but is neither an intermediate unit (it "
+            "has no units under it) nor below its kind's minimum staff"
+        )
+    return found
+
+
+def may_fold(
+    org: Organisation, rulebook: Rulebook, scenario: Scenario, uid: str
+) -> bool:
+    """Whether ``uid`` may fold into its parent under ``scenario``.
+
+    Folds allowed, ``uid`` free (:func:`free_units`), no
+    :func:`fold_obstacles`, and its parent not locked (a parent of a kind
+    outside the scope may receive it).
+    """
+    unit = org.unit(uid)
+    locked = locked_units(org, scenario)
+    return (
+        scenario.scope.allow_fold
+        and unit.kind in scenario.scope.kinds
+        and uid not in locked
+        and unit.parent not in locked
+        and not fold_obstacles(org, rulebook, unit, unit.parent)
+    )
+
+
+def split_part_related(
+    org: Organisation, functions: Iterable[str], receiver: Unit
+) -> bool:
+    """A receiver shares a function, or a function family, with the part
+    it receives (semantics section 5)."""
+    return bool(
+        function_set(org, tuple(functions))
+        & function_set(org, receiver.functions)
+    )
+
+
+def final_homes(org: Organisation, plan: Plan) -> dict[str, frozenset[str]]:
+    """The surviving units each input unit ends in (semantics section 5).
+
+    A merge member ends in its representative, a folded unit in its
+    parent, a split unit in all its receivers, transitively.
+    """
+    direct: dict[str, tuple[str, ...]] = {}
+    for merge in plan.merges:
+        for member in merge.members:
+            direct[member] = (merge.into,)
+    for fold in plan.flattened:
+        direct[fold.unit] = (fold.into,)
+    for split in plan.splits:
+        direct[split.unit] = tuple(part.to for part in split.parts)
+
+    def home(uid: str, seen: frozenset[str]) -> frozenset[str]:
+        targets = direct.get(uid)
+        if targets is None or targets == (uid,) or uid in seen:
+            return frozenset({uid})
+        return frozenset().union(*(home(t, seen | {uid}) for t in targets))
+
+    return {u.id: home(u.id, frozenset()) for u in org.units}

@@ -1,0 +1,155 @@
+"""The scenario's targets as numbers (docs/semantics.md section 5).
+
+``required_cut`` is the one rounding of a cut fraction every method
+uses (the CP-SAT model once rounded ``0.07 * 100`` up to 8 while the
+checker asked for 7, so a plan the checker accepted was "infeasible").
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass
+
+from orgplan.graph import depths, metrics
+from orgplan.model import Organisation
+from orgplan.rules import Rulebook
+from orgplan.scenario import Scenario
+from orgplan.semantics.scope import free_units, undersized_by
+
+# Digits a cut's product is rounded to before the ceiling: float noise
+# (0.07 * 100 = 7.000000000000001) must not ask for one unit more.
+_DIGITS = 9
+
+
+def required_cut(fraction: float, before: int) -> int:
+    """``ceil(fraction * before)``, robust to float noise (15% of 20 is
+    3, 7% of 100 is 7)."""
+    return math.ceil(round(fraction * before, _DIGITS))
+
+
+def cut_limit(fraction: float, before: int) -> int:
+    """The most allowed after a cut of ``fraction`` from ``before``."""
+    return before - required_cut(fraction, before)
+
+
+def unit_limits(scenario: Scenario, rulebook: Rulebook) -> dict[str, int]:
+    """The most units of each kind: the rulebook's ``max_units`` for kinds
+    in scope, replaced by the scenario's own ``targets.max_units``."""
+    limits = {
+        kind: rulebook.max_units[kind]
+        for kind in scenario.scope.kinds
+        if kind in rulebook.max_units
+    }
+    limits.update(scenario.targets.max_units)
+    return limits
+
+
+def structural_cuts(scenario: Scenario) -> dict[str, float]:
+    """The ``min_cut`` targets the structure decides (``staff`` is met by
+    the staffing stage's quota rule)."""
+    return {t: f for t, f in scenario.targets.min_cut.items() if t != "staff"}
+
+
+@dataclass(frozen=True)
+class Shortfall:
+    """A target or minimum size the organisation after misses.
+
+    ``amount`` says by how much (units or posts too many, units deeper
+    than the layers allowed, staff missing), so that a heuristic sees a
+    step bring it closer; ``forced`` is false for a unit below its
+    minimum that the plan may not touch (locked or outside the scope).
+    """
+
+    rule: str
+    unit: str | None
+    message: str
+    amount: int
+    forced: bool = True
+
+
+def shortfalls(
+    org: Organisation,
+    scenario: Scenario,
+    rulebook: Rulebook,
+    after: Organisation,
+) -> list[Shortfall]:
+    """The ``max_units``, ``min_cut.*`` and ``min_staff`` that ``after``
+    misses (semantics section 5); ``org`` is the organisation before."""
+    return [
+        *_targets(org, scenario, rulebook, after),
+        *_min_staff(org, scenario, rulebook, after),
+    ]
+
+
+def _targets(
+    org: Organisation,
+    scenario: Scenario,
+    rulebook: Rulebook,
+    after: Organisation,
+) -> list[Shortfall]:
+    limits = unit_limits(scenario, rulebook)
+    counts = Counter(u.kind for u in after.units)
+    found = [
+        Shortfall(
+            "max_units",
+            None,
+            f"{counts[kind]} units of kind {kind} after the plan, at most "
+            f"{limit} allowed",
+            counts[kind] - limit,
+        )
+        for kind, limit in limits.items()
+        if counts[kind] > limit
+    ]
+    first = metrics(org, rulebook)
+    last = metrics(after, rulebook)
+    for target, fraction in scenario.targets.min_cut.items():
+        key = "quota" if target == "staff" else target
+        old, new = getattr(first, key), getattr(last, key)
+        limit = cut_limit(fraction, old)
+        # Too many layers count by the units below the allowed depth, so
+        # that each fold on a deepest path shows progress.
+        amount = (
+            sum(d > limit for d in depths(after).values())
+            if target == "layers"
+            else new - limit
+        )
+        if new > limit:
+            found.append(
+                Shortfall(
+                    f"min_cut.{target}",
+                    None,
+                    f"{target.replace('_', ' ')}: {new} after the plan, "
+                    f"{old} before; a cut of {fraction:.0%} needs at most "
+                    f"{limit}",
+                    amount,
+                )
+            )
+    return found
+
+
+def _min_staff(
+    org: Organisation,
+    scenario: Scenario,
+    rulebook: Rulebook,
+    after: Organisation,
+) -> list[Shortfall]:
+    free = free_units(org, scenario)
+    found = []
+    for unit in after.units:
+        short = undersized_by(rulebook, unit)
+        if not short:
+            continue
+        rules = rulebook.kind(unit.kind)
+        found.append(
+            Shortfall(
+                "min_staff",
+                unit.id,
+                f"{unit.id} has a quota of {unit.quota} after the plan, "
+                f"below the minimum of {rules.min_staff} for a "
+                f"{rules.label_en}",
+                short,
+                unit.id in free,
+            )
+        )
+    return found

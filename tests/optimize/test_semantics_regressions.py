@@ -1,0 +1,93 @@
+"""Two drifts between the solvers and the checker, fixed in semantics.
+
+Both were found by trying orgplan as a new user would (issue 9): each
+method used its own copy of a rule, and the copies disagreed.
+"""
+
+from __future__ import annotations
+
+import pytest
+from orgs import assert_checked, organisation, scenario, solve, unit
+
+from orgplan.check import check_plan
+from orgplan.optimize.candidates import find_candidates
+from orgplan.optimize.greedy import solve_greedy
+from orgplan.optimize.model import build_model
+from orgplan.semantics.targets import cut_limit, required_cut
+
+
+def _hundred_units():
+    """100 units: 7 departments with a pair of free divisions each, and
+    78 locked divisions."""
+    units = [unit("P", "province", None, quota=0, deputies=0)]
+    for i in range(7):
+        units.append(unit(f"D{i}", "department", "P", f"d{i}", 12))
+        for j in range(2):
+            units.append(unit(f"F{i}{j}", "division", f"D{i}", f"f{i}", 10))
+    units += [
+        unit(f"L{i:02d}", "division", "D0", f"l{i}", 10, locked=True)
+        for i in range(78)
+    ]
+    return organisation(*units)
+
+
+def test_a_cut_landing_on_an_integer_asks_for_that_integer() -> None:
+    assert required_cut(0.07, 100) == 7
+    assert required_cut(0.15, 20) == 3
+    assert cut_limit(0.07, 100) == 93
+
+
+def test_greedy_plan_the_checker_accepts_is_feasible_for_cpsat() -> None:
+    # 7% of 100 units is 7; CP-SAT once rounded 0.07 * 100 up to 8 and,
+    # with groups of two, called the scenario infeasible.
+    org = _hundred_units()
+    sc = scenario(
+        scope={"kinds": ["division"], "max_group_size": 2},
+        targets={"min_cut": {"units": 0.07}},
+        weights={"disruption": 0},
+    )
+    rules = sc.rulebook()
+    greedy = solve_greedy(org, sc, rules)
+    errors = [v for v in check_plan(org, sc, greedy) if v.severity == "error"]
+    assert errors == []
+    assert len(greedy.merges) == 7
+    built = build_model(org, sc, rules, find_candidates(org, sc, rules))
+    assert built.targets["min_cut.units"][1] == 93
+    plan = solve(org, sc).plan
+    assert len(plan.merges) == 7
+    assert_checked(org, sc, plan)
+
+
+def _civil_servants_zero():
+    # A has a staff split with no civil servants (0 is a real 0): its 12
+    # staff are public employees. B has no split: 12 civil servants.
+    return organisation(
+        unit("P", "province", None, quota=0, deputies=0),
+        unit("D", "department", "P", "x", 12, deputies=3),
+        unit(
+            "A",
+            "division",
+            "D",
+            "a",
+            12,
+            deputies=1,
+            civil_servants=0,
+            public_employees=12,
+        ),
+        unit("B", "division", "D", "a", 12, deputies=1),
+    )
+
+
+@pytest.mark.parametrize("method", ["cpsat", "greedy"])
+def test_civil_servants_zero_counts_as_zero(method: str) -> None:
+    org = _civil_servants_zero()
+    sc = scenario(scope={"kinds": ["division"]}, must_merge=[["A", "B"]])
+    if method == "cpsat":
+        plan = solve(org, sc).plan
+    else:
+        plan = solve_greedy(org, sc, sc.rulebook())
+    (entry,) = [e for e in plan.leadership if e.unit == plan.merges[0].into]
+    # 12 civil servants after the merge: at most 2 deputies (Decree
+    # 370/2025); the third former leader stays as a listed excess.
+    assert (entry.deputies, entry.cap, entry.excess) == (3, 2, 1)
+    assert_checked(org, sc, plan)
