@@ -18,8 +18,15 @@ import click
 
 import orgplan
 from orgplan.errors import OrgplanError, OrgplanWarning
-from orgplan.labels import LANGS, Lang, label
-from orgplan.plan import HEADLINE_METRICS
+from orgplan.i18n import (
+    LANGS,
+    Lang,
+    label,
+    plural,
+    resolve_lang,
+    status_word,
+    t,
+)
 
 if TYPE_CHECKING:
     from rich.table import Table
@@ -32,11 +39,18 @@ F = TypeVar("F", bound=Callable[..., Any])
 lang_option = click.option(
     "--lang",
     type=click.Choice(LANGS),
-    default="en",
-    show_default=True,
-    help="Language of labels, headers and unit names: en, or vi for "
-    "Vietnamese (names as in the data).",
+    help="Language of everything shown and written: en, or vi for "
+    "Vietnamese [default: the scenario's lang, else $ORGPLAN_LANG, "
+    "else en].",
 )
+
+
+def _lang(given: str | None, scenario: str | None = None) -> Lang:
+    """The language of this run (see orgplan.i18n.resolve_lang)."""
+    try:
+        return resolve_lang(given, scenario)
+    except ValueError as error:
+        raise click.UsageError(str(error)) from error
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -83,10 +97,6 @@ OVER_CAP_HEADERS = (
 )
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
-
-
 def load_input(path: Path) -> tuple[Organisation, Rulebook]:
     """The organisation at ``path`` and the rulebook it is read under.
 
@@ -116,8 +126,9 @@ def load_input(path: Path) -> tuple[Organisation, Rulebook]:
 
 @main.command()
 @click.argument("path", type=click.Path(path_type=Path))
+@lang_option
 @user_errors
-def validate(path: Path) -> None:
+def validate(path: Path, lang: str | None) -> None:
     """Check input data or a scenario and list every problem in it.
 
     PATH is a folder of CSV files, an .xlsx workbook, a scenario .yaml
@@ -127,18 +138,32 @@ def validate(path: Path) -> None:
 
     Example: orgplan validate scenarios/province-small
     """
+    language = _lang(lang)
     problems = orgplan.check_input(path)
     for problem in problems:
         click.echo(f"  - {problem}")
     errors = sum(p.severity == "error" for p in problems)
     if errors:
         raise click.ClickException(
-            f"{path}: {_plural(errors, 'problem')}; "
-            f"fix {'it' if errors == 1 else 'them'} and run again."
+            t(
+                "cli_invalid",
+                language,
+                path=path,
+                problems=plural("n_problems", errors, language),
+            )
         )
     warned = len(problems) - errors
-    note = f" with {_plural(warned, 'warning')}" if warned else ""
-    click.echo(f"{path} is valid{note}.")
+    if warned:
+        click.echo(
+            t(
+                "cli_valid_warned",
+                language,
+                path=path,
+                warnings=plural("n_warnings", warned, language),
+            )
+        )
+    else:
+        click.echo(t("cli_valid", language, path=path))
 
 
 @main.command()
@@ -148,7 +173,7 @@ def validate(path: Path) -> None:
 )
 @lang_option
 @user_errors
-def stats(path: Path, as_json: bool, lang: Lang) -> None:
+def stats(path: Path, as_json: bool, lang: str | None) -> None:
     """Show the headline numbers of an organisation.
 
     Units, focal points, layers, leaders, quota against actual staff,
@@ -160,16 +185,19 @@ def stats(path: Path, as_json: bool, lang: Lang) -> None:
     """
     from orgplan.graph import stats as organisation_stats
 
+    language = _lang(lang)
     organisation, rulebook = load_input(path)
-    numbers = organisation_stats(organisation, rulebook, lang)
+    numbers = organisation_stats(organisation, rulebook, language)
     if as_json:
         click.echo(json.dumps(numbers, ensure_ascii=False, indent=2))
         return
-    _print_stats(numbers, organisation.name or str(path), lang)
+    _print_stats(numbers, organisation.name or str(path), language)
 
 
 def _print_stats(numbers: dict[str, Any], title: str, lang: Lang) -> None:
     from rich.console import Console
+
+    from orgplan.plan import HEADLINE_METRICS
 
     console = Console(highlight=False)
     console.print(
@@ -234,27 +262,29 @@ def _table(
 
 @main.command()
 @click.argument("out", type=click.Path(dir_okay=False, path_type=Path))
+@lang_option
 @user_errors
-def template(out: Path) -> None:
+def template(out: Path, lang: str | None) -> None:
     """Write a blank input workbook to fill in, with a README sheet.
 
     The workbook has one sheet per table (units, localities, staff,
     functions) with drop-down lists where values are fixed, and a README
     sheet that explains every column. OUT must end in .xlsx.
 
-    Example: orgplan template hoa-son.xlsx
+    Example: orgplan template hoa-son.xlsx --lang vi
     """
+    language = _lang(lang)
     if out.suffix.lower() != ".xlsx":
         raise click.BadParameter(
             f"{out} does not end in .xlsx", param_hint="OUT"
         )
     try:
-        orgplan.write_template(out)
+        orgplan.write_template(out, lang=language)
     except OSError as error:
         raise click.ClickException(
             f"cannot write {out}: {error.strerror or error}"
         ) from error
-    click.echo(f"Wrote the blank workbook {out}.")
+    click.echo(t("cli_template_wrote", language, path=out))
 
 
 # --- optimiser: plan, check ----------------------------------------------
@@ -268,8 +298,11 @@ def template(out: Path) -> None:
     type=click.Path(path_type=Path),
     help="The scenario the plan answers [default: the one plan.json names].",
 )
+@lang_option
 @user_errors
-def check(plan_path: Path, scenario_path: Path | None) -> None:
+def check(
+    plan_path: Path, scenario_path: Path | None, lang: str | None
+) -> None:
     """Check a plan against every rule and invariant, without a solver.
 
     Reads PLAN (a plan.json) and its scenario, applies the plan to the
@@ -288,24 +321,65 @@ def check(plan_path: Path, scenario_path: Path | None) -> None:
     source = scenario_path or (Path(named) if named else None)
     if source is None:
         raise click.UsageError(
-            f"{plan_path} does not name its scenario; give --scenario"
+            t("cli_no_scenario", _lang(lang), path=plan_path)
         )
     organisation, scenario = open_scenario(source)
+    language = _lang(lang, scenario.lang)
+    _same_organisation(the_plan, organisation, plan_path, source, language)
     violations = check_plan(organisation, scenario, the_plan)
     errors = [v for v in violations if v.severity == "error"]
     for violation in sorted(violations, key=lambda v: v.severity):
         click.echo(str(violation))
-    warnings = len(violations) - len(errors)
+    warnings = plural("n_warnings", len(violations) - len(errors), language)
     if errors:
         click.echo(
-            f"{plan_path}: {_plural(len(errors), 'error')}, "
-            f"{_plural(warnings, 'warning')}"
+            t(
+                "cli_check_failed",
+                language,
+                path=plan_path,
+                errors=plural("n_errors", len(errors), language),
+                warnings=warnings,
+            )
         )
         raise click.exceptions.Exit(1)
     click.echo(
-        f"{plan_path}: the plan keeps every rule of {source} "
-        f"({_plural(warnings, 'warning')})"
+        t(
+            "cli_check_ok",
+            language,
+            path=plan_path,
+            source=source,
+            warnings=warnings,
+        )
     )
+
+
+def _same_organisation(
+    the_plan: orgplan.Plan,
+    organisation: Organisation,
+    plan_path: Path,
+    source: Path,
+    lang: Lang,
+) -> None:
+    """Stop in one line when the plan was made for other data: most of
+    its units are unknown there (a few may be typos the check lists)."""
+    decided = [m for merge in the_plan.merges for m in merge.members]
+    decided += [f.unit for f in the_plan.flattened]
+    decided += [s.unit for s in the_plan.splits]
+    decided += [u.id for u in the_plan.units_after]
+    ids = list(dict.fromkeys(decided))
+    missing = [uid for uid in ids if uid not in organisation.unit_by_id]
+    if ids and len(missing) * 2 > len(ids):
+        raise click.ClickException(
+            t(
+                "cli_check_other_org",
+                lang,
+                path=plan_path,
+                source=source,
+                missing=len(missing),
+                total=len(ids),
+                example=", ".join(missing[:3]),
+            )
+        )
 
 
 @main.command()
@@ -355,7 +429,7 @@ def plan(
     seed: int | None,
     reproducible: bool | None,
     method: str | None,
-    lang: Lang,
+    lang: str | None,
 ) -> None:
     """Propose a restructuring that meets a scenario's targets and rules.
 
@@ -374,6 +448,7 @@ def plan(
     from orgplan.plan import SolveStatus
 
     organisation, scenario = open_scenario(scenario_path)
+    language = _lang(lang, scenario.lang)
     given = {
         "time_limit_s": time_limit,
         "workers": workers,
@@ -386,67 +461,102 @@ def plan(
     )
     scenario = scenario.model_copy(update={"solver": solver})
     console = Console(highlight=False)
-    with console.status("solving...") as status:
+    with console.status(t("cli_solving", language)) as status:
 
         def show(p: orgplan.optimize.Progress) -> None:
             status.update(
-                f"solution {p.solutions}: objective {p.objective:g}, "
-                f"bound {p.bound:g}, gap {p.gap:.2%}, {p.elapsed:.1f} s"
+                t(
+                    "cli_progress",
+                    language,
+                    n=p.solutions,
+                    objective=f"{p.objective:g}",
+                    bound=f"{p.bound:g}",
+                    gap=f"{p.gap:.2%}",
+                    elapsed=f"{p.elapsed:.1f}",
+                )
             )
 
         result = orgplan.solve(organisation, scenario, progress=show)
     found = result.plan
     if found.status in (SolveStatus.NO_SOLUTION, SolveStatus.INVALID):
         raise click.ClickException(
-            f"no plan found ({found.status.value}) within "
-            f"{solver.time_limit_s:g} s; try a longer --time-limit."
+            t(
+                "cli_no_plan",
+                language,
+                status=status_word(found.status.value, language),
+                seconds=f"{solver.time_limit_s:g}",
+            )
         )
-    written = write_outputs(organisation, scenario, found, out, lang=lang)
-    console.print(f"[bold]{found.scenario}[/bold]")
-    console.print(_plan_summary(result))
-    gap = "" if found.gap is None else f", gap {found.gap:.2%}"
-    console.print(
-        f"{found.status.value} ({found.method}, {found.mode}), objective "
-        f"{found.objective:g}{gap}, {found.solve_seconds:.1f} s; "
-        f"{len(found.merges)} merges, {len(found.flattened)} folded, "
-        f"{len(found.splits)} split"
+    written = write_outputs(
+        organisation, scenario, found, out, lang=language
     )
-    moved = sum(t.count for t in found.transfers)
-    left = sum(s.count for s in found.separations)
+    console.print(f"[bold]{found.scenario}[/bold]")
+    console.print(_plan_summary(result, language))
+    for line in _plan_lines(result, language):
+        console.print(line)
+    for note in written.notes:
+        console.print(t("cli_note", language, note=note))
+    console.print(
+        t("cli_wrote", language, n=len(written.paths), out=out)
+    )
+
+
+def _plan_lines(result: orgplan.Result, lang: Lang) -> list[str]:
+    """What the plan decided and what it costs, in a few lines."""
+    found = result.plan
+    gap = ""
+    if found.gap is not None:
+        gap = t("cli_gap", lang, gap=f"{found.gap:.2%}")
+    lines = [
+        t(
+            "cli_plan_line",
+            lang,
+            status=status_word(found.status.value, lang),
+            method=t(f"method_{found.method}", lang),
+            objective=f"{found.objective:g}",
+            gap=gap,
+            seconds=f"{found.solve_seconds:.1f}",
+            merges=len(found.merges),
+            folds=len(found.flattened),
+            splits=len(found.splits),
+        )
+    ]
     over = [e for e in found.leadership if e.excess]
     deadline = max((e.reduce_by or "" for e in over), default="")
-    console.print(
-        f"{moved} staff move in {len(found.transfers)} transfers, "
-        f"{left} leave (separations); "
-        f"{sum(e.excess for e in over)} deputies above the caps"
-        + (f", to reduce by {deadline}" if deadline else "")
+    lines.append(
+        t(
+            "cli_staff_line",
+            lang,
+            moved=sum(m.count for m in found.transfers),
+            transfers=len(found.transfers),
+            left=sum(s.count for s in found.separations),
+            excess=sum(e.excess for e in over),
+        )
+        + (t("cli_reduce_by", lang, date=deadline) if deadline else "")
     )
     if result.stopped_early:
-        console.print("stopped by Ctrl-C: this is the best plan so far.")
-    for note in written.notes:
-        console.print(f"note: {note}")
-    console.print(
-        f"wrote {len(written.paths)} files to {out}/: plan.json, "
-        "staffing-plan.xlsx, charts and report.html"
-    )
+        lines.append(t("cli_stopped", lang))
+    return lines
 
 
-def _plan_summary(result: orgplan.Result) -> Table:
+def _plan_summary(result: orgplan.Result, lang: Lang) -> Table:
     from rich.table import Table
+
+    from orgplan.plan import HEADLINE_METRICS
 
     plan = result.plan
     table = Table(
         "",
-        label("before"),
-        label("after"),
-        label("change"),
+        label("before", lang),
+        label("after", lang),
+        label("change", lang),
     )
     before, after = plan.metrics.get("before"), plan.metrics.get("after")
     if before is None or after is None:
         return table
     for key in HEADLINE_METRICS:
         b, a = getattr(before, key), getattr(after, key)
-        table.add_row(label(key), str(b), str(a), f"{a - b:+d}")
+        table.add_row(label(key, lang), str(b), str(a), f"{a - b:+d}")
     return table
 
 
@@ -484,7 +594,7 @@ def export(
     plan_path: Path,
     fmt: Format,
     out: Path | None,
-    lang: Lang,
+    lang: str | None,
     data: Path | None,
 ) -> None:
     """Export a plan's staffing tables: summary, units after, mergers,
@@ -503,7 +613,7 @@ def export(
         plan,
         organisation,
         out or plan_path.parent,
-        lang=lang,
+        lang=_lang(lang, plan.settings.get("lang")),
         formats=(fmt,),
     )
     for path in written:
@@ -567,7 +677,7 @@ def chart(
     root: str | None,
     depth: int | None,
     max_boxes: int,
-    lang: Lang,
+    lang: str | None,
     data: Path | None,
     time_limit: float | None,
 ) -> None:
@@ -596,7 +706,7 @@ def chart(
         source.organisation,
         plan=source.plan,
         view=view,  # type: ignore[arg-type]
-        lang=lang,
+        lang=_lang(lang),
         root=root,
         depth=depth,
         rulebook=source.rulebook,
@@ -627,7 +737,7 @@ def compare(
     paths: tuple[Path, ...],
     out: Path | None,
     time_limit: float | None,
-    lang: Lang,
+    lang: str | None,
 ) -> None:
     """Compare plans side by side: focal points, layers, leaders, staff.
 
@@ -645,20 +755,25 @@ def compare(
     from orgplan.compare import (
         COLUMNS,
         cell,
+        check_arguments,
         headers,
         open_plans,
         write_comparison,
     )
     from orgplan.compare import compare as compare_plans
 
+    language = _lang(lang)
+    check_arguments(paths, out, language)
     rows = compare_plans(open_plans(paths, time_limit=time_limit))
-    names = headers(lang)
+    names = headers(language)
     table = Table("", *(str(row["plan"]) for row in rows))
     for column in COLUMNS:
-        table.add_row(names[column], *(cell(row, column) for row in rows))
+        cells = [cell(row, column, language) for row in rows]
+        if any(cells):
+            table.add_row(names[column], *cells)
     Console(highlight=False).print(table)
     if out is not None:
-        click.echo(str(write_comparison(rows, out, lang)))
+        click.echo(str(write_comparison(rows, out, language)))
 
 
 # --- scenarios: demo -----------------------------------------------------

@@ -15,9 +15,12 @@ from typing import Any
 
 from orgplan.charts.source import open_source
 from orgplan.errors import InfeasibleScenario, OrgplanError
+from orgplan.i18n import Lang, label, status_word, t
 from orgplan.io.atomic import atomic_file
-from orgplan.labels import Lang, label
 from orgplan.plan import Plan, SolveStatus
+
+# What --out may end in.
+SUFFIXES = (".csv", ".html", ".htm")
 
 # Column -> label key, in table order (after "plan").
 COLUMNS: dict[str, str] = {
@@ -34,6 +37,7 @@ COLUMNS: dict[str, str] = {
     "moves": "compare_moves",
     "separations": "compare_separations",
     "cost": "compare_cost",
+    "reason": "compare_reason",
 }
 # Columns that also show the number before the plan.
 WITH_BEFORE = ("focal_points", "layers", "leaders", "staff")
@@ -54,7 +58,7 @@ def compare(items: Iterable[Plan | tuple[str, Plan]]) -> list[dict[str, Any]]:
         Keys ``plan`` and those of :data:`COLUMNS`, plus
         ``<column>_before`` for the columns of :data:`WITH_BEFORE`.
         Numbers after the plan; ``None`` where the plan has no metrics
-        (an infeasible scenario).
+        (an infeasible scenario), whose ``reason`` is its notes.
     """
     rows = []
     for item in items:
@@ -73,12 +77,48 @@ def compare(items: Iterable[Plan | tuple[str, Plan]]) -> list[dict[str, Any]]:
             row[f"{key}_before"] = getattr(before, field) if before else None
         row["surplus"] = after.surplus if after else None
         row["deficit"] = after.deficit if after else None
-        row["excess_deputies"] = sum(e.excess for e in plan.leadership)
-        row["moves"] = sum(t.count for t in plan.transfers)
-        row["separations"] = sum(s.count for s in plan.separations)
-        row["cost"] = sum(s.cost or 0.0 for s in plan.separations)
+        # No plan, no numbers: zeros would read as a plan that moves
+        # nobody.
+        solved = after is not None
+        row["excess_deputies"] = (
+            sum(e.excess for e in plan.leadership) if solved else None
+        )
+        row["moves"] = sum(t.count for t in plan.transfers) if solved else None
+        row["separations"] = (
+            sum(s.count for s in plan.separations) if solved else None
+        )
+        row["cost"] = (
+            sum(s.cost or 0.0 for s in plan.separations) if solved else None
+        )
+        row["reason"] = None if solved else "; ".join(plan.notes) or None
         rows.append(row)
     return rows
+
+
+def check_arguments(
+    paths: Sequence[Path], out: Path | None, lang: Lang = "en"
+) -> None:
+    """Refuse a missing input or an ``out`` of the wrong kind before any
+    scenario is solved (solving may take minutes).
+
+    Raises
+    ------
+    orgplan.errors.OrgplanError
+        If a path does not exist or ``out`` ends neither in .csv nor in
+        .html.
+    """
+    for path in paths:
+        if not path.exists():
+            raise OrgplanError(t("compare_missing", lang, path=path))
+    if out is not None and out.suffix.lower() not in SUFFIXES:
+        raise OrgplanError(
+            t(
+                "compare_bad_out",
+                lang,
+                path=out,
+                suffix=out.suffix or "''",
+            )
+        )
 
 
 def open_plans(
@@ -110,11 +150,13 @@ def open_plans(
     return plans
 
 
-def cell(row: dict[str, Any], column: str) -> str:
+def cell(row: dict[str, Any], column: str, lang: Lang = "en") -> str:
     """The text of one cell: ``after (before)``, percentages, blanks."""
     value = row[column]
     if value is None:
         return ""
+    if column == "status":
+        return status_word(value, lang)
     if column == "gap":
         return f"{value:.2%}"
     if column in WITH_BEFORE and row.get(f"{column}_before") is not None:
@@ -146,16 +188,9 @@ def write_comparison(
     OSError
         If the file cannot be written.
     """
-    suffix = path.suffix.lower()
-    if suffix == ".csv":
-        text = _csv(rows)
-    elif suffix in (".html", ".htm"):
-        text = _html(rows, lang)
-    else:
-        raise OrgplanError(
-            f"{path}: cannot write a comparison as {suffix or 'no suffix'}; "
-            "use a .csv or .html file."
-        )
+    check_arguments((), path, lang)
+    csv_file = path.suffix.lower() == ".csv"
+    text = _csv(rows) if csv_file else _html(rows, lang)
     with atomic_file(path) as tmp:
         tmp.write_text(text, encoding="utf-8", newline="")
     return path
@@ -177,7 +212,9 @@ def _html(rows: Sequence[dict[str, Any]], lang: Lang) -> str:
     head = "".join(f"<th>{html.escape(str(r['plan']))}</th>" for r in rows)
     body = "".join(
         f"<tr><th>{html.escape(names[column])}</th>"
-        + "".join(f"<td>{html.escape(cell(r, column))}</td>" for r in rows)
+        + "".join(
+            f"<td>{html.escape(cell(r, column, lang))}</td>" for r in rows
+        )
         + "</tr>"
         for column in COLUMNS
     )

@@ -164,6 +164,8 @@ class Scenario(_Section):
     staffing: StaffingParams = Field(default_factory=StaffingParams)
     leadership: LeadershipParams = Field(default_factory=LeadershipParams)
     description: str = ""
+    # Language of the outputs when --lang is not given (en, vi).
+    lang: Literal["en", "vi"] | None = None
     path: Path | None = None
 
     def rulebook(self) -> Rulebook:

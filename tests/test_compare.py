@@ -49,12 +49,32 @@ def test_a_row_sums_up_a_plan() -> None:
 
 
 def test_rows_keep_the_order_and_name_bare_plans_by_scenario() -> None:
-    infeasible = Plan(scenario="Quá tham vọng", status=SolveStatus.INFEASIBLE)
+    infeasible = Plan(
+        scenario="Quá tham vọng",
+        status=SolveStatus.INFEASIBLE,
+        notes=("at most 2 units of kind department",),
+    )
     rows = compare([reform_plan(), infeasible])
     assert [r["plan"] for r in rows] == ["Sơn La 2025", "Quá tham vọng"]
     assert rows[1]["focal_points"] is None
     assert cell(rows[1], "focal_points") == ""
-    assert (rows[1]["moves"], rows[1]["status"]) == (0, "infeasible")
+    # No zeros for a scenario without a plan: blanks, and why.
+    assert (rows[1]["moves"], rows[1]["cost"]) == (None, None)
+    assert cell(rows[1], "status", "vi") == "không khả thi"
+    assert rows[1]["reason"] == "at most 2 units of kind department"
+    assert rows[0]["reason"] is None
+
+
+def test_a_wrong_out_is_refused_before_any_solving(tmp_path: Path) -> None:
+    scenario = tmp_path / "never-read.yaml"
+    scenario.write_text("not: a scenario\n", encoding="utf-8")
+    result = CliRunner().invoke(
+        main, ["compare", str(scenario), "--out", str(tmp_path / "c.txt")]
+    )
+    assert result.exit_code == 1
+    assert "c.txt" in result.output and ".csv" in result.output
+    missing = CliRunner().invoke(main, ["compare", str(tmp_path / "nope")])
+    assert missing.exit_code == 1 and "nope" in missing.output
 
 
 def test_csv_keeps_numbers_and_vietnamese(tmp_path: Path) -> None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import unicodedata
 from functools import cache
 
-from orgplan.i18n import CATALOGUE, LANGS
+from orgplan.i18n import CATALOGUE, LANGS, Lang
 from orgplan.i18n.vi_input import VI_ONLY
 
 # Column name -> code -> the words that mean it (besides the code).
@@ -126,3 +126,10 @@ def canonical_header(table: str, header: str) -> str:
     """The column name a header of ``table`` stands for (``header``
     itself when it is a column name or unknown)."""
     return _header_index(table).get(fold(header), header)
+
+
+def word(column: str, code: str, lang: Lang) -> str:
+    """How ``code`` of ``column`` is written in ``lang``: the code in
+    English, the first Vietnamese word for it in Vietnamese."""
+    words = VALUES.get(column, {}).get(code)
+    return words[0] if lang == "vi" and words else code

@@ -93,7 +93,7 @@ MESSAGES: dict[str, str] = {
     "report_category": "Category",
     "report_count": "People",
     "report_policy": "Policy",
-    "report_cost": "Cost",
+    "report_cost": "Cost (VND)",
     "report_total": "Total",
     "report_none": "None.",
     "report_solver": "Solver",
@@ -118,7 +118,7 @@ MESSAGES: dict[str, str] = {
     "compare_staff": "Staff",
     "compare_moves": "Moves",
     "compare_separations": "Separations",
-    "compare_cost": "Separation cost",
+    "compare_cost": "Separation cost (VND)",
     # The staffing plan export (orgplan.export): sheet names (at most 31
     # characters), column headers and the values of coded columns.
     "sheet_summary": "Summary",
@@ -332,4 +332,27 @@ MESSAGES: dict[str, str] = {
     "proposal_status": "Status of the solution",
     "proposal_chart_missing": "Chart not drawn: {reason}",
     "money_unit": "VND",
+    # The blank template's README sheet (orgplan.io.template).
+    "readme_sheet": "sheet",
+    "readme_column": "column",
+    "readme_meaning": "meaning",
+    "readme_type": "type",
+    "readme_required": "required",
+    "readme_allowed": "allowed values",
+    "readme_example": "example",
+    "readme_intro": (
+        "Fill one sheet per table; the header row names the columns (English "
+        "column names or the Vietnamese headers both work). Lists inside a "
+        "cell are separated by ';'."
+    ),
+    "type_id": "code (spaces around it are ignored)",
+    "type_text": "text",
+    "type_int": "whole number, 0 or more",
+    "type_float": "number (decimal point or comma)",
+    "type_bool": "yes/no: true/false, yes/no, 1/0, x, có/không; empty = no",
+    "type_list": "codes separated by ';'",
+    "required_every_row": "required, every row",
+    "required_column": "required column, cells may be empty",
+    "required_optional": "optional",
+    "required_if_used": " (if the sheet is used)",
 }

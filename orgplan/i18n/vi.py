@@ -91,7 +91,7 @@ MESSAGES: dict[str, str] = {
     "report_category": "Loại cán bộ",
     "report_count": "Số người",
     "report_policy": "Chính sách",
-    "report_cost": "Kinh phí",
+    "report_cost": "Kinh phí (đồng)",
     "report_total": "Tổng",
     "report_none": "Không có.",
     "report_solver": "Bộ giải",
@@ -116,7 +116,7 @@ MESSAGES: dict[str, str] = {
     "compare_staff": "Biên chế hiện có",
     "compare_moves": "Điều động",
     "compare_separations": "Tinh giản",
-    "compare_cost": "Kinh phí tinh giản",
+    "compare_cost": "Kinh phí tinh giản (đồng)",
     # The staffing plan export (orgplan.export): sheet names (at most 31
     # characters), column headers and the values of coded columns.
     "sheet_summary": "Tổng hợp",
@@ -336,4 +336,27 @@ MESSAGES: dict[str, str] = {
     "proposal_status": "Tình trạng lời giải",
     "proposal_chart_missing": "Chưa vẽ được sơ đồ: {reason}",
     "money_unit": "đồng",
+    # The blank template's README sheet (orgplan.io.template).
+    "readme_sheet": "trang tính",
+    "readme_column": "cột",
+    "readme_meaning": "ý nghĩa",
+    "readme_type": "kiểu dữ liệu",
+    "readme_required": "bắt buộc",
+    "readme_allowed": "giá trị cho phép",
+    "readme_example": "ví dụ",
+    "readme_intro": (
+        "Mỗi bảng điền vào một trang tính; dòng đầu là tên cột (dùng tên cột "
+        "tiếng Anh hay tiêu đề tiếng Việt đều được). Danh sách trong một ô "
+        "cách nhau bởi dấu ';'."
+    ),
+    "type_id": "mã (bỏ qua khoảng trắng hai đầu)",
+    "type_text": "văn bản",
+    "type_int": "số nguyên, từ 0 trở lên",
+    "type_float": "số (dấu thập phân là chấm hoặc phẩy)",
+    "type_bool": "có/không: có/không, x, 1/0, true/false; để trống = không",
+    "type_list": "các mã cách nhau bởi ';'",
+    "required_every_row": "bắt buộc, mọi dòng",
+    "required_column": "bắt buộc có cột, ô có thể để trống",
+    "required_optional": "không bắt buộc",
+    "required_if_used": " (nếu dùng trang tính này)",
 }

@@ -1,4 +1,11 @@
-"""The blank workbook a staff member fills in Excel (``orgplan template``)."""
+"""The blank workbook a staff member fills in Excel (``orgplan template``).
+
+In English the headers are the column names; in Vietnamese they are the
+Vietnamese headers, the drop-downs offer the Vietnamese words ("sở",
+"công chức") and the README sheet is Vietnamese. The readers accept
+both (:mod:`orgplan.i18n.aliases`). Sheet names stay the table names the
+readers look for.
+"""
 
 from __future__ import annotations
 
@@ -10,42 +17,39 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
+from orgplan.i18n import Lang, t
+from orgplan.i18n.aliases import word
 from orgplan.io.atomic import atomic_file
 from orgplan.io.excel import README_SHEET, add_header
-from orgplan.io.schema import LIST_SEPARATOR, TABLES, Column
+from orgplan.io.schema import TABLES, Column, Table
 from orgplan.rules import Rulebook, load_rulebook
 
-TYPE_WORDS = {
-    "id": "code (spaces around it are ignored)",
-    "text": "text",
-    "int": "whole number, 0 or more",
-    "float": "number (decimal point or comma)",
-    "bool": "yes/no: true/false, yes/no, 1/0, x, có/không; empty = no",
-    "list": f"codes separated by {LIST_SEPARATOR!r}",
-}
-
-README_COLUMNS = [
-    "sheet",
-    "column",
-    "meaning",
-    "type",
-    "required",
-    "allowed values",
-    "example",
-]
+README_COLUMNS = (
+    "readme_sheet",
+    "readme_column",
+    "readme_meaning",
+    "readme_type",
+    "readme_required",
+    "readme_allowed",
+    "readme_example",
+)
 
 # Excel refuses a drop-down list longer than this.
 _MAX_LIST_FORMULA = 255
+# Rows that get the drop-downs.
+_ROWS = 10000
 
 
-def write_template(path: str | Path, rulebook: Rulebook | None = None) -> None:
+def write_template(
+    path: str | Path, rulebook: Rulebook | None = None, lang: Lang = "en"
+) -> None:
     """Write a blank input workbook with a ``README`` sheet to ``path``.
 
-    Each table has its own sheet with the column names as a styled header
-    and drop-down lists where the values are fixed; the ``README`` sheet
-    documents every column: meaning, type, whether it is required, the
-    allowed values (from ``rulebook``, by default ``vn-2025``) and an
-    example.
+    Each table has its own sheet with a styled header (column names, or
+    Vietnamese headers with ``lang="vi"``) and drop-down lists where the
+    values are fixed; the ``README`` sheet documents every column:
+    meaning, type, whether it is required, the allowed values (from
+    ``rulebook``, by default ``vn-2025``) and an example.
 
     Raises
     ------
@@ -56,25 +60,27 @@ def write_template(path: str | Path, rulebook: Rulebook | None = None) -> None:
     workbook = openpyxl.Workbook()
     readme = workbook.active
     readme.title = README_SHEET
-    add_header(readme, README_COLUMNS, width=18)
+    add_header(readme, [t(key, lang) for key in README_COLUMNS], width=18)
     for table in TABLES.values():
         sheet = workbook.create_sheet(table.name)
-        add_header(sheet, [c.name for c in table.columns])
+        add_header(sheet, [header(table, c, lang) for c in table.columns])
         for index, column in enumerate(table.columns, start=1):
-            allowed = _allowed(column, rulebook)
+            allowed = _allowed(column, rulebook, lang)
             readme.append(
                 [
                     table.name,
-                    column.name,
-                    column.meaning,
-                    TYPE_WORDS[column.type],
-                    _required(column, table.required),
+                    header(table, column, lang),
+                    _meaning(table, column, lang),
+                    t(f"type_{column.type}", lang),
+                    _required(column, table.required, lang),
                     ", ".join(allowed),
-                    column.example,
+                    _example(column, lang),
                 ]
             )
             if allowed:
                 _drop_down(sheet, index, allowed)
+    readme.append([])
+    readme.append([t("readme_intro", lang)])
     readme.column_dimensions["C"].width = 60
     readme.column_dimensions["D"].width = 34
     readme.column_dimensions["F"].width = 40
@@ -85,24 +91,48 @@ def write_template(path: str | Path, rulebook: Rulebook | None = None) -> None:
         workbook.save(tmp)
 
 
-def _allowed(column: Column, rulebook: Rulebook) -> tuple[str, ...]:
-    if column.allowed is not None:
-        return column.allowed(rulebook)
+def header(table: Table, column: Column, lang: Lang) -> str:
+    """The header of ``column`` in ``lang`` (the readers take both)."""
+    if lang == "en":
+        return column.name
+    return t(f"header.{table.name}.{column.name}", lang)
+
+
+def _meaning(table: Table, column: Column, lang: Lang) -> str:
+    if lang == "en":
+        return column.meaning
+    return t(f"meaning.{table.name}.{column.name}", lang)
+
+
+def _allowed(column: Column, rulebook: Rulebook, lang: Lang) -> list[str]:
     if column.type == "bool":
-        return ("true", "false")
-    return ()
+        return [t("yes", lang), t("no", lang)]
+    if column.allowed is None:
+        return []
+    codes = column.allowed(rulebook)
+    if column.name == "kind" and lang == "vi":
+        return [rulebook.kinds[code].label_vi for code in codes]
+    return [word(column.name, code, lang) for code in codes]
 
 
-def _required(column: Column, table_required: bool) -> str:
-    sheet = "" if table_required else " (if the sheet is used)"
+def _example(column: Column, lang: Lang) -> str:
+    if column.type == "bool":
+        return t("no", lang)
+    if column.allowed is not None:
+        return word(column.name, column.example, lang)
+    return column.example
+
+
+def _required(column: Column, table_required: bool, lang: Lang) -> str:
+    sheet = "" if table_required else t("required_if_used", lang)
     if column.filled:
-        return "required, every row" + sheet
+        return t("required_every_row", lang) + sheet
     if column.required:
-        return "required column, cells may be empty" + sheet
-    return "optional"
+        return t("required_column", lang) + sheet
+    return t("required_optional", lang)
 
 
-def _drop_down(sheet: Worksheet, index: int, allowed: tuple[str, ...]) -> None:
+def _drop_down(sheet: Worksheet, index: int, allowed: list[str]) -> None:
     formula = '"' + ",".join(allowed) + '"'
     if len(formula) > _MAX_LIST_FORMULA:
         return
@@ -111,5 +141,5 @@ def _drop_down(sheet: Worksheet, index: int, allowed: tuple[str, ...]) -> None:
     validation = DataValidation(
         type="list", formula1=formula, showErrorMessage=False
     )
-    validation.add(f"{letter}2:{letter}10000")
+    validation.add(f"{letter}2:{letter}{_ROWS}")
     sheet.add_data_validation(validation)
