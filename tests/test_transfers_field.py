@@ -166,18 +166,35 @@ def test_a_cross_field_move_is_reported() -> None:
     )
 
 
-def test_without_the_organisation_the_roster_profile_decides() -> None:
+def test_without_taxonomy_the_receivers_need_decides() -> None:
+    # Commune-style fields (job titles) that no sector or function
+    # places: nothing is judged, the field the receiver lacks goes first.
     org = _org(
         (
-            _person("h1", "HT", "transport", 1980),
-            _person("h2", "HT", "transport", 1981),
-            _person("h3", "HT", "law", 1982),
+            _person("h1", "HT", "Văn phòng - Thống kê", 1980),
+            _person("f1", "F1", "Văn phòng - Thống kê", 1999),
+            _person("f2", "F1", "Tư pháp - Hộ tịch", 1970),
         )
     )
     roster = _roster(org)
-    ranks = field_ranks(roster)
+    assert (field_ranks(roster, org) == UNKNOWN_FIELD).all()
+    assert (field_ranks(roster) == UNKNOWN_FIELD).all()
+    moved, across = _move_one(org, [0])
+    assert moved == ["f2"]
+    assert across == ()
+
+
+def test_someone_of_the_field_at_the_receiver_makes_it_related() -> None:
+    org = _org(
+        (
+            _person("acc", "HT", "finance", 1980),
+            _person("eng", "HT", "transport", 1980),
+        )
+    )
+    roster = _roster(org)
+    ranks = field_ranks(roster, org)
     col = {f: i for i, f in enumerate(roster.fields)}
+    assert ranks[2, col["finance"]] == RELATED_FIELD
     assert ranks[2, col["transport"]] == SAME_FIELD
-    assert ranks[2, col["law"]] == RELATED_FIELD
-    # Nobody in F1: its fit cannot be judged from the roster alone.
-    assert ranks[0, col["law"]] == UNKNOWN_FIELD
+    # F2 has nobody: finance is its own sector, transport is cross.
+    assert ranks[1, col["transport"]] == CROSS_FIELD

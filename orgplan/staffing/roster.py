@@ -19,6 +19,7 @@ from orgplan.model import (
     Organisation,
     Person,
     StaffCategory,
+    Unit,
 )
 from orgplan.rules import SeparationRules
 from orgplan.similarity import function_set
@@ -174,54 +175,59 @@ def field_ranks(
 ) -> np.ndarray:
     """The fit of each field at each unit: units x (fields + 1) ranks.
 
-    Column ``j`` is ``roster.fields[j]``; the last column is a blank
-    field (:data:`UNKNOWN_FIELD` everywhere). A field is the *same* at a
-    unit when it is the unit's sector or one of its functions (``after``,
-    the organisation the roster is indexed on) or the field most of the
-    unit's people hold; *related* when the taxonomy links it to the
-    unit's functions (a shared function or ancestor) or someone in the
-    unit holds it; *unknown* at a unit with no people, functions or
-    sector to judge by; *cross* otherwise.
+    Column ``j`` is ``roster.fields[j]``; the last column is a blank field.
+    At a unit of ``after`` (the organisation the roster is indexed on) a
+    field is the *same* when it is the unit's sector or one of its
+    functions, *related* when the function taxonomy links it to them (a
+    shared function or ancestor, or a function of the unit's sector) or
+    someone in the unit already holds it, *cross* otherwise. A field the
+    data cannot place (neither a function code nor a unit's sector: job
+    titles of commune staff), a blank field, a unit with neither sector
+    nor functions, and every unit without ``after`` are *unknown*: there
+    the receiver's need decides alone.
     """
     n_units, n_fields = len(roster.unit_ids), len(roster.fields)
-    counts = np.zeros((n_units, n_fields + 1), dtype=np.int64)
-    np.add.at(counts, (roster.unit, roster.field), 1)
-    held = counts[:, :n_fields]
-    ranks = np.full((n_units, n_fields + 1), CROSS_FIELD, dtype=np.int8)
-    known = ranks[:, :n_fields]  # a view: blank fields stay apart
-    known[held > 0] = RELATED_FIELD
-    top = held.max(axis=1, initial=0)
-    known[(held == top[:, None]) & (top[:, None] > 0)] = SAME_FIELD
-    judged = top > 0
-    if after is not None:
-        _rank_by_taxonomy(ranks, roster, after)
-        judged |= np.array(
-            [bool(u.functions or u.sector) for u in after.units]
-        )
-    ranks[~judged, :n_fields] = UNKNOWN_FIELD
-    ranks[:, n_fields] = UNKNOWN_FIELD
-    return ranks
-
-
-def _rank_by_taxonomy(
-    ranks: np.ndarray, roster: Roster, after: Organisation
-) -> None:
-    """Raise ranks where the unit's sector and functions say so."""
+    ranks = np.full((n_units, n_fields + 1), UNKNOWN_FIELD, dtype=np.int8)
+    if after is None or n_fields == 0:
+        return ranks
+    held = np.zeros((n_units, n_fields + 1), dtype=bool)
+    held[roster.unit, roster.field] = True
+    # Only a field the data can place (a function code or some unit's
+    # sector) is judged; job titles and the like are not.
+    sectors = {u.sector for u in after.units if u.sector}
+    placed = np.array(
+        [f in after.function_by_code or f in sectors for f in roster.fields]
+    )
     field_sets = [function_set(after, [f]) for f in roster.fields]
     index = {uid: i for i, uid in enumerate(roster.unit_ids)}
     for unit in after.units:
         row = index.get(unit.id)
-        if row is None:
+        if row is None or not (unit.functions or unit.sector):
             continue
-        own = {*unit.functions, *([unit.sector] if unit.sector else [])}
-        extended = function_set(after, unit.functions) | own
-        for col, name in enumerate(roster.fields):
-            entry = after.function_by_code.get(name)
-            if name in own:
-                ranks[row, col] = SAME_FIELD
-            elif field_sets[col] & extended or (
-                entry is not None
-                and unit.sector is not None
-                and entry.sector == unit.sector
-            ):
-                ranks[row, col] = min(ranks[row, col], RELATED_FIELD)
+        fit = _taxonomy_fit(after, unit, roster.fields, field_sets)
+        fit[(fit == CROSS_FIELD) & held[row, :n_fields]] = RELATED_FIELD
+        ranks[row, :n_fields] = np.where(placed, fit, UNKNOWN_FIELD)
+    return ranks
+
+
+def _taxonomy_fit(
+    after: Organisation,
+    unit: Unit,
+    fields: tuple[str, ...],
+    field_sets: list[frozenset[str]],
+) -> np.ndarray:
+    """Same, related or cross for each field, by sector and taxonomy."""
+    own = {*unit.functions, *([unit.sector] if unit.sector else [])}
+    extended = function_set(after, unit.functions) | own
+    fit = np.full(len(fields), CROSS_FIELD, dtype=np.int8)
+    for col, name in enumerate(fields):
+        entry = after.function_by_code.get(name)
+        if name in own:
+            fit[col] = SAME_FIELD
+        elif field_sets[col] & extended or (
+            entry is not None
+            and unit.sector is not None
+            and entry.sector == unit.sector
+        ):
+            fit[col] = RELATED_FIELD
+    return fit

@@ -19,11 +19,11 @@ Who moves, with a roster: staff only (never heads, deputies or people
 marked ``excluded``), first those whose ``field`` the receiver has the
 fewest people in, then the youngest (most years to retirement), then by id.
 With field ranks (:func:`orgplan.staffing.roster.field_ranks`) the staff's
-field is respected instead: the same field as the receiver first, then a
-related field (the function taxonomy), then a blank field, then another
-field; :func:`with_field_costs` makes the flow prefer senders that have
-such movers, and :func:`cross_field_moves` lists the moves that still go
-across fields, for the plan to report.
+field comes before all that: the receiver's own field first, then a
+related one (the function taxonomy), then a field that cannot be judged,
+then another field; :func:`with_field_costs` makes the flow prefer
+senders that have such movers, and :func:`cross_field_moves` lists the
+moves that still go across fields, for the plan to report.
 """
 
 from __future__ import annotations
@@ -167,6 +167,7 @@ def pick_movers(
     # Blank fields (index -1, the last column) rank after every field.
     field_counts[:, -1] = np.iinfo(np.int64).max
     youth = np.nan_to_num(-roster.years_left, nan=np.inf)
+    fits = np.zeros_like(field_counts) if ranks is None else ranks
     pools = group_rows(
         roster.unit.astype(np.int64) * n_cat + roster.category,
         np.nonzero(movable)[0],
@@ -182,11 +183,9 @@ def pick_movers(
     ):
         pool = pools[int(sender) * n_cat + int(category)]
         pool = pool[movable[pool]]
-        if ranks is None:
-            need = field_counts[receiver, roster.field[pool]]
-        else:
-            need = ranks[receiver, roster.field[pool]]
-        order = np.lexsort((id_rank[pool], youth[pool], need))
+        need = field_counts[receiver, roster.field[pool]]
+        fit = fits[receiver, roster.field[pool]]
+        order = np.lexsort((id_rank[pool], youth[pool], need, fit))
         chosen = pool[order[:count]]
         movable[chosen] = False
         picked.append(chosen)
