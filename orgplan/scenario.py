@@ -9,7 +9,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    field_validator,
+    model_validator,
+)
 
 from orgplan.rules import Rulebook, load_rulebook
 
@@ -54,7 +60,21 @@ class Targets(_Section):
     """Hard targets: the plan must meet each."""
 
     max_units: dict[str, Count] = Field(default_factory=dict)
+    # Units of that kind after >= N; equal to max_units asks for an exact
+    # count (territorial mergers: the province's target per kind).
+    min_units: dict[str, int] = Field(default_factory=dict)
     min_cut: dict[str, float] = Field(default_factory=dict)
+
+    @model_validator(mode="after")
+    def _min_within_max(self) -> Targets:
+        for kind, low in self.min_units.items():
+            high = self.max_units.get(kind)
+            if high is not None and low > high:
+                raise ValueError(
+                    f"min_units.{kind} ({low}) is above max_units.{kind} "
+                    f"({high})"
+                )
+        return self
 
     @field_validator("min_cut")
     @classmethod

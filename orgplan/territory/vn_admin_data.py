@@ -1,0 +1,280 @@
+"""Build a province's commune data from the ``vietnamadminunits`` package.
+
+Used by the ``make_data.py`` of the bundled real scenarios only: the
+package (MIT licence) is needed to rebuild the data, never to run orgplan.
+It carries, for every commune-level unit before 1 July 2025, the real name,
+official code, type, old district and coordinates, and for every unit
+after, its area and which old units formed it. It has no population and no
+boundaries, so:
+
+- ``area_km2`` of an old unit is an ASSUMPTION: the real area of the new
+  unit it joined, shared among its members in proportion to the area of
+  their approximate (Voronoi) cells;
+- ``population`` is an ASSUMPTION: a province total shared in proportion
+  to area times a density weight by type (ward, township, commune);
+- neighbours are an APPROXIMATION from the coordinates
+  (:func:`orgplan.territory.neighbours.neighbours_from_points`);
+- quotas and staff are INVENTED (seeded).
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import math
+import random
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from orgplan.territory.geo import Projection
+from orgplan.territory.neighbours import (
+    approximate_cells,
+    neighbours_from_cells,
+)
+
+# People per km² relative to a rural commune: an assumption that keeps
+# wards and townships denser than the communes around them.
+DENSITY_WEIGHT = {"Phường": 12.0, "Thị trấn": 5.0, "Xã": 1.0}
+KIND = {"Phường": "ward", "Thị trấn": "commune", "Xã": "commune"}
+
+
+@dataclass(frozen=True)
+class ProvinceSpec:
+    """What the package does not say about a province."""
+
+    name: str  # as the package spells it, e.g. "Cao Bằng"
+    population: int  # the province total the assumed split adds up to
+    population_source: str
+    terrain: str = "mountain"  # of every commune that is not a ward
+    seed: int = 2025
+
+
+def _package() -> tuple[Any, dict[str, Any]]:
+    try:
+        import vietnamadminunits
+        from vietnamadminunits.database.main import query
+    except ImportError as error:  # pragma: no cover - build time only
+        raise SystemExit(
+            "rebuilding this data needs the vietnamadminunits package: "
+            "pip install vietnamadminunits"
+        ) from error
+    path = Path(vietnamadminunits.__file__).parent / "data"
+    converter = json.loads(
+        (path / "converter_2025.json").read_text(encoding="utf-8")
+    )
+    return query, converter
+
+
+def _old_key(row: Mapping[str, Any]) -> str:
+    return f"{row['provinceKey']}_{row['districtKey']}_{row['wardKey']}"
+
+
+def load_province(spec: ProvinceSpec) -> dict[str, Any]:
+    """The old units, the new units and the real 2025 mapping."""
+    query, converter = _package()
+    # The name is a constant of the scenario, not user input.
+    old_rows = query(
+        "select * from admin_units_legacy where provinceShort = "
+        f"'{spec.name}' order by districtCode, wardCode"
+    )
+    new_rows = query(
+        "select * from admin_units where provinceShort = "
+        f"'{spec.name}' order by wardCode"
+    )
+    if not old_rows or not new_rows:
+        raise SystemExit(f"no province {spec.name!r} in vietnamadminunits")
+    pkey = old_rows[0]["provinceKey"]
+    new_by_key = {r["wardKey"]: r for r in new_rows}
+    old_by_key = {_old_key(r): r for r in old_rows}
+    into: dict[str, str] = {}
+    whole = converter["DICT_PROVINCE_WARD_NO_DIVIDED"][pkey]
+    for new_key, members in whole.items():
+        for member in members:
+            into[member] = new_key
+    # An old unit split between new ones is counted in the part the
+    # package marks as its default (the one keeping most of it).
+    divided = converter["DICT_PROVINCE_WARD_DIVIDED"].get(pkey, {})
+    for old_key, parts in divided.items():
+        default = [p for p in parts if p["isDefaultNewWard"]]
+        into[old_key] = (default or parts)[0]["newWardKey"]
+    spread_duplicates(old_rows)
+    missing = set(old_by_key) - set(into)
+    if missing:
+        raise SystemExit(f"old units without a 2025 unit: {sorted(missing)}")
+    return {
+        "old": old_rows,
+        "new": new_by_key,
+        "into": {
+            old_by_key[k]["wardCode"]: new_by_key[v]["wardCode"]
+            for k, v in into.items()
+        },
+        "divided": sorted(old_by_key[k]["wardCode"] for k in divided),
+    }
+
+
+def spread_duplicates(old_rows: list[dict[str, Any]]) -> None:
+    """Move units that share one coordinate onto a ring around it.
+
+    The package geocodes some communes to their district's centre (or two
+    communes to one point); Voronoi cells need distinct points. They are
+    put on a ring (5 km around a district centre, else 1.5 km), in code
+    order, and their ``coordinate_note`` says so.
+    """
+    by_point: dict[tuple[float, float], list[dict[str, Any]]] = {}
+    for r in old_rows:
+        r["coordinate_note"] = ""
+        by_point.setdefault((r["wardLat"], r["wardLon"]), []).append(r)
+    for (lat, lon), rows in by_point.items():
+        if len(rows) < 2:
+            continue
+        centre = (lat, lon) == (rows[0]["districtLat"], rows[0]["districtLon"])
+        radius = 5.0 if centre else 1.5
+        projection = Projection(lat, lon)
+        for i, r in enumerate(sorted(rows, key=lambda r: r["wardCode"])):
+            angle = 2 * math.pi * i / len(rows)
+            r["wardLat"], r["wardLon"] = (
+                round(v, 6)
+                for v in projection.latlon(
+                    radius * math.cos(angle), radius * math.sin(angle)
+                )
+            )
+            r["coordinate_note"] = (
+                f"APPROXIMATE: the package gives the "
+                f"{'district centre' if centre else 'same point'} for "
+                f"{len(rows)} units; placed {radius} km around it"
+            )
+
+
+def assumed_areas(
+    old_rows: list[dict[str, Any]],
+    into: Mapping[str, str],
+    new_area: Mapping[str, float],
+) -> dict[str, float]:
+    """Each new unit's real area shared by its members' cell areas."""
+    points = {r["wardCode"]: (r["wardLat"], r["wardLon"]) for r in old_rows}
+    cells = approximate_cells(points).polygons
+    by_new: dict[str, list[str]] = {}
+    for old, new in into.items():
+        by_new.setdefault(new, []).append(old)
+    areas = {}
+    for new, members in by_new.items():
+        total = sum(cells[m].area for m in members) or 1.0
+        for m in members:
+            areas[m] = round(new_area[new] * cells[m].area / total, 2)
+    return areas
+
+
+def assumed_population(
+    old_rows: list[dict[str, Any]],
+    areas: Mapping[str, float],
+    total: int,
+) -> dict[str, int]:
+    """``total`` shared by area times density weight (largest remainder)."""
+    weight = {
+        r["wardCode"]: areas[r["wardCode"]] * DENSITY_WEIGHT[r["wardType"]]
+        for r in old_rows
+    }
+    whole = sum(weight.values())
+    exact = {k: total * w / whole for k, w in weight.items()}
+    counts = {k: int(v) for k, v in exact.items()}
+    short = total - sum(counts.values())
+    for k in sorted(exact, key=lambda k: counts[k] - exact[k])[:short]:
+        counts[k] += 1
+    return counts
+
+
+def write_scenario_data(spec: ProvinceSpec, folder: Path) -> dict[str, Any]:
+    """Write ``data/`` and ``reference-2025.csv`` under ``folder``."""
+    got = load_province(spec)
+    old_rows, new_by_key, into = got["old"], got["new"], got["into"]
+    new_by_code = {r["wardCode"]: r for r in new_by_key.values()}
+    areas = assumed_areas(
+        old_rows,
+        into,
+        {c: r["wardAreaKm2"] for c, r in new_by_code.items()},
+    )
+    population = assumed_population(old_rows, areas, spec.population)
+    points = {r["wardCode"]: (r["wardLat"], r["wardLon"]) for r in old_rows}
+    neighbours = neighbours_from_cells(approximate_cells(points)).graph
+    data = folder / "data"
+    data.mkdir(parents=True, exist_ok=True)
+    first = old_rows[0]
+    pid = first["provinceCode"]
+    _write_localities(
+        data / "localities.csv", spec, old_rows, areas, population,
+        neighbours,
+    )
+    _write_units(data / "units.csv", spec, pid, first, old_rows)
+    _write_reference(folder / "reference-2025.csv", old_rows, into,
+                     new_by_code)
+    return {
+        "old": len(old_rows),
+        "new": len(new_by_code),
+        "divided": got["divided"],
+    }
+
+
+def _write_localities(path, spec, old_rows, areas, population, neighbours):
+    first = old_rows[0]
+    pid = first["provinceCode"]
+    rows = [[pid, first["province"], "province", "", spec.population,
+             "", spec.terrain, "", first["provinceLat"],
+             first["provinceLon"]]]
+    seen = set()
+    for r in old_rows:
+        if r["districtCode"] not in seen:
+            seen.add(r["districtCode"])
+            rows.append([r["districtCode"], r["district"], "district", pid,
+                         "", "", "", "", r["districtLat"], r["districtLon"]])
+    for r in old_rows:
+        code = r["wardCode"]
+        terrain = "urban" if r["wardType"] == "Phường" else spec.terrain
+        rows.append([code, r["ward"], "commune", r["districtCode"],
+                     population[code], areas[code], terrain,
+                     ";".join(sorted(neighbours[code])),
+                     r["wardLat"], r["wardLon"]])
+    _write(path, ["id", "name", "level", "parent", "population",
+                  "area_km2", "terrain", "neighbours", "lat", "lon"], rows)
+
+
+def _write_units(path, spec, pid, first, old_rows):
+    rng = random.Random(spec.seed)
+    root = f"UBND-{pid}"
+    province = first["province"]
+    rows = [[root, f"Ủy ban nhân dân {province[0].lower()}{province[1:]}",
+             "province", "province", pid, 0, 0, 0, 0, "", ""]]
+    for r in old_rows:
+        # INVENTED: about 20 cadres and civil servants per commune (the
+        # order of Decree 33/2023's quotas), a few more in wards.
+        quota = (22 if r["wardType"] == "Phường" else 20) + rng.randint(
+            -1, 1
+        )
+        actual = max(12, quota + rng.randint(-4, 3))
+        rows.append([r["wardCode"], r["ward"], KIND[r["wardType"]],
+                     "commune", r["wardCode"], quota, actual, 1,
+                     rng.choice((1, 2)), root, actual])
+    _write(path, ["id", "name", "kind", "level", "locality", "quota",
+                  "actual", "heads", "deputies", "parent",
+                  "civil_servants"], rows)
+
+
+def _write_reference(path, old_rows, into, new_by_code):
+    rows = []
+    for r in old_rows:
+        new = new_by_code[into[r["wardCode"]]]
+        rows.append([r["wardCode"], r["ward"], r["district"],
+                     new["wardCode"], new["ward"], KIND[new["wardType"]],
+                     new["wardAreaKm2"], new["wardLat"], new["wardLon"],
+                     r["coordinate_note"]])
+    _write(path, ["old_id", "old_name", "old_district", "new_id",
+                  "new_name", "new_kind", "new_area_km2", "new_lat",
+                  "new_lon", "coordinate_note"], rows)
+
+
+def _write(path: Path, header: list[str], rows: list[list[Any]]) -> None:
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(header)
+        writer.writerows(rows)
