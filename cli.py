@@ -360,26 +360,34 @@ def _same_organisation(
     source: Path,
     lang: Lang,
 ) -> None:
-    """Stop in one line when the plan was made for other data: most of
-    its units are unknown there (a few may be typos the check lists)."""
+    """Stop in one line when the plan starts from other data than
+    ``source``: its numbers before (units, quota, staff) differ, or
+    units it decides on are not there."""
+    before = the_plan.metrics.get("before")
+    have = (
+        len(organisation.units),
+        sum(u.quota for u in organisation.units),
+        sum(u.actual for u in organisation.units),
+    )
     decided = [m for merge in the_plan.merges for m in merge.members]
     decided += [f.unit for f in the_plan.flattened]
     decided += [s.unit for s in the_plan.splits]
-    decided += [u.id for u in the_plan.units_after]
-    ids = list(dict.fromkeys(decided))
-    missing = [uid for uid in ids if uid not in organisation.unit_by_id]
-    if ids and len(missing) * 2 > len(ids):
-        raise click.ClickException(
-            t(
-                "cli_check_other_org",
-                lang,
-                path=plan_path,
-                source=source,
-                missing=len(missing),
-                total=len(ids),
-                example=", ".join(missing[:3]),
-            )
+    missing = [u for u in decided if u not in organisation.unit_by_id]
+    was = (before.units, before.quota, before.actual) if before else have
+    if was == have and not missing:
+        return
+    raise click.ClickException(
+        t(
+            "cli_check_other_org",
+            lang,
+            path=plan_path,
+            source=source,
+            plan_units=was[0],
+            plan_quota=was[1],
+            units=have[0],
+            quota=have[1],
         )
+    )
 
 
 @main.command()

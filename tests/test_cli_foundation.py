@@ -182,3 +182,37 @@ def test_template_unwritable_place_exits_1(tmp_path: Path) -> None:
     result = _run("template", blocker / "template.xlsx")
     assert result.exit_code == 1
     assert "cannot write" in result.output
+
+
+def test_check_names_a_plan_of_another_organisation(tmp_path: Path) -> None:
+    from view_fixtures import reform_plan
+
+    from orgplan.io import write_plan
+
+    path = tmp_path / "plan.json"
+    write_plan(reform_plan(), path)
+    result = _run("check", path, "--scenario", SCENARIO, "--lang", "vi")
+    assert result.exit_code == 1
+    lines = [line for line in result.output.splitlines() if line.strip()]
+    # One message, not a list of every unknown unit and person.
+    assert len(lines) <= 2, result.output
+    assert "tổ chức khác" in result.output and "53 đơn vị" in result.output
+
+
+def test_version_and_help_start_fast() -> None:
+    import subprocess
+    import sys
+    import time
+
+    for flag in ("--version", "--help"):
+        start = time.perf_counter()
+        done = subprocess.run(
+            [sys.executable, "-c", "import cli; cli.main()", flag],
+            capture_output=True,
+            check=False,
+            cwd=Path(__file__).parent.parent,
+        )
+        elapsed = time.perf_counter() - start
+        assert done.returncode == 0, done.stderr
+        # 0.5 s is the promise; the margin absorbs a busy test machine.
+        assert elapsed < 1.0, (flag, elapsed)

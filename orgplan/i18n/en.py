@@ -240,8 +240,9 @@ MESSAGES: dict[str, str] = {
         "{path}: the plan keeps every rule of {source} ({warnings})"
     ),
     "cli_check_other_org": (
-        "{path} was made for another organisation than {source}: {missing} of "
-        "its {total} units (e.g. {example}) are not in that data; give the "
+        "{path} was made for another organisation than {source}: the plan "
+        "starts from {plan_units} units with a quota of {plan_quota}, "
+        "{source} has {units} units with a quota of {quota}; give the "
         "scenario it was made for with --scenario"
     ),
     "cli_no_scenario": "{path} does not name its scenario; give --scenario",

@@ -241,9 +241,10 @@ MESSAGES: dict[str, str] = {
         "{path}: phương án đáp ứng mọi quy định của {source} ({warnings})"
     ),
     "cli_check_other_org": (
-        "{path} được lập cho một tổ chức khác với {source}: {missing}/{total} "
-        "đơn vị của phương án (ví dụ {example}) không có trong dữ liệu đó; "
-        "hãy chỉ ra kịch bản đúng bằng --scenario"
+        "{path} được lập cho một tổ chức khác với {source}: phương án xuất "
+        "phát từ {plan_units} đơn vị, biên chế {plan_quota}; {source} có "
+        "{units} đơn vị, biên chế {quota}; hãy chỉ ra kịch bản đúng bằng "
+        "--scenario"
     ),
     "cli_no_scenario": (
         "{path} không ghi kịch bản của nó; hãy chỉ ra bằng --scenario"
