@@ -42,6 +42,27 @@ def function_set(
     return frozenset(found)
 
 
+def families(org: Organisation, functions: Iterable[str]) -> frozenset[str]:
+    """The function set of ``functions`` with the sectors of the functions.
+
+    A mandate item linked under another area's function (public
+    investment under the budget) keeps its own area through the
+    ``sector`` column of ``functions.csv``: two divisions of Planning and
+    Investment share the family ``planning`` even when one's function
+    sits under Finance. Only the sectors of ``functions`` themselves
+    count, not those of their ancestors (which would relate anything
+    linked to a linked item). Used by the coherence rule, not the score.
+    """
+    codes = tuple(functions)
+    sectors = {
+        entry.sector
+        for code in codes
+        if (entry := org.function_by_code.get(code)) is not None
+        and entry.sector
+    }
+    return function_set(org, codes) | sectors
+
+
 def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
     """``|a & b| / |a | b|``; two empty sets give 0, not 1."""
     union = len(a | b)

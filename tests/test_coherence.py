@@ -278,3 +278,14 @@ def test_province_2025_data_is_what_make_data_writes() -> None:
     fresh = module.organisation()
     assert stored.units == fresh.units
     assert stored.functions == fresh.functions
+
+
+def test_divisions_of_one_mandate_stay_related_across_links() -> None:
+    # Public investment sits under Finance's budget in the taxonomy, yet
+    # its division still shares Planning's family with the others.
+    scenario = load_scenario(PROVINCE_2025)
+    org = read_organisation(scenario.data)
+    policy = CoherencePolicy.from_scenario(scenario)
+    rel = related("SKHDT-DTTD", "SKHDT-THQH", org, policy)
+    assert rel.related and "planning" in rel.shared
+    assert related("SLDTBXH-NCC", "SLDTBXH-BTXH", org, policy).related

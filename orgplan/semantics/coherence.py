@@ -3,11 +3,11 @@
 Coherence is a rule, not only a weight: by default two units may merge
 only when their work is related.
 
-- Two units with functions are related when their function sets, each
-  extended with its taxonomy ancestors (:func:`orgplan.similarity.
-  function_set`), meet: they share a function or a function family (an
-  ancestor in ``functions.csv``). A taxonomy groups mandates that belong
-  together under one ancestor; the roots are the widest families.
+- Two units with functions are related when their function families
+  (:func:`orgplan.similarity.families`: the functions, their taxonomy
+  ancestors and the sectors ``functions.csv`` gives them) meet: they
+  share a function or a function family. A taxonomy groups mandates that
+  belong together under one ancestor; the roots are the widest families.
 - Public service units (kinds whose staff are public employees by
   default, Law on Public Employees 2010) serve one type of service each:
   they are related only when they share a function or the direct parent
@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
 from orgplan.model import Organisation, Unit
-from orgplan.similarity import function_set, jaccard
+from orgplan.similarity import families, function_set, jaccard
 
 if TYPE_CHECKING:
     from orgplan.scenario import Scenario
@@ -186,8 +186,8 @@ def shared_families(
     """The functions and families two function lists share, sorted."""
     return tuple(
         sorted(
-            function_set(organisation, functions_a)
-            & function_set(organisation, functions_b)
+            families(organisation, functions_a)
+            & families(organisation, functions_b)
         )
     )
 
@@ -263,7 +263,7 @@ def _by_rule(
         if near:
             return Relation(True, "shared_family", score, tuple(sorted(near)))
         return Relation(False, "different_service", score)
-    shared = extended_a & extended_b
+    shared = families(org, ua.functions) & families(org, ub.functions)
     if shared:
         return Relation(True, "shared_family", score, tuple(sorted(shared)))
     return Relation(False, "different_families", score)
