@@ -9,11 +9,13 @@ import pytest
 
 from orgplan.io import load_scenario, read_organisation
 from orgplan.model import FunctionDef, Organisation, Unit
+from orgplan.rules import load_rulebook
 from orgplan.semantics.coherence import (
     CoherencePolicy,
     duplicate_support,
     duplicate_support_groups,
     related,
+    stranded_units,
     support_type,
     unjudged_units,
 )
@@ -289,3 +291,38 @@ def test_divisions_of_one_mandate_stay_related_across_links() -> None:
     rel = related("SKHDT-DTTD", "SKHDT-THQH", org, policy)
     assert rel.related and "planning" in rel.shared
     assert related("SLDTBXH-NCC", "SLDTBXH-BTXH", org, policy).related
+
+
+def test_stranded_undersized_units() -> None:
+    org = Organisation(
+        functions=TAXONOMY,
+        units=(
+            _unit("D", "Sở Tài chính", "department", functions=("fin",)),
+            _unit(
+                "VP",
+                "Văn phòng Sở",
+                parent="D",
+                quota=4,
+                functions=("fin.office",),
+            ),
+            _unit(
+                "NS",
+                "Phòng Ngân sách",
+                parent="D",
+                quota=4,
+                functions=("fin.budget",),
+            ),
+            _unit(
+                "GIA",
+                "Phòng Giá",
+                parent="D",
+                quota=9,
+                functions=("fin.prices",),
+            ),
+        ),
+    )
+    rules = load_rulebook("vn-2025")
+    # The office (4 < 5) has no other office; the budget division has the
+    # prices division.
+    assert stranded_units(org, POLICY, rules, ["division"]) == ("VP",)
+    assert stranded_units(org, POLICY, rules, ["department"]) == ()

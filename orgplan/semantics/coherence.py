@@ -39,6 +39,7 @@ from orgplan.model import Organisation, Unit
 from orgplan.similarity import families, function_set, jaccard
 
 if TYPE_CHECKING:
+    from orgplan.rules import Rulebook
     from orgplan.scenario import Scenario
 
 Reason = Literal[
@@ -207,6 +208,42 @@ def unjudged_units(
         and not u.functions
         and not u.sector
     )
+
+
+def stranded_units(
+    organisation: Organisation,
+    policy: CoherencePolicy,
+    rulebook: Rulebook,
+    kinds: Iterable[str],
+) -> tuple[str, ...]:
+    """Undersized units of ``kinds`` with no related sibling to merge with.
+
+    A unit below its kind's ``min_staff`` must merge, fold or split
+    (docs/semantics.md section 5); when no sibling of a kind it may merge
+    with is related to it (an office of 4 whose department has no other
+    office), only a fold or a split can meet the minimum, or the scenario
+    must widen coherence. Locks are not considered here.
+    """
+    wanted = set(kinds)
+    found = []
+    for unit in organisation.units:
+        rules = rulebook.kinds.get(unit.kind)
+        if (
+            unit.kind not in wanted
+            or rules is None
+            or rules.min_staff is None
+            or unit.quota >= rules.min_staff
+        ):
+            continue
+        partners = {unit.kind, *rules.merges_with}
+        if not any(
+            related(unit.id, sibling, organisation, policy).related
+            for sibling in organisation.children(unit.parent)
+            if sibling != unit.id
+            and organisation.unit(sibling).kind in partners
+        ):
+            found.append(unit.id)
+    return tuple(found)
 
 
 def duplicate_support(
