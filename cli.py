@@ -7,6 +7,11 @@ keeps its traceback.
 
 from __future__ import annotations
 
+# isort: off
+# First, so that Ctrl-C while the rest loads is a message, not a traceback.
+from orgplan import interrupt
+
+# isort: on
 import functools
 import json
 import warnings
@@ -33,6 +38,8 @@ if TYPE_CHECKING:
 
     from orgplan.model import Organisation
     from orgplan.rules import Rulebook
+
+interrupt.restore()
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -64,6 +71,13 @@ def user_errors(command: F) -> F:
             return command(*args, **kwargs)
         except OrgplanError as error:
             raise click.ClickException(str(error)) from error
+        except OSError as error:
+            # A file that cannot be read or written: its path and the
+            # operating system's reason, never a traceback.
+            where = error.filename or "a file"
+            raise click.ClickException(
+                f"{where}: {error.strerror or error}"
+            ) from error
 
     return wrapper  # type: ignore[return-value]
 
@@ -79,6 +93,12 @@ def main() -> None:
 
     Example: orgplan plan scenarios/province-departments --out out/
     """
+    # Warnings are printed as plain lines, without Python's source line.
+    warnings.showwarning = _plain_warning
+
+
+def _plain_warning(message: Warning | str, *_: object, **__: object) -> None:
+    click.echo(str(message), err=True)
 
 
 # --- foundation: validate, stats, template -------------------------------
@@ -262,9 +282,12 @@ def _table(
 
 @main.command()
 @click.argument("out", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--force", is_flag=True, help="Overwrite OUT if it exists."
+)
 @lang_option
 @user_errors
-def template(out: Path, lang: str | None) -> None:
+def template(out: Path, lang: str | None, force: bool) -> None:
     """Write a blank input workbook to fill in, with a README sheet.
 
     The workbook has one sheet per table (units, localities, staff,
@@ -277,6 +300,11 @@ def template(out: Path, lang: str | None) -> None:
     if out.suffix.lower() != ".xlsx":
         raise click.BadParameter(
             f"{out} does not end in .xlsx", param_hint="OUT"
+        )
+    if out.exists() and not force:
+        raise click.ClickException(
+            f"{out} exists; orgplan does not overwrite a workbook that may "
+            "be filled in. Give another name, or --force to overwrite it."
         )
     try:
         orgplan.write_template(out, lang=language)
@@ -407,7 +435,7 @@ def _same_organisation(
 )
 @click.option(
     "--workers",
-    type=click.IntRange(min=1),
+    type=click.IntRange(min=1, max=64),
     help="Solver threads [default: the scenario's].",
 )
 @click.option(
