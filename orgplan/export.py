@@ -3,13 +3,16 @@
 :func:`staffing_tables` builds every table once, so the workbook, the CSV
 files and the JSON agree cell for cell; :func:`write_staffing_plan` writes
 them, each file atomically. Headers, sheet names and coded values (staff
-category, policy, action) come from :mod:`orgplan.labels` in the language
-asked for; ids and names stay as in the data.
+category, policy, action, status) come from :mod:`orgplan.i18n` in the
+language asked for; ids stay as in the data, names are shown in that
+language (``name_en`` in English), each unit by its own name.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any, Literal
@@ -19,10 +22,11 @@ from openpyxl.utils import get_column_letter
 
 from orgplan.apply import apply
 from orgplan.errors import OrgplanError
+from orgplan.i18n import LABELS, Lang, label, message, status_word
+from orgplan.i18n.names import Names, unit_names
 from orgplan.io.atomic import atomic_file, atomic_folder
 from orgplan.io.excel import add_header
 from orgplan.io.safe_text import write_csv
-from orgplan.labels import LABELS, Lang, label
 from orgplan.model import Organisation, Unit
 from orgplan.plan import HEADLINE_METRICS, Plan, UnitBalance
 from orgplan.rules import load_rulebook
@@ -152,8 +156,8 @@ def staffing_tables(
         If the plan does not fit the organisation (its units are unknown).
     """
     units_after = plan.units_after or apply(organisation, plan).units
-    names = {u.id: u.name for u in organisation.units}
-    names.update((u.id, u.name) for u in units_after)
+    named = unit_names(organisation, plan, lang)
+    names = {**named.before, **named.after}
     people = {p.id: p.name for p in organisation.staff}
 
     def coded(value: str | None) -> str | None:
@@ -166,7 +170,9 @@ def staffing_tables(
     balance = {b.id: b for b in plan.balance}
     return {
         "summary": rows("summary", _summary(plan, lang)),
-        "units_after": rows("units_after", _units(units_after, balance, lang)),
+        "units_after": rows(
+            "units_after", _units(units_after, balance, named, lang)
+        ),
         "localities": rows(
             "localities",
             (
@@ -182,7 +188,7 @@ def staffing_tables(
                 for b in locality_balance(units_after, plan.balance)
             ),
         ),
-        "mergers": rows("mergers", _decisions(plan, names, lang)),
+        "mergers": rows("mergers", _decisions(plan, named, lang)),
         "leadership": rows(
             "leadership",
             (
@@ -271,6 +277,7 @@ def _summary(plan: Plan, lang: Lang) -> Iterable[Sequence[Any]]:
         for key in HEADLINE_METRICS:
             old, new = getattr(before, key), getattr(after, key)
             yield label(key, lang), old, new, new - old
+    yield label("ind_status", lang), None, status_word(plan.status, lang), None
     moved = sum(t.count for t in plan.transfers)
     separated = sum(s.count for s in plan.separations)
     costs = [s.cost for s in plan.separations if s.cost is not None]
@@ -280,7 +287,10 @@ def _summary(plan: Plan, lang: Lang) -> Iterable[Sequence[Any]]:
 
 
 def _units(
-    units: Iterable[Unit], balance: dict[str, UnitBalance], lang: Lang
+    units: Iterable[Unit],
+    balance: dict[str, UnitBalance],
+    names: Names,
+    lang: Lang,
 ) -> Iterable[Sequence[Any]]:
     kinds = load_rulebook().kinds
     for u in units:
@@ -291,7 +301,7 @@ def _units(
         row = balance.get(u.id)
         yield (
             u.id,
-            u.name,
+            names.now(u.id),
             kind,
             _coded_level(u.level, lang),
             u.parent,
@@ -312,36 +322,41 @@ def _coded_level(level: str, lang: Lang) -> str:
 
 
 def _decisions(
-    plan: Plan, names: dict[str, str], lang: Lang
+    plan: Plan, names: Names, lang: Lang
 ) -> Iterable[Sequence[Any]]:
+    """A row per decision; members by the names they had before."""
     decision = {k: label(k, lang) for k in ("merge", "fold", "split")}
+
+    def reasons(found: Iterable[Any]) -> str | None:
+        return _join(message(r, lang) for r in found)
+
     for m in plan.merges:
         yield (
             decision["merge"],
             m.into,
-            m.name,
+            names.now(m.into),
             _join(m.members),
-            _join(names.get(u, u) for u in m.members),
-            _join(m.reasons),
+            _join(names.former(u) for u in m.members),
+            reasons(m.reasons),
         )
     for f in plan.flattened:
         yield (
             decision["fold"],
             f.unit,
-            names.get(f.unit),
+            names.former(f.unit),
             _join((f.unit, f.into)),
-            _join(names.get(u, u) for u in (f.unit, f.into)),
-            _join(f.reasons),
+            _join((names.former(f.unit), names.now(f.into))),
+            reasons(f.reasons),
         )
     for s in plan.splits:
         receivers = [p.to for p in s.parts]
         yield (
             decision["split"],
             s.unit,
-            names.get(s.unit),
+            names.former(s.unit),
             _join(receivers),
-            _join(names.get(u, u) for u in receivers),
-            _join(s.reasons),
+            _join(names.now(u) for u in receivers),
+            reasons(s.reasons),
         )
 
 
@@ -402,6 +417,10 @@ def _write_csv(rows: list[Row], header: list[str], path: Path) -> None:
     write_csv(path, header, rows)
 
 
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_DATE_FORMAT: dict[Lang, str] = {"en": "yyyy-mm-dd", "vi": "dd/mm/yyyy"}
+
+
 def _write_xlsx(tables: dict[str, list[Row]], path: Path, lang: Lang) -> None:
     workbook = openpyxl.Workbook()
     workbook.remove(workbook.active)
@@ -416,7 +435,11 @@ def _write_xlsx(tables: dict[str, list[Row]], path: Path, lang: Lang) -> None:
             for i, (cell, value) in enumerate(
                 zip(sheet[sheet.max_row], values, strict=True)
             ):
-                if isinstance(value, str):
+                if isinstance(value, str) and _ISO_DATE.fullmatch(value):
+                    # A deadline is a date Excel sorts and filters by.
+                    cell.value = dt.date.fromisoformat(value)
+                    cell.number_format = _DATE_FORMAT[lang]
+                elif isinstance(value, str):
                     # Text such as "=x" stays text, never a formula.
                     cell.data_type = "s"
                 elif isinstance(value, float) and value >= 1000:

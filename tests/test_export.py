@@ -153,3 +153,35 @@ def test_cli_exports_a_saved_plan(
     assert (out / "staffing-plan.xlsx").exists()
     usage = runner.invoke(main, ["export", str(path), "--format", "pdf"])
     assert usage.exit_code == 2
+
+
+def test_units_are_named_by_their_own_names_and_dates_are_dates(
+    tmp_path: Path,
+) -> None:
+    import datetime as dt
+
+    from view_fixtures import province, reform_plan
+
+    org, plan = province(), reform_plan()
+    tables = staffing_tables(plan, org, "vi")
+    merger = tables["mergers"][0]
+    # The representative took the new name; its own former name is shown.
+    assert merger[label("col_member_names", "vi")] == (
+        f"{org.unit('SNN').name}; {org.unit('STNMT').name}"
+    )
+    assert merger[label("name", "vi")] == "Sở Nông nghiệp và Môi trường"
+    summary = {
+        row[label("col_indicator", "vi")]: row for row in tables["summary"]
+    }
+    assert summary[label("ind_status", "vi")][label("after", "vi")] == "tối ưu"
+    english = staffing_tables(plan, org, "en")["mergers"][0]
+    assert "Sở" not in english[label("col_member_names", "en")]
+    write_staffing_plan(plan, org, tmp_path, lang="vi", formats=("xlsx",))
+    book = openpyxl.load_workbook(tmp_path / "staffing-plan.xlsx")
+    sheet = book[label("sheet_leadership", "vi")]
+    header = [c.value for c in sheet[1]]
+    cell = sheet.cell(2, header.index(label("col_reduce_by", "vi")) + 1)
+    assert cell.value == dt.datetime(2030, 8, 1)
+    assert cell.number_format == "dd/mm/yyyy"
+    costs = book[label("sheet_separations", "vi")][1]
+    assert any("(đồng)" in str(c.value) for c in costs)

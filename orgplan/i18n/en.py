@@ -159,6 +159,7 @@ MESSAGES: dict[str, str] = {
     "col_person": "Person (id)",
     "col_person_name": "Full name",
     "col_action": "Action",
+    "ind_status": "Status of the solution",
     "ind_transfers": "Staff transferred",
     "ind_separations": "Staff separated",
     "ind_separation_cost": "Separation cost (VND)",

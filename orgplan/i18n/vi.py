@@ -157,6 +157,7 @@ MESSAGES: dict[str, str] = {
     "col_person": "Mã cán bộ",
     "col_person_name": "Họ và tên",
     "col_action": "Hình thức",
+    "ind_status": "Tình trạng lời giải",
     "ind_transfers": "Số người điều động",
     "ind_separations": "Số người nghỉ theo chính sách",
     "ind_separation_cost": "Kinh phí giải quyết chính sách (đồng)",

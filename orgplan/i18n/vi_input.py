@@ -207,4 +207,38 @@ VI_ONLY: dict[str, str] = {
         "[U] lương tháng bình quân kể cả phụ cấp giả định (đồng), dùng khi "
         "danh sách không có lương; đặt trong kịch bản"
     ),
+    "source.territorial.commune": (
+        "[F] Nghị quyết 1211/2016/UBTVQH13, sửa đổi bởi Nghị quyết "
+        "27/2022/UBTVQH15: xã miền núi, vùng cao 50 km² và 5.000 người, xã "
+        "khác 30 km² và 8.000 người; [U] xã hải đảo 15 km² và 2.500 người "
+        "theo Nghị quyết 112/2025/UBTVQH15 (từ 1/1/2026 xã miền núi 100 km², "
+        "xã khác 16.000 người)"
+    ),
+    "source.territorial.commune_after_merger": (
+        "[F] Nghị quyết 76/2025/UBTVQH15: sau sắp xếp năm 2025, xã miền núi, "
+        "vùng cao đạt 200% tiêu chuẩn diện tích và 100% tiêu chuẩn dân số, xã "
+        "khác 200% dân số và 100% diện tích; [U] xã hải đảo 100% cả hai"
+    ),
+    "source.territorial.ward_after_merger": (
+        "[F] Nghị quyết 76/2025/UBTVQH15: phường sau sắp xếp năm 2025 có 5,5 "
+        "km² và 45.000 người ở thành phố trực thuộc trung ương, 15.000 người "
+        "ở tỉnh miền núi, vùng cao, biên giới, 21.000 người ở nơi khác"
+    ),
+    "source.territorial.province": (
+        "[F] Nghị quyết 1211/2016/UBTVQH13, sửa đổi bởi Nghị quyết 27/2022 "
+        "(giữ nguyên trong Nghị quyết 112/2025): tỉnh miền núi 8.000 km² và "
+        "900.000 người, tỉnh khác 5.000 km² và 1.400.000 người"
+    ),
+    "source.territorial.province_after_merger": (
+        "[U] Nghị quyết 76/2025/UBTVQH15 yêu cầu tỉnh sau hợp nhất đạt tiêu "
+        "chuẩn; orgplan hiểu là 100% diện tích và dân số"
+    ),
+    "source.territorial.exempt_from_members": (
+        "[F] Nghị quyết 76/2025/UBTVQH15: đơn vị hình thành từ 3 đơn vị cũ "
+        "trở lên không phải đạt tiêu chuẩn diện tích và dân số"
+    ),
+    "source.territorial.ward_urban_share": (
+        "[F]/[U] Nghị quyết 112/2025/UBTVQH15: phường có ít nhất 50% dân số "
+        "đô thị; orgplan tính dân số của các phường cũ là dân số đô thị"
+    ),
 }

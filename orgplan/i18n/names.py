@@ -1,0 +1,60 @@
+"""Names of units in one language, before and after a plan.
+
+A unit is shown by its own name: a merged unit by its new name, each
+member by the name it had (never "Sở Tài chính, formed from Sở Tài
+chính" because the representative took the new name). In English a
+unit shows ``name_en``; a merged unit without one takes the English name
+of the member whose name it took, else its Vietnamese name (a proper
+name, as in the data).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from orgplan.i18n import Lang
+
+if TYPE_CHECKING:
+    from orgplan.model import Organisation
+    from orgplan.plan import Plan
+
+
+@dataclass(frozen=True)
+class Names:
+    """Unit id -> name before the plan and after it, in one language."""
+
+    before: dict[str, str]
+    after: dict[str, str]
+
+    def now(self, unit_id: str) -> str:
+        """The name after the plan (a vanished unit: its last name)."""
+        return self.after.get(unit_id) or self.before.get(unit_id, unit_id)
+
+    def former(self, unit_id: str) -> str:
+        """The name before the plan (a new unit: its name after)."""
+        return self.before.get(unit_id) or self.after.get(unit_id, unit_id)
+
+
+def unit_names(
+    organisation: Organisation, plan: Plan | None, lang: Lang
+) -> Names:
+    """The names of ``organisation``'s units before and after ``plan``."""
+    before = {u.id: u.label(lang) for u in organisation.units}
+    if plan is None:
+        return Names(before, {})
+    after = {u.id: u.label(lang) for u in plan.units_after}
+    if lang == "en":
+        english = {
+            u.name: u.name_en for u in organisation.units if u.name_en
+        }
+        for merge in plan.merges:
+            name = merge.name_en or english.get(merge.name)
+            if name:
+                after[merge.into] = name
+            elif merge.into not in after:
+                after[merge.into] = merge.name
+    else:
+        for merge in plan.merges:
+            after.setdefault(merge.into, merge.name)
+    return Names(before, after)
