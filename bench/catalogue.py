@@ -68,7 +68,11 @@ class Department:
 
 
 class School(NamedTuple):
-    """A kind of public school under a commune."""
+    """A kind of public service unit and its share of such units.
+
+    A school under a commune (``schools.csv``), a health station under a
+    department (``wide.csv``)...
+    """
 
     code: str
     name: str
@@ -204,27 +208,57 @@ def _known(
         raise CatalogueError(f"{where}, field {field}: unknown {value!r}")
 
 
+def _share(where: str, row: dict[str, str]) -> float:
+    try:
+        share = float(row["share"])
+    except ValueError:
+        share = -1.0
+    if not 0 < share <= 1:
+        raise CatalogueError(
+            f"{where}, field share: {row['share']!r} is not a fraction "
+            "above 0 and at most 1"
+        )
+    return share
+
+
 def read_schools(folder: Path = DATA) -> tuple[School, ...]:
     """The kinds of school of ``schools.csv``, with their shares."""
-    schools = []
-    for where, row in _rows("schools.csv", folder):
-        try:
-            share = float(row["share"])
-        except ValueError:
-            raise CatalogueError(
-                f"{where}, field share: {row['share']!r} is not a number"
-            ) from None
-        schools.append(
+    return tuple(
+        School(
+            row["code"],
+            row["name"],
+            row["name_en"],
+            row["mandate"],
+            _size(where, row),
+            _share(where, row),
+        )
+        for where, row in _rows("schools.csv", folder)
+    )
+
+
+def read_wide(
+    folder: Path = DATA, departments: Collection[str] = ()
+) -> dict[str, tuple[School, ...]]:
+    """Department id -> the kinds of its numerous service units.
+
+    ``wide.csv`` rows are the kinds of the units that size ``W`` puts in
+    hundreds under one department, with their shares of its units.
+    """
+    wide: dict[str, list[School]] = {}
+    for where, row in _rows("wide.csv", folder):
+        if departments:
+            _known(where, "department", row["department"], departments)
+        wide.setdefault(row["department"], []).append(
             School(
                 row["code"],
                 row["name"],
                 row["name_en"],
                 row["mandate"],
                 _size(where, row),
-                share,
+                _share(where, row),
             )
         )
-    return tuple(schools)
+    return {d: tuple(kinds) for d, kinds in wide.items()}
 
 
 GENERIC = read_generic()
@@ -232,3 +266,4 @@ DEPARTMENTS = read_departments()
 # Schools under communes, shaped on the national count of ~43,000 public
 # schools for ~3,300 communes: about 13 per commune.
 SCHOOLS = read_schools()
+WIDE = read_wide(departments={d.id for d in DEPARTMENTS})

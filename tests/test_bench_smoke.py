@@ -1,4 +1,4 @@
-"""A tiny run of the benchmark: the generator and the runner at size XS."""
+"""A tiny run of the benchmark: the generator, the targets and the runner."""
 
 from __future__ import annotations
 
@@ -17,11 +17,15 @@ from orgplan.io import check_input, open_scenario
 ROOT = Path(__file__).resolve().parent.parent
 
 
-@pytest.fixture(scope="module")
-def generate() -> ModuleType:
+def _bench(name: str) -> ModuleType:
     with pytest.MonkeyPatch.context() as patch:
         patch.syspath_prepend(str(ROOT))
-        return importlib.import_module("bench.generate")
+        return importlib.import_module(f"bench.{name}")
+
+
+@pytest.fixture(scope="module")
+def generate() -> ModuleType:
+    return _bench("generate")
 
 
 def test_generator_is_seeded(generate: ModuleType) -> None:
@@ -37,6 +41,7 @@ def test_generator_is_seeded(generate: ModuleType) -> None:
     [
         ("S", (180, 260), (2_000, 4_000)),
         ("M", (1_300, 1_900), (40_000, 60_000)),
+        ("W", (1_400, 1_600), (25_000, 45_000)),
     ],
 )
 def test_generator_sizes(
@@ -90,6 +95,25 @@ def test_generated_instance_reads_back_clean(
     assert scenario.targets == instance.scenario.targets
 
 
+def test_wide_has_hundreds_of_siblings(generate: ModuleType) -> None:
+    instance = generate.generate("W")
+    org = instance.organisation
+    wide = [u for u in org.units if len(org.children(u.id)) >= 250]
+    assert len(wide) == 4
+    assert all(u.kind == "department" for u in wide)
+    scope = instance.scenario.scope
+    assert scope.merge_within == "parent"
+    assert "public_service_unit" in scope.kinds
+    # Some siblings are under the minimum of 15 staff, so they must merge.
+    small = [
+        c
+        for u in wide
+        for c in map(org.unit, org.children(u.id))
+        if c.quota < 15
+    ]
+    assert len(small) > 100
+
+
 def test_every_small_school_has_a_partner(generate: ModuleType) -> None:
     org = generate.generate("M").organisation
     for commune in (u for u in org.units if u.kind == "commune"):
@@ -99,15 +123,33 @@ def test_every_small_school_has_a_partner(generate: ModuleType) -> None:
             assert any(s.quota >= 15 for s in schools), commune.id
 
 
+def test_a_plan_worse_than_greedy_is_not_ok() -> None:
+    measure = _bench("measure")
+
+    def row(objective: float, seconds: float = 10) -> object:
+        return measure.Row(
+            "XS", 60, 450, limit=10, status="feasible", objective=objective,
+            greedy=100.0, cpsat_s=seconds,
+        )  # fmt: skip
+
+    assert measure.misses(row(100.0)) == []
+    assert measure.misses(row(99.0)) == []
+    assert measure.misses(row(100.5)) == ["CP-SAT worse than greedy"]
+    # The time limit of 10 s holds with a margin of 5 s, not more.
+    assert measure.misses(row(100.0, seconds=15.5)) == ["over 10 s + 5 s"]
+
+
+@pytest.mark.slow
 def test_runner_prints_the_table() -> None:
-    run = subprocess.run(
+    # A subprocess, as a user runs it: the instance in a spawned process.
+    done = subprocess.run(
         [
             sys.executable,
             str(ROOT / "bench" / "run.py"),
             "--sizes",
             "XS",
             "--time-limit",
-            "3",
+            "2",
             "--workers",
             "1",
         ],
@@ -116,19 +158,20 @@ def test_runner_prints_the_table() -> None:
         timeout=120,
         check=False,
     )
-    assert run.returncode == 0, run.stdout + run.stderr
-    for column in ("vars", "objective", "bound", "gap", "cp/greedy"):
-        assert column in run.stdout
-    assert "not OK: 0 of 1" in run.stdout
+    assert done.returncode == 0, done.stdout + done.stderr
+    header = (
+        "vars", "objective", "bound", "gap", "first s", "cp/greedy",
+        "MIP bound", "peak MB",
+    )  # fmt: skip
+    for column in header:
+        assert column in done.stdout
+    assert "not OK: 0 of 1" in done.stdout
 
 
-def test_runner_rejects_an_unknown_size() -> None:
-    run = subprocess.run(
-        [sys.executable, str(ROOT / "bench" / "run.py"), "--sizes", "XXL"],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
-    assert run.returncode == 2
-    assert "unknown size XXL" in run.stderr
+def test_runner_rejects_an_unknown_size(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    with pytest.raises(SystemExit) as stopped:
+        _bench("run").main(["--sizes", "XXL"])
+    assert stopped.value.code == 2
+    assert "unknown size XXL" in capsys.readouterr().err
