@@ -20,9 +20,9 @@ from orgplan.model import Organisation
 from orgplan.plan import Plan
 from orgplan.rules import Rulebook
 from orgplan.semantics.coherence import (
+    Coherence,
     CoherencePolicy,
     duplicate_support_groups,
-    related,
 )
 from orgplan.semantics.naming import duplicate_names
 
@@ -196,6 +196,7 @@ def _merges(
     policy: CoherencePolicy,
     thresholds: Thresholds,
 ) -> list[WeakSpot]:
+    judge = Coherence(before, policy)
     found = []
     for merge in plan.merges:
         into = before.unit(merge.into)
@@ -203,7 +204,7 @@ def _merges(
             if uid == merge.into:
                 continue
             member = before.unit(uid)
-            relation = related(merge.into, uid, before, policy)
+            relation = judge.related(merge.into, uid)
             values: dict[str, object] = {
                 "member": member.name,
                 "member_staff": member.actual,

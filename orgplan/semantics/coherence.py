@@ -155,28 +155,54 @@ def related(
 ) -> Relation:
     """Whether units ``a`` and ``b`` may merge by the coherence rule.
 
+    For many pairs of one organisation, :class:`Coherence` keeps what it
+    derives per unit and is faster.
+
     Raises
     ------
     KeyError
         If ``a`` or ``b`` is not a unit of ``organisation``.
     """
-    ua, ub = organisation.unit(a), organisation.unit(b)
-    allowed = _allowed(ua, ub, organisation, policy)
-    if allowed:
-        return Relation(True, "allowed_pair", shared=allowed)
-    relation = _by_rule(ua, ub, organisation, policy)
-    if (
-        relation.related
-        and relation.judged
-        and relation.similarity < policy.min_similarity
-    ):
-        return Relation(
-            False,
-            "below_min_similarity",
-            relation.similarity,
-            relation.shared,
-        )
-    return relation
+    return Coherence(organisation, policy).related(a, b)
+
+
+class Coherence:
+    """The coherence rule on one organisation, per-unit facts cached."""
+
+    def __init__(
+        self, organisation: Organisation, policy: CoherencePolicy
+    ) -> None:
+        self.organisation = organisation
+        self.policy = policy
+        self._profiles: dict[str, _Profile] = {}
+
+    def related(self, a: str, b: str) -> Relation:
+        """As :func:`related`."""
+        pa, pb = self._profile(a), self._profile(b)
+        allowed = _allowed(pa, pb, self.policy)
+        if allowed:
+            return Relation(True, "allowed_pair", shared=allowed)
+        relation = _by_rule(pa, pb, self.policy)
+        if (
+            relation.related
+            and relation.judged
+            and relation.similarity < self.policy.min_similarity
+        ):
+            return Relation(
+                False,
+                "below_min_similarity",
+                relation.similarity,
+                relation.shared,
+            )
+        return relation
+
+    def _profile(self, uid: str) -> _Profile:
+        found = self._profiles.get(uid)
+        if found is None:
+            unit = self.organisation.unit(uid)
+            found = _profile(self.organisation, unit, self.policy)
+            self._profiles[uid] = found
+        return found
 
 
 def shared_families(
@@ -225,6 +251,7 @@ def stranded_units(
     must widen coherence. Locks are not considered here.
     """
     wanted = set(kinds)
+    judge = Coherence(organisation, policy)
     found = []
     for unit in organisation.units:
         rules = rulebook.kinds.get(unit.kind)
@@ -237,7 +264,7 @@ def stranded_units(
             continue
         partners = {unit.kind, *rules.merges_with}
         if not any(
-            related(unit.id, sibling, organisation, policy).related
+            judge.related(unit.id, sibling).related
             for sibling in organisation.children(unit.parent)
             if sibling != unit.id
             and organisation.unit(sibling).kind in partners
@@ -275,32 +302,62 @@ def duplicate_support_groups(
     return {k: tuple(v) for k, v in groups.items() if len(v) > 1}
 
 
-def _by_rule(
-    ua: Unit, ub: Unit, org: Organisation, policy: CoherencePolicy
-) -> Relation:
+@dataclass(frozen=True)
+class _Profile:
+    """What the rule needs of one unit, derived once."""
+
+    unit: Unit
+    functions: frozenset[str]
+    extended: frozenset[str]
+    families: frozenset[str]
+    near: frozenset[str]
+    support: SupportType | None
+    labels: frozenset[str]
+
+
+def _profile(
+    org: Organisation, unit: Unit, policy: CoherencePolicy
+) -> _Profile:
+    extended = function_set(org, unit.functions)
+    near = set(unit.functions)
+    for code in unit.functions:
+        entry = org.function_by_code.get(code)
+        if entry is not None and entry.parent:
+            near.add(entry.parent)
+    # What an allow-list entry may name: kind, sector, extended functions.
+    labels = {unit.kind, WILDCARD, *extended}
+    if unit.sector:
+        labels.add(unit.sector)
+    return _Profile(
+        unit=unit,
+        functions=frozenset(unit.functions),
+        extended=extended,
+        families=families(org, unit.functions),
+        near=frozenset(near),
+        support=support_type(unit, policy),
+        labels=frozenset(labels),
+    )
+
+
+def _by_rule(pa: _Profile, pb: _Profile, policy: CoherencePolicy) -> Relation:
+    ua, ub = pa.unit, pb.unit
     if not ua.functions or not ub.functions:
         return _by_sector(ua, ub)
-    extended_a = function_set(org, ua.functions)
-    extended_b = function_set(org, ub.functions)
-    score = jaccard(extended_a, extended_b)
-    support_a = support_type(ua, policy)
-    support_b = support_type(ub, policy)
-    if support_a or support_b:
-        if support_a == support_b:
-            return Relation(True, "same_support", score, (str(support_a),))
+    score = jaccard(pa.extended, pb.extended)
+    if pa.support or pb.support:
+        if pa.support == pb.support:
+            return Relation(True, "same_support", score, (str(pa.support),))
         return Relation(False, "different_support", score)
-    common = set(ua.functions) & set(ub.functions)
+    common = pa.functions & pb.functions
     if common:
         return Relation(True, "shared_function", score, tuple(sorted(common)))
     if policy.service_kinds & {ua.kind, ub.kind}:
         # Same service type: a shared function or a shared direct parent.
-        near = _with_parents(org, ua.functions) & _with_parents(
-            org, ub.functions
-        )
+        near = pa.near & pb.near
         if near:
             return Relation(True, "shared_family", score, tuple(sorted(near)))
         return Relation(False, "different_service", score)
-    shared = families(org, ua.functions) & families(org, ub.functions)
+    shared = pa.families & pb.families
     if shared:
         return Relation(True, "shared_family", score, tuple(sorted(shared)))
     return Relation(False, "different_families", score)
@@ -314,32 +371,12 @@ def _by_sector(ua: Unit, ub: Unit) -> Relation:
     return Relation(False, "different_sectors")
 
 
-def _with_parents(org: Organisation, functions: Iterable[str]) -> set[str]:
-    found: set[str] = set()
-    for code in functions:
-        found.add(code)
-        entry = org.function_by_code.get(code)
-        if entry is not None and entry.parent:
-            found.add(entry.parent)
-    return found
-
-
-def _labels(unit: Unit, org: Organisation) -> set[str]:
-    """What an allow-list entry may name: kind, sector, extended functions."""
-    found = {unit.kind, WILDCARD}
-    if unit.sector:
-        found.add(unit.sector)
-    return found | function_set(org, unit.functions)
-
-
 def _allowed(
-    ua: Unit, ub: Unit, org: Organisation, policy: CoherencePolicy
+    pa: _Profile, pb: _Profile, policy: CoherencePolicy
 ) -> tuple[str, ...]:
-    if not policy.allow_pairs:
-        return ()
-    la, lb = _labels(ua, org), _labels(ub, org)
     for pair in policy.allow_pairs:
         first, second = (*pair, *pair)[:2]
+        la, lb = pa.labels, pb.labels
         if (first in la and second in lb) or (first in lb and second in la):
             return tuple(sorted(pair))
     return ()
