@@ -14,7 +14,9 @@ from orgplan.semantics.coherence import (
     CoherencePolicy,
     duplicate_support,
     duplicate_support_groups,
+    receiver_for,
     related,
+    split_routes,
     stranded_units,
     support_type,
     unjudged_units,
@@ -326,3 +328,25 @@ def test_stranded_undersized_units() -> None:
     # prices division.
     assert stranded_units(org, POLICY, rules, ["division"]) == ("VP",)
     assert stranded_units(org, POLICY, rules, ["department"]) == ()
+
+
+def test_labour_splits_among_its_2025_receivers() -> None:
+    scenario = load_scenario(PROVINCE_2025)
+    org = read_organisation(scenario.data)
+    policy = CoherencePolicy.from_scenario(scenario)
+    receivers = ["SNV", "SGDDT", "SYT", "SNNPTNT"]
+    routes = split_routes(org, "SLDTBXH", receivers, policy)
+    assert {k: v for k, v in routes.items() if "." in k} == {
+        "labour.employment": "SNV",
+        "labour.merit": "SNV",
+        "labour.vocational": "SGDDT",
+        "labour.social_protection": "SYT",
+        "labour.poverty": "SNNPTNT",
+    }
+    assert routes["SLDTBXH-GDNN"] == "SGDDT"
+    assert routes["SLDTBXH-TEBDG"] == "SYT"
+    assert routes["SLDTBXH-CDN"] == "SGDDT"  # the vocational college
+    # The office and the inspectorate consolidate, they have no route.
+    assert routes["SLDTBXH-VP"] is None and routes["SLDTBXH-TTR"] is None
+    # Justice takes none of Labour's work.
+    assert receiver_for(org, ["labour.vocational"], ["STP"]) is None

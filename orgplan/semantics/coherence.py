@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
@@ -217,6 +217,56 @@ def shared_families(
             & families(organisation, functions_b)
         )
     )
+
+
+def receiver_for(
+    organisation: Organisation,
+    functions: Iterable[str],
+    receivers: Sequence[str],
+) -> str | None:
+    """The receiver whose work ``functions`` belong with, for a split.
+
+    The receiver (a unit id) sharing most function families with
+    ``functions`` (ties: the one listed first); ``None`` when none shares
+    any, so that the part has no coherent home. A dissolved department's
+    vocational training goes to Education, its poverty reduction to
+    Agriculture, by the taxonomy alone.
+    """
+    wanted = families(organisation, functions)
+    best, best_score = None, 0
+    for uid in receivers:
+        unit = organisation.unit(uid)
+        score = len(wanted & families(organisation, unit.functions))
+        if score > best_score:
+            best, best_score = uid, score
+    return best
+
+
+def split_routes(
+    organisation: Organisation,
+    unit: str,
+    receivers: Sequence[str],
+    policy: CoherencePolicy,
+) -> dict[str, str | None]:
+    """Where each function and each child of ``unit`` goes when it splits.
+
+    Keys are ``unit``'s function codes and child ids; a child goes where
+    its own functions belong (:func:`receiver_for`). Support children
+    (office, inspectorate, planning-finance) map to ``None``: they follow
+    the largest part and consolidate with the receiver's own.
+    """
+    routes: dict[str, str | None] = {
+        code: receiver_for(organisation, [code], receivers)
+        for code in organisation.unit(unit).functions
+    }
+    for child in organisation.children(unit):
+        found = organisation.unit(child)
+        routes[child] = (
+            None
+            if support_type(found, policy)
+            else receiver_for(organisation, found.functions, receivers)
+        )
+    return routes
 
 
 def unjudged_units(
