@@ -122,7 +122,9 @@ WORDS: dict[str, dict[Lang, str]] = {
 class Thresholds:
     """When a number becomes a weak spot."""
 
-    low_similarity: float = 0.25
+    # Two divisions of one area that share only the area's root score 1/5
+    # in a three-level taxonomy; below that they share less than an area.
+    low_similarity: float = 0.2
     large_gap: float = 0.10
 
 
