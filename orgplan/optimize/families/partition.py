@@ -1,0 +1,154 @@
+"""Partition: each unit has exactly one fate (docs/semantics.md 1).
+
+Survive, join a group, fold into its parent or be split; locks, the
+group size, and the staff, quota and civil servants each surviving unit
+ends with.
+"""
+
+from __future__ import annotations
+
+from ortools.sat.python import cp_model
+
+from orgplan.optimize.families.base import Base, Expr, Lit
+from orgplan.semantics.staff import civil_servant_count
+
+
+class Partition(Base):
+    """Variables, fates, locks, group size and group aggregates.
+
+    Rules: a unit takes part in at most one decision, a locked unit in none
+    (docs/semantics.md section 1); a group has at most
+    ``scope.max_group_size`` members (section 5); staff, quota and civil
+    servants add up over a group (section 2;
+    :func:`orgplan.semantics.staff.civil_servant_count`).
+    """
+
+    def variables(self) -> None:
+        m, cand = self.m, self.cand
+        self.x: dict[tuple[str, str], cp_model.IntVar] = {}
+        for u in cand.movable:
+            self.x[(u, u)] = m.new_bool_var(f"y[{u}]")
+            for r in cand.reps[u]:
+                self.x[(u, r)] = m.new_bool_var(f"x[{u},{r}]")
+        self.f = {w: m.new_bool_var(f"f[{w}]") for w in cand.folds}
+        self.o = {
+            (u, k): m.new_bool_var(f"o[{u},{k}]")
+            for u, options in cand.splits.items()
+            for k in range(len(options))
+        }
+        self.merged: dict[str, Lit] = {}
+        for r in cand.movable:
+            joins = [self.x[(u, r)] for u in cand.members_of(r)]
+            self.merged[r] = self.any_of(joins, f"merged[{r}]")
+
+    def partition(self) -> None:
+        """Each unit has one fate: survive, join a group, fold or split.
+
+        A group's members join a surviving representative; a fold needs
+        its parent to survive; a split hands parts to surviving units
+        (docs/semantics.md section 1).
+        """
+        m, cand = self.m, self.cand
+        for u in cand.movable:
+            fate = [self.x[(u, r)] for r in (u, *cand.reps[u])]
+            if u in self.f:
+                fate.append(self.f[u])
+            fate += [
+                self.o[(u, k)] for k in range(len(cand.splits.get(u, ())))
+            ]
+            m.add_exactly_one(fate)
+            for r in cand.reps[u]:
+                m.add_implication(self.x[(u, r)], self.x[(r, r)])
+        for w, parent in cand.folds.items():
+            if parent in self.movable:
+                m.add_implication(self.f[w], self.x[(parent, parent)])
+        for u, options in cand.splits.items():
+            for k, option in enumerate(options):
+                for part in option.parts:
+                    m.add_implication(
+                        self.o[(u, k)], self.x[(part.to, part.to)]
+                    )
+
+    def locks(self) -> None:
+        """Locked units take part in no decision (semantics section 1).
+
+        Only built to explain infeasibility: otherwise locked units are
+        not movable at all.
+        """
+        cand = self.cand
+        for uid in sorted(cand.fixed):
+            key, words = f"lock.{uid}", f"the lock on {self._name(uid)}"
+            y = self.x[(uid, uid)]
+            self.require(self.m.add(y == 1), key, words)
+            joins = [self.x[(u, uid)] for u in cand.members_of(uid)]
+            joins += [self.f[w] for w, p in cand.folds.items() if p == uid]
+            joins += [
+                self.o[(u, k)]
+                for u, options in cand.splits.items()
+                for k, option in enumerate(options)
+                if any(p.to == uid for p in option.parts)
+            ]
+            if joins:
+                self.require(self.m.add(sum(joins) == 0), key, words)
+
+    def group_size(self) -> None:
+        """A group has at most ``scope.max_group_size`` members."""
+        size = self.scenario.scope.max_group_size
+        for r in self.cand.movable:
+            members = self.cand.members_of(r)
+            if len(members) < size:
+                continue
+            self.require(
+                self.m.add(
+                    sum(self.x[(u, r)] for u in members)
+                    <= (size - 1) * self.x[(r, r)]
+                ),
+                "scope.max_group_size",
+                f"at most {size} units per merged group "
+                "(scope.max_group_size)",
+            )
+
+    def aggregates(self) -> None:
+        """Staff, quota, civil servants and members of each group."""
+        cand, org = self.cand, self.org
+        self.staff: dict[str, Expr] = {}
+        self.quota: dict[str, Expr] = {}
+        self.civil: dict[str, Expr] = {}
+        self.count: dict[str, Expr] = {}
+        self.upper: dict[str, int] = {}
+        into: dict[str, list[tuple[Lit, int, int, int]]] = {
+            r: [] for r in cand.movable
+        }
+        civil = {u.id: civil_servant_count(u, self.rules) for u in org.units}
+        for r in set(cand.folds.values()) - self.movable:
+            unit = org.unit(r)
+            into[r] = [(1, unit.actual, unit.quota, civil[r])]
+        for u in cand.movable:
+            unit = org.unit(u)
+            for r in (u, *cand.reps[u]):
+                into[r].append(
+                    (self.x[(u, r)], unit.actual, unit.quota, civil[u])
+                )
+        for w, parent in cand.folds.items():
+            unit = org.unit(w)
+            into[parent].append((self.f[w], unit.actual, unit.quota, civil[w]))
+        for u, options in cand.splits.items():
+            for k, option in enumerate(options):
+                for part in option.parts:
+                    into[part.to].append(
+                        (
+                            self.o[(u, k)],
+                            part.staff,
+                            part.quota,
+                            part.civil_servants,
+                        )
+                    )
+        for r, parts in into.items():
+            self.staff[r] = sum(v * a for v, a, _, _ in parts)
+            self.quota[r] = sum(v * q for v, _, q, _ in parts)
+            self.civil[r] = sum(v * c for v, _, _, c in parts)
+            self.upper[r] = sum(max(a, q, c) for _, a, q, c in parts)
+        for r in cand.movable:
+            self.count[r] = self.x[(r, r)] + sum(
+                self.x[(u, r)] for u in cand.members_of(r)
+            )

@@ -1,0 +1,91 @@
+"""Targets and minimum sizes as hard constraints (semantics section 5).
+
+``max_units`` (:func:`orgplan.semantics.targets.unit_limits`),
+``min_cut`` (:func:`~orgplan.semantics.targets.cut_limit`, the one
+rounding every method uses) and ``min_staff`` of the kinds in scope
+(Decree 107/2020, 45/2025, 120/2020).
+"""
+
+from __future__ import annotations
+
+from orgplan.graph import metrics
+from orgplan.optimize.families.base import Base, Expr
+from orgplan.semantics.targets import cut_limit, unit_limits
+
+
+class Targets(Base):
+    """The scenario's targets and the minimum staff of kinds in scope."""
+
+    def min_staff(self) -> None:
+        """Every surviving unit of a kind in scope has its minimum quota.
+
+        An undersized unit must merge, fold or split (Decree 107/2020,
+        45/2025, 120/2020).
+        """
+        small: dict[str, list[str]] = {}
+        for r in self.cand.movable:
+            unit = self.org.unit(r)
+            least = self.rules.kind(unit.kind).min_staff
+            if least and unit.quota < least:
+                small.setdefault(unit.kind, []).append(
+                    f"{r} (quota {unit.quota})"
+                )
+        for r in self.cand.movable:
+            unit = self.org.unit(r)
+            kind = self.rules.kind(unit.kind)
+            if not kind.min_staff:
+                continue
+            below = small.get(unit.kind, [])
+            self.require(
+                self.m.add(self.quota[r] >= kind.min_staff * self.x[(r, r)]),
+                f"min_staff.{unit.kind}",
+                f"the minimum quota of {kind.min_staff} for a "
+                f"{kind.label_en}"
+                + (f", which {', '.join(below)} must reach" if below else ""),
+            )
+
+    def targets(self, terms: dict[str, Expr]) -> None:
+        """The scenario's targets as hard constraints (semantics 5)."""
+        org, scenario, rules = self.org, self.scenario, self.rules
+        self.target_exprs: dict[str, tuple[Expr, int, str]] = {}
+        for kind_id, n in unit_limits(scenario, rules).items():
+            count = sum(
+                self.survives(u.id) for u in org.units if u.kind == kind_id
+            )
+            label = (
+                rules.kinds[kind_id].label_en
+                if kind_id in rules.kinds
+                else kind_id
+            )
+            words = f"at most {n} units of kind {label} (targets.max_units)"
+            key = f"max_units.{kind_id}"
+            self.target_exprs[key] = (count, n, words)
+            self.require(self.m.add(count <= n), key, words)
+        before = metrics(org, rules)
+        values = {
+            "focal_points": before.focal_points,
+            "leaders": before.leaders,
+            "units": before.units,
+            "layers": before.layers,
+        }
+        exprs = {
+            "focal_points": terms["focal_points"],
+            "leaders": terms["leaders"],
+            "units": terms["units"],
+        }
+        for key, fraction in scenario.targets.min_cut.items():
+            if key not in values:
+                continue
+            limit = cut_limit(fraction, values[key])
+            words = (
+                f"{fraction:.0%} fewer {key.replace('_', ' ')} "
+                f"(targets.min_cut.{key}: at most {limit} of "
+                f"{values[key]})"
+            )
+            if key == "layers":
+                self.depth_limit(limit, words)
+                continue
+            self.target_exprs[f"min_cut.{key}"] = (exprs[key], limit, words)
+            self.require(
+                self.m.add(exprs[key] <= limit), f"min_cut.{key}", words
+            )
