@@ -107,6 +107,14 @@ class ChartError(OrgplanError):
     after or diff view without a plan, a failed Graphviz run)."""
 
 
+class OutputError(OrgplanError, OSError):
+    """An output cannot be written (a full disk, a read-only folder, a
+    path under a file, another run writing it); it was left as it was.
+
+    Also an :class:`OSError`, which is what writers raised before.
+    """
+
+
 class OrgplanWarning(UserWarning):
     """Something in the input that looks wrong but does not stop the work."""
 

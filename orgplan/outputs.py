@@ -1,9 +1,12 @@
-"""Write everything ``orgplan plan`` promises next to plan.json.
+"""Write everything ``orgplan plan`` promises into its folder, as a whole.
 
-plan.json, the staffing plan (xlsx + CSV), the before/after/diff charts and
-report.html. Each writer is atomic on its own; a missing Graphviz only
-costs the rendered charts (their DOT sources are still written) and is
-reported as a note, never as a failed run.
+plan.json, the staffing plan (xlsx + CSV), the before/after/diff charts,
+report.html and a manifest are built in a temporary folder beside the
+target and swapped in at the end (:mod:`orgplan.io.run_folder`), so that
+a failed or killed run leaves the earlier output as it was and a folder
+never mixes files of two runs. A missing Graphviz only costs the rendered
+charts (their DOT sources are still written) and is reported as a note,
+never as a failed run.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from orgplan.charts import write_charts
 from orgplan.errors import GraphvizNotFound
 from orgplan.export import write_staffing_plan
 from orgplan.io import write_plan
+from orgplan.io.run_folder import run_folder
 from orgplan.labels import Lang
 from orgplan.model import Organisation
 from orgplan.plan import Plan
@@ -41,30 +45,35 @@ def write_outputs(
 ) -> Outputs:
     """Write plan.json, the staffing plan, the charts and the report.
 
+    ``out_dir`` is replaced as a whole; it must be new, empty or an
+    earlier output of orgplan.
+
     Raises
     ------
     orgplan.errors.OrgplanError
-        If a file cannot be written.
+        If the folder cannot be written (with the path and the operating
+        system's reason), holds files orgplan did not write, or another
+        run is writing it; the folder is then as it was.
     """
-    out_dir.mkdir(parents=True, exist_ok=True)
     outputs = Outputs()
-    plan_path = out_dir / "plan.json"
-    write_plan(plan, plan_path)
-    outputs.paths.append(plan_path)
-    outputs.paths.extend(
-        write_staffing_plan(plan, organisation, out_dir, lang=lang)
-    )
-    try:
-        charts = write_charts(
-            organisation, plan, out_dir, lang=lang, fmt=chart_format
+    with run_folder(out_dir) as tmp:
+        write_plan(plan, tmp / "plan.json")
+        written = [tmp / "plan.json"]
+        written += write_staffing_plan(plan, organisation, tmp, lang=lang)
+        try:
+            charts = write_charts(
+                organisation, plan, tmp, lang=lang, fmt=chart_format
+            )
+        except GraphvizNotFound as missing:
+            outputs.notes.append(
+                str(missing).replace(str(tmp), str(out_dir))
+            )
+            charts = sorted(tmp.glob("*.dot"))
+        written += charts
+        written.append(
+            write_report(
+                organisation, scenario, plan, tmp, lang=lang, charts=charts
+            )
         )
-    except GraphvizNotFound as missing:
-        outputs.notes.append(str(missing))
-        charts = sorted(out_dir.glob("*.dot"))
-    outputs.paths.extend(charts)
-    outputs.paths.append(
-        write_report(
-            organisation, scenario, plan, out_dir, lang=lang, charts=charts
-        )
-    )
+    outputs.paths = [out_dir / path.relative_to(tmp) for path in written]
     return outputs

@@ -1,7 +1,9 @@
 """Write to a temporary place next to the target, move it in at the end.
 
 A failure half-way (a full disk, a bug, Ctrl-C) leaves the target as it
-was and no temporary file behind.
+was and no temporary file behind; an operating system's refusal (a full
+disk, a read-only folder, a path under a file) is an
+:class:`~orgplan.errors.OutputError` naming the path and the reason.
 """
 
 from __future__ import annotations
@@ -13,6 +15,8 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from orgplan.errors import OutputError
+
 # mkstemp creates files readable by their owner only; give them the mode
 # an ordinary open() would.
 _UMASK = os.umask(0)
@@ -22,18 +26,32 @@ os.umask(_UMASK)
 @contextmanager
 def atomic_file(path: Path) -> Iterator[Path]:
     """Yield a temporary path; on success it replaces ``path``."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, name = tempfile.mkstemp(
-        prefix=f".{path.name}.", suffix=".tmp", dir=path.parent
-    )
-    os.close(fd)
-    tmp = Path(name)
+    with _reported(path):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, name = tempfile.mkstemp(
+            prefix=f".{path.name}.", suffix=".tmp", dir=path.parent
+        )
+        os.close(fd)
+        tmp = Path(name)
+        try:
+            yield tmp
+            tmp.chmod(0o666 & ~_UMASK)
+            os.replace(tmp, path)
+        finally:
+            tmp.unlink(missing_ok=True)
+
+
+@contextmanager
+def _reported(path: Path) -> Iterator[None]:
     try:
-        yield tmp
-        tmp.chmod(0o666 & ~_UMASK)
-        os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
+        yield
+    except OutputError:
+        raise
+    except OSError as error:
+        raise OutputError(
+            f"cannot write {path}: {error.filename or path}: "
+            f"{error.strerror or error}; it was left as it was"
+        ) from None
 
 
 @contextmanager
@@ -45,24 +63,25 @@ def atomic_folder(path: Path, owned: Iterable[str]) -> Iterator[Path]:
     temporary folder lacks are removed, so that no stale table survives;
     other files in the folder are left alone.
     """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(
-        tempfile.mkdtemp(
-            prefix=f".{path.name}.", suffix=".tmp", dir=path.parent
+    with _reported(path):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = Path(
+            tempfile.mkdtemp(
+                prefix=f".{path.name}.", suffix=".tmp", dir=path.parent
+            )
         )
-    )
-    try:
-        yield tmp
-        tmp.chmod(0o777 & ~_UMASK)
-        for file in tmp.iterdir():
-            file.chmod(0o666 & ~_UMASK)
-        if not path.exists():
-            os.replace(tmp, path)
-            return
-        for name in owned:
-            if not (tmp / name).exists():
-                (path / name).unlink(missing_ok=True)
-        for file in tmp.iterdir():
-            os.replace(file, path / file.name)
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
+        try:
+            yield tmp
+            tmp.chmod(0o777 & ~_UMASK)
+            for file in tmp.iterdir():
+                file.chmod(0o666 & ~_UMASK)
+            if not path.exists():
+                os.replace(tmp, path)
+                return
+            for name in owned:
+                if not (tmp / name).exists():
+                    (path / name).unlink(missing_ok=True)
+            for file in tmp.iterdir():
+                os.replace(file, path / file.name)
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)

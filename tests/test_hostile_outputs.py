@@ -1,0 +1,250 @@
+"""Faults while writing: the output folder changes as a whole or not at all.
+
+A full disk, a read-only folder, a path under a file, Ctrl-C, a second
+run into the same folder, a kill at any moment: each gives one message
+(or nothing) and leaves the earlier output intact; no run leaves files of
+an earlier one beside its own.
+"""
+
+from __future__ import annotations
+
+import errno
+import fcntl
+import hashlib
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+import orgplan
+from orgplan.errors import OutputError
+from orgplan.io import open_scenario
+from orgplan.io.run_folder import MANIFEST
+from orgplan.outputs import write_outputs
+
+ROOT = Path(__file__).parent.parent
+SCENARIO = ROOT / "scenarios" / "province-small"
+ORGPLAN = Path(sys.executable).with_name("orgplan")
+PLAN = (str(ORGPLAN), "plan", str(SCENARIO), "--out")
+
+
+@pytest.fixture(scope="module")
+def solved():
+    organisation, scenario = open_scenario(SCENARIO)
+    scenario = scenario.model_copy(
+        update={
+            "solver": scenario.solver.model_copy(update={"method": "greedy"})
+        }
+    )
+    return organisation, scenario, orgplan.solve(organisation, scenario).plan
+
+
+def _write(solved, out: Path, lang: str = "en") -> None:
+    organisation, scenario, plan = solved
+    write_outputs(organisation, scenario, plan, out, lang=lang)
+
+
+def _snapshot(folder: Path) -> dict[str, str]:
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(
+            p.read_bytes()
+        ).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def _whole(folder: Path) -> str:
+    """The run id of ``folder``, asserting it holds exactly that run."""
+    manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+    files = _snapshot(folder)
+    del files[MANIFEST]
+    assert files == manifest["files"]
+    return manifest["run"]
+
+
+def _leftovers(out: Path) -> list[str]:
+    return sorted(
+        p.name
+        for p in out.parent.iterdir()
+        if p.name.startswith(f".{out.name}.") and not p.name.endswith("lock")
+    )
+
+
+def test_a_run_writes_a_whole_folder_with_its_manifest(
+    solved, tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    _write(solved, out)
+    _whole(out)
+    assert {"plan.json", "report.html", "staffing-plan.xlsx"} <= set(
+        _snapshot(out)
+    )
+    assert _leftovers(out) == []
+
+
+def test_files_of_an_earlier_run_or_export_do_not_survive(
+    solved, tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    _write(solved, out)
+    # An earlier `orgplan export --format json` beside the plan.
+    (out / "staffing-plan.json").write_text("{}", encoding="utf-8")
+    (out / "diff-7.svg").write_text("<svg/>", encoding="utf-8")
+    _write(solved, out)
+    assert not (out / "staffing-plan.json").exists()
+    assert not (out / "diff-7.svg").exists()
+    _whole(out)
+
+
+def test_a_folder_with_files_of_the_user_is_refused(
+    solved, tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "notes.docx").write_text("mine", encoding="utf-8")
+    with pytest.raises(OutputError, match=r"notes\.docx"):
+        _write(solved, out)
+    assert set(_snapshot(out)) == {"notes.docx"}
+
+
+@pytest.mark.parametrize(
+    ("code", "reason"),
+    [
+        (errno.ENOSPC, "No space left on device"),
+        (errno.EROFS, "Read-only file system"),
+        (errno.EACCES, "Permission denied"),
+    ],
+)
+def test_a_failing_disk_leaves_the_earlier_output(
+    solved, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, code, reason
+) -> None:
+    out = tmp_path / "out"
+    _write(solved, out, lang="vi")
+    before = _snapshot(out)
+
+    def fail(*args, **kwargs):
+        raise OSError(code, os.strerror(code), str(out / "report.html"))
+
+    # The last file of a run: everything else is written by then.
+    monkeypatch.setattr("orgplan.outputs.write_report", fail)
+    with pytest.raises(OutputError) as caught:
+        _write(solved, out)
+    assert reason in str(caught.value)
+    assert str(out) in str(caught.value)
+    assert _snapshot(out) == before
+    assert _leftovers(out) == []
+
+
+def test_a_full_disk_in_a_workbook_is_one_message(
+    solved, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "out"
+
+    def full(*args, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr("openpyxl.Workbook.save", full)
+    with pytest.raises(OutputError, match="No space left on device"):
+        _write(solved, out)
+    assert not out.exists()
+    assert _leftovers(out) == []
+
+
+def test_ctrl_c_while_writing_leaves_the_earlier_output(
+    solved, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "out"
+    _write(solved, out)
+    before = _snapshot(out)
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("orgplan.outputs.write_report", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        _write(solved, out)
+    assert _snapshot(out) == before
+    assert _leftovers(out) == []
+
+
+def test_a_second_run_into_a_folder_being_written_is_refused(
+    solved, tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    _write(solved, out)
+    before = _snapshot(out)
+    with (tmp_path / ".out.lock").open("a") as lock:
+        fcntl.flock(lock.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        with pytest.raises(OutputError, match="another orgplan run"):
+            _write(solved, out)
+    assert _snapshot(out) == before
+    # Once the first run is over, the folder is free again.
+    _write(solved, out)
+
+
+def _plan(out: Path, *options: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [*PLAN, str(out), *options],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+@pytest.mark.parametrize(
+    "where",
+    ["file", "proc"],
+)
+def test_an_unwritable_out_is_one_message_and_exit_1(
+    tmp_path: Path, where: str
+) -> None:
+    if where == "file":
+        (tmp_path / "report.txt").write_text("x", encoding="utf-8")
+        out = tmp_path / "report.txt" / "out"
+        reason = "is a file, not a folder"
+    else:
+        if not Path("/proc/self").exists():
+            pytest.skip("no /proc")
+        out = Path("/proc/orgplan-out")
+        reason = "No such file or directory"
+    done = _plan(out, "--method", "greedy")
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr
+    assert reason in done.stderr and str(out) in done.stderr
+    assert not out.exists()
+
+
+@pytest.mark.slow
+def test_a_killed_run_leaves_one_whole_output(tmp_path: Path) -> None:
+    """SIGKILL at ten moments of a run: the folder always holds the whole
+    earlier output or the whole new one, never a mix, and the next run
+    clears what the killed one left."""
+    out = tmp_path / "out"
+    start = time.perf_counter()
+    assert _plan(out, "--method", "greedy", "--lang", "vi").returncode == 0
+    length = time.perf_counter() - start
+    earlier = _whole(out)
+    seen = {earlier}
+    for i in range(10):
+        process = subprocess.Popen(
+            [*PLAN, str(out), "--method", "greedy", "--lang", "en"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        # From the start of the run to past its usual end.
+        time.sleep(length * (0.25 + 0.14 * i))
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+        run = _whole(out)
+        seen.add(run)
+    assert len(seen) >= 2, "no kill landed after the swap; widen the times"
+    done = _plan(out, "--method", "greedy")
+    assert done.returncode == 0, done.stderr
+    _whole(out)
+    assert _leftovers(out) == []
