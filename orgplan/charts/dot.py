@@ -9,31 +9,46 @@ from __future__ import annotations
 
 import html
 import textwrap
+from dataclasses import dataclass
+from itertools import pairwise
 
 from orgplan.charts.model import Box, Chart, Status
-from orgplan.charts.pages import Page, Rollup
-from orgplan.labels import label
+from orgplan.charts.pages import Page, Rollup, stacked_rows
+from orgplan.i18n import label
 
 FONT = "DejaVu Sans"
 # Characters per line of a unit's name inside its box.
-NAME_WIDTH = 26
-# Children of one unit side by side at most: more children that have
-# none of their own on the page are stacked in columns, so that a page
-# stays about as wide as a printed page allows.
-WIDE = 10
+NAME_WIDTH = 24
+# The smallest text of a chart (points at its natural size): printed on
+# A4 or A3 at no less than 8/9 of that size, it stays 8 pt or more.
+SMALL = 9
 
-# Status -> (fill, border); the legend shows the same colours.
-COLOURS: dict[Status, tuple[str, str]] = {
-    "unchanged": ("#ffffff", "#616161"),
-    "merged": ("#d6e9ff", "#1f5fa8"),
-    "receiving": ("#e3f4e1", "#2e7d32"),
-    "new": ("#fff3c4", "#b38600"),
-    "merged_away": ("#eef4fb", "#1f5fa8"),
-    "folded": ("#f3e5f5", "#7b1fa2"),
-    "split": ("#ffe9d6", "#d35400"),
-    "removed": ("#eeeeee", "#9e9e9e"),
+@dataclass(frozen=True)
+class Look:
+    """How a box of one status is drawn; the legend shows the same.
+
+    Printed in black and white, statuses still differ: by the fill's
+    lightness, by the border's pattern (solid, dashed for units merged
+    away, dotted for folded and split ones) or by its weight.
+    """
+
+    fill: str
+    border: str
+    line: str = "solid"
+    weight: int = 1
+
+
+LOOKS: dict[Status, Look] = {
+    "unchanged": Look("#ffffff", "#616161"),
+    "receiving": Look("#e3f4e1", "#2e7d32", weight=2),
+    "new": Look("#fde49a", "#8a6d00", weight=3),
+    "merged": Look("#6baed6", "#08306b", weight=3),
+    "merged_away": Look("#c6dbef", "#1f5fa8", "dashed", 2),
+    "folded": Look("#ffffff", "#7b1fa2", "dotted", 2),
+    "split": Look("#fdd0a2", "#d35400", "dotted"),
+    "removed": Look("#bdbdbd", "#424242", "dashed"),
 }
-_PLAIN = ("#ffffff", "#616161")
+_PLAIN = Look("#ffffff", "#616161")
 _SURPLUS = "#ffd7cc"
 _DEFICIT = "#d0e4ff"
 _EXCESS = "#c62828"
@@ -54,16 +69,23 @@ def page_dot(chart: Chart, page: Page, pages: int) -> str:
         title += " · " + label("chart_part", lang).format(
             part=part, parts=parts
         )
+    heading = f"<b>{_text(title)}</b>"
+    if chart.view == "diff":
+        present = {chart.boxes[b].status for b in page.boxes}
+        heading = (
+            '<table border="0" cellborder="0" cellspacing="0">'
+            f"<tr><td>{heading}</td></tr>"
+            f"<tr><td>{_legend(chart, present)}</td></tr></table>"
+        )
     lines = [
         "digraph orgplan {",
         f'  graph [charset="UTF-8", fontname="{FONT}", fontsize=14, '
-        f"labelloc=t, label=<<b>{_text(title)}</b>>, rankdir=TB, "
-        "ordering=out, nodesep=0.2, ranksep=0.35];",
+        f"labelloc=t, label=<{heading}>, rankdir=TB, splines=ortho, "
+        "ordering=out, nodesep=0.25, ranksep=0.4];",
         f'  node [shape=plain, fontname="{FONT}", fontsize=10];',
-        f'  edge [fontname="{FONT}", fontsize=8, color="{_MUTED}", '
+        f'  edge [fontname="{FONT}", fontsize={SMALL}, color="{_MUTED}", '
         "arrowhead=none];",
     ]
-    shown = set(page.boxes)
     for box_id in page.boxes:
         box = chart.boxes[box_id]
         note = None
@@ -72,69 +94,63 @@ def page_dot(chart: Chart, page: Page, pages: int) -> str:
         table = _box(chart, box, note, page.rollups.get(box_id))
         lines.append(f"  {_id(box_id)} [label=<{table}>];")
     lines += _tree_edges(chart, page)
-    for link in chart.links:
-        if link.source in shown and link.target in shown:
-            colour = COLOURS[link.status][1]
-            text = f", label=<{_text(link.label)}>" if link.label else ""
-            lines.append(
-                f"  {_id(link.source)} -> {_id(link.target)} "
-                f'[style=dashed, color="{colour}", fontcolor="{colour}", '
-                f"arrowhead=normal, constraint=false{text}];"
-            )
-    if chart.view == "diff":
-        present = {chart.boxes[b].status for b in page.boxes}
-        lines.append(
-            f'  "orgplan:legend" [label=<{_legend(chart, present)}>];'
-        )
     lines.append("}")
     return "\n".join(lines) + "\n"
 
 
 def _tree_edges(chart: Chart, page: Page) -> list[str]:
-    """Parent-child lines. When the page has more than ``WIDE`` units
-    with no children of their own on it, runs of such siblings stand in
-    columns (held by invisible edges; every line still comes from the
-    parent)."""
+    """Parent-child lines, straight and at right angles.
+
+    When the page has more than ``MAX_COLUMNS`` units with no children of
+    their own on it, a parent's such children stand in columns inside
+    one frame under it (a cluster); the line from the parent reaches the
+    top of each column, so that no one reads a column as a chain of
+    command.
+    """
     shown = set(page.boxes)
     kids = {b: [c for c in chart.kids(b) if c in shown] for b in page.boxes}
-    leaves = sum(
-        1 for children in kids.values() for c in children if not kids[c]
-    )
-    rows = max(1, -(-leaves // WIDE))
+    rows = stacked_rows(kids)
     lines = []
     for box_id in page.boxes:
-        column: list[str] = []
+        columns: list[list[str]] = []
         for child in kids[box_id]:
-            if kids[child] or not 0 < len(column) < rows:
-                # A unit with children of its own starts no column.
-                above, column = box_id, ([] if kids[child] else [child])
+            if kids[child] or rows == 1:
+                lines.append(_edge(chart, box_id, child))
+            elif columns and len(columns[-1]) < rows:
+                columns[-1].append(child)
             else:
-                above = column[-1]
-                column.append(child)
-            style = " [style=dashed]" if chart.boxes[child].gone else ""
-            if above == box_id:
-                lines.append(f"  {_id(box_id)} -> {_id(child)}{style};")
-                continue
-            # The column is held by an invisible edge; the line drawn
-            # comes from the parent, so no one reads a chain of command.
-            lines.append(f"  {_id(above)} -> {_id(child)} [style=invis];")
-            lines.append(
-                f"  {_id(box_id)} -> {_id(child)} [constraint=false, "
-                f"headport=w{', style=dashed' if style else ''}];"
-            )
+                columns.append([child])
+        if not columns:
+            continue
+        lines.append(
+            f"  subgraph {_id(f'cluster:{box_id}')} {{ style=rounded; "
+            f'color="#bdbdbd"; label="";'
+        )
+        for column in columns:
+            lines.append(_edge(chart, box_id, column[0]))
+            lines += [
+                f"    {_id(above)} -> {_id(below)} [style=invis];"
+                for above, below in pairwise(column)
+            ]
+        lines.append("  }")
     return lines
+
+
+def _edge(chart: Chart, parent: str, child: str) -> str:
+    style = " [style=dashed]" if chart.boxes[child].gone else ""
+    return f"  {_id(parent)} -> {_id(child)}{style};"
 
 
 def _box(
     chart: Chart, box: Box, note: str | None, rollup: Rollup | None
 ) -> str:
     lang = chart.lang
-    fill, border = COLOURS[box.status] if box.status else _PLAIN
-    style = "rounded,dashed" if box.gone else "rounded"
+    look = LOOKS[box.status] if box.status else _PLAIN
+    style = "rounded" if look.line == "solid" else f"rounded,{look.line}"
     name = _lines(box.name, NAME_WIDTH)
     rows = [
         f"<b>{name}</b>",
-        f'<font point-size="8" color="{_MUTED}">'
+        f'<font point-size="{SMALL}" color="{_MUTED}">'
         f"{_text(box.kind)} · {_text(box.id)}</font>",
         _text(
             label("chart_leaders", lang).format(
@@ -154,13 +170,17 @@ def _box(
     for extra in (box.note, note):
         if extra:
             cells.append(
-                _row(f'<font point-size="8"><i>{_lines(extra, 36)}</i></font>')
+                _row(
+                    f'<font point-size="{SMALL}"><i>{_lines(extra, 30)}</i>'
+                    "</font>"
+                )
             )
     if rollup is not None:
         cells.append(_rollup(chart, rollup))
     return (
-        '<table border="1" cellborder="0" cellspacing="0" cellpadding="3" '
-        f'color="{border}" bgcolor="{fill}" style="{style}">'
+        f'<table border="{look.weight}" cellborder="0" cellspacing="0" '
+        f'cellpadding="3" color="{look.border}" bgcolor="{look.fill}" '
+        f'style="{style}">'
         + "".join(cells)
         + "</table>"
     )
@@ -203,28 +223,31 @@ def _rollup(chart: Chart, rollup: Rollup) -> str:
         text += f"<br/><b>{_text(see)}</b>"
     return (
         f'<tr><td bgcolor="{_ROLLUP}" sides="t" border="1" color="#9e9e9e" '
-        f'style="dashed"><font point-size="8">▼ {text}</font></td></tr>'
+        f'style="dashed"><font point-size="{SMALL}">▼ {text}</font></td></tr>'
     )
 
 
 def _legend(chart: Chart, present: set[Status | None]) -> str:
+    """The statuses on the page, two to a row, as their boxes look."""
     lang = chart.lang
-    rows = [
-        f'<tr><td colspan="2"><b>{_text(label("chart_legend", lang))}</b>'
-        "</td></tr>"
-    ]
-    for status, (fill, border) in COLOURS.items():
+    cells = []
+    for status, look in LOOKS.items():
         if status in present:
-            rows.append(
-                f'<tr><td bgcolor="{fill}" border="1" color="{border}" '
-                'width="14"> </td>'
+            style = "" if look.line == "solid" else f' style="{look.line}"'
+            cells.append(
+                f'<td bgcolor="{look.fill}" border="{look.weight}" '
+                f'color="{look.border}"{style} width="22"> </td>'
                 f'<td align="left">{_text(label(f"status_{status}", lang))}'
-                "</td></tr>"
+                "</td>"
             )
+    rows = [
+        "<tr>" + "".join(cells[i : i + 2]) + "</tr>"
+        for i in range(0, len(cells), 2)
+    ]
     return (
-        '<table border="0" cellborder="0" cellspacing="2" cellpadding="2">'
-        + "".join(rows)
-        + "</table>"
+        '<table border="0" cellborder="0" cellspacing="3" cellpadding="2">'
+        f'<tr><td colspan="4"><b>{_text(label("chart_legend", lang))}</b>'
+        "</td></tr>" + "".join(rows) + "</table>"
     )
 
 

@@ -1,8 +1,9 @@
 """What a chart shows, before it becomes DOT text (plain data).
 
-A :class:`Chart` is a tree of :class:`Box` es plus the dashed links of the
-diff view. The builders (:mod:`orgplan.charts.views`) fill it from an
-organisation and a plan; pagination and DOT writing only read it.
+A :class:`Chart` is a tree of :class:`Box` es; in the diff view a unit
+that vanished hangs under the unit it went into. The builders
+(:mod:`orgplan.charts.views`) fill it from an organisation and a plan;
+pagination and DOT writing only read it.
 """
 
 from __future__ import annotations
@@ -53,16 +54,6 @@ class Box:
 
 
 @dataclass(frozen=True)
-class Link:
-    """A dashed arrow of the diff view: where a vanished unit went."""
-
-    source: str
-    target: str
-    label: str
-    status: Status
-
-
-@dataclass(frozen=True)
 class Chart:
     """Boxes in a tree (``children[None]`` are the roots), in stable order."""
 
@@ -71,7 +62,6 @@ class Chart:
     title: str
     boxes: dict[str, Box]
     children: dict[str | None, tuple[str, ...]]
-    links: tuple[Link, ...] = ()
     _totals: dict[str, tuple[int, int]] = field(
         default_factory=dict, compare=False, repr=False
     )

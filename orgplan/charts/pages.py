@@ -9,6 +9,11 @@ Small subtrees cut off side by side share a page; a unit with more
 children than fit on one page has them spread over parts. ``depth`` hides
 everything deeper than that many levels from the top, ``root`` starts the
 chart at one unit.
+
+Pages are also cut to fit paper: at most :data:`MAX_COLUMNS` boxes side
+by side and :data:`MAX_RANKS` rows of boxes, which an A3 landscape page
+holds at the chart's natural size, so that printed text keeps its size
+(:mod:`orgplan.charts.paper` measures it).
 """
 
 from __future__ import annotations
@@ -21,6 +26,11 @@ from orgplan.errors import ChartError
 
 # Boxes on one page; readable on an A4 or a screen with 10pt text.
 MAX_BOXES = 60
+# Boxes side by side and rows of boxes that an A3 landscape page holds
+# without shrinking 9 pt text below 8 pt: boxes are at most ~175 pt wide
+# and ~120 pt high with the space between them.
+MAX_COLUMNS = 6
+MAX_RANKS = 7
 
 
 @dataclass(frozen=True)
@@ -121,12 +131,15 @@ def paginate(
         pages_of: dict[str, int | None] = dict.fromkeys(cut)
         if depth is None or below <= depth:
             for group in _groups(chart, cut, below, depth, max_boxes):
-                # Pages are numbered in queue order.
-                pages_of.update(dict.fromkeys(group, number + len(tasks) + 1))
                 heads = tuple(c for u in group for c in chart.kids(u))
-                tasks.extend(
-                    _tasks(chart, group, number, heads, below, max_boxes)
-                )
+                parts = _tasks(chart, group, number, heads, below, max_boxes)
+                # Pages are numbered in queue order; a unit continues on
+                # the first part that shows it.
+                for offset, part in enumerate(parts):
+                    for unit in part.anchors:
+                        if pages_of[unit] is None:
+                            pages_of[unit] = number + len(tasks) + offset + 1
+                tasks.extend(parts)
         pages.append(
             Page(
                 number=number,
@@ -158,13 +171,19 @@ def _groups(
     used = 0
     for unit in units:
         size = 1 + _boxes_below(chart, unit, level, depth, max_boxes)
-        fits = max_boxes is None or size <= max_boxes
-        if fits and groups and used and used + size <= (max_boxes or 0):
+        alone = max_boxes is None or size <= max_boxes
+        if (
+            alone
+            and groups
+            and used
+            and used + size <= (max_boxes or 0)
+            and len(groups[-1]) < MAX_COLUMNS
+        ):
             groups[-1].append(unit)
             used += size
         else:
             groups.append([unit])
-            used = size if fits else 0
+            used = size if alone else 0
     return [tuple(group) for group in groups]
 
 
@@ -196,17 +215,42 @@ def _tasks(
     level: int,
     max_boxes: int | None,
 ) -> list[_Task]:
-    """One page per run of ``heads`` that fits beside the anchors."""
+    """One page per run of ``heads`` that fits under its anchors; a part
+    repeats only the anchors its heads hang from."""
     if max_boxes is None:
         groups = [heads]
     else:
         room = max(1, max_boxes - len(anchors))
-        groups = [heads[i : i + room] for i in range(0, len(heads), room)]
+        groups = []
+        for head in heads:
+            grown = (*groups[-1], head) if groups else ()
+            if (
+                grown
+                and len(grown) <= room
+                and fits(chart, _over(chart, anchors, grown), [grown])
+            ):
+                groups[-1] = grown
+                continue
+            groups.append((head,))
         groups = groups or [()]
     return [
-        _Task(anchors, anchor_page, tuple(group), level, (i, len(groups)))
+        _Task(
+            _over(chart, anchors, group) if group else anchors,
+            anchor_page,
+            tuple(group),
+            level,
+            (i, len(groups)),
+        )
         for i, group in enumerate(groups, 1)
     ]
+
+
+def _over(
+    chart: Chart, anchors: tuple[str, ...], heads: tuple[str, ...]
+) -> tuple[str, ...]:
+    """The anchors that ``heads`` hang from, in order."""
+    shown = set(heads)
+    return tuple(a for a in anchors if shown.intersection(chart.kids(a)))
 
 
 def _levels(
@@ -219,8 +263,53 @@ def _levels(
         following = tuple(c for u in levels[-1] for c in chart.kids(u))
         if not following:
             break
-        if max_boxes is not None and used + len(following) > max_boxes:
+        if max_boxes is not None and (
+            used + len(following) > max_boxes
+            or not fits(chart, task.anchors, [*levels, following])
+        ):
             break
         used += len(following)
         levels.append(following)
     return levels
+
+
+def fits(
+    chart: Chart,
+    anchors: tuple[str, ...],
+    levels: list[tuple[str, ...]],
+) -> bool:
+    """Whether a page of ``anchors`` over ``levels`` fits the paper.
+
+    Mirrors how :mod:`orgplan.charts.dot` lays a page out: the leaves of
+    the page stand in columns of ``rows`` (see :func:`stacked_rows`), so
+    a parent's leaves take ``ceil(leaves / rows)`` places side by side
+    and the columns add ``rows - 1`` rows of boxes at the bottom.
+    """
+    shown = set(anchors).union(*levels)
+    kids = {b: [c for c in chart.kids(b) if c in shown] for b in shown}
+    rows = stacked_rows(kids)
+    widths = [len(anchors)] if anchors else []
+    parents: tuple[str, ...] = anchors
+    for level in levels:
+        if not parents:
+            widths.append(len(level))
+        else:
+            widths.append(
+                sum(
+                    sum(1 for c in kids[p] if kids[c])
+                    + -(-sum(1 for c in kids[p] if not kids[c]) // rows)
+                    for p in parents
+                )
+            )
+        parents = level
+    ranks = len(widths) + rows - 1
+    return max(widths) <= MAX_COLUMNS and ranks <= MAX_RANKS
+
+
+def stacked_rows(kids: dict[str, list[str]]) -> int:
+    """Rows of the columns the leaves of a page stand in: enough that
+    no more than :data:`MAX_COLUMNS` columns stand side by side."""
+    leaves = sum(
+        1 for children in kids.values() for c in children if not kids[c]
+    )
+    return max(1, -(-leaves // MAX_COLUMNS))

@@ -1,9 +1,11 @@
 """Build the before, after and diff charts from an organisation and a plan.
 
-The diff chart is the organisation after, plus a dashed box for each unit
-that vanished (merged into another, folded, split or removed), placed
-under what its parent became, with dashed arrows to where its functions
-and staff went.
+The diff chart is the organisation after, plus a dashed or dotted box for
+each unit that vanished, placed where it went: a unit merged away under
+the merged unit, a folded unit under the unit it folded into, a split or
+removed unit under what its parent became (its note names the units
+that took its functions). No line crosses the chart to say where a unit
+went.
 """
 
 from __future__ import annotations
@@ -13,9 +15,10 @@ from dataclasses import replace
 
 from orgplan.apply import apply
 from orgplan.caps import over_cap
-from orgplan.charts.model import Box, Chart, Link, Status, View
+from orgplan.charts.model import Box, Chart, Status, View
 from orgplan.errors import ChartError
-from orgplan.labels import Lang, label
+from orgplan.i18n import Lang, label
+from orgplan.i18n.names import unit_names
 from orgplan.model import Organisation, Unit
 from orgplan.plan import Plan
 from orgplan.rules import Rulebook
@@ -103,54 +106,47 @@ def _diff(
 ) -> Chart:
     status: dict[str, Status] = {}
     notes: dict[str, str] = {}
-    links: list[Link] = []
+    # Where a vanished unit is drawn: under the unit it went into.
+    home: dict[str, str] = {}
     where = _destinations(plan)
-
-    def name(unit_id: str) -> str:
-        unit = after.unit_by_id.get(unit_id) or before.unit_by_id.get(unit_id)
-        return unit.label(lang) if unit else unit_id
+    names = unit_names(before, plan, lang)
 
     for merge in plan.merges:
         others = [m for m in merge.members if m != merge.into]
         status[merge.into] = "merged"
+        # Members by the names they had: the representative's own name
+        # may be the new one.
         notes[merge.into] = label("chart_formed_from", lang).format(
-            names=_names(name(m) for m in others)
+            names=_names(names.former(m) for m in merge.members)
         )
         for member in others:
             status[member] = "merged_away"
+            home[member] = merge.into
             notes[member] = label("chart_merged_into", lang).format(
-                name=name(merge.into)
+                name=names.now(merge.into)
             )
-            links.append(Link(member, merge.into, "", "merged_away"))
     for fold in plan.flattened:
         target = _resolve(fold.into, where, after)
         status[fold.unit] = "folded"
         notes[fold.unit] = label("chart_folded_into", lang).format(
-            name=name(target or fold.into)
+            name=names.now(target or fold.into)
         )
         if target:
             status.setdefault(target, "receiving")
-            links.append(Link(fold.unit, target, "", "folded"))
+            home[fold.unit] = target
     for split in plan.splits:
         status[split.unit] = "split"
         targets = [_resolve(p.to, where, after) for p in split.parts]
         notes[split.unit] = label("chart_split_to", lang).format(
             names=_names(
-                name(t or p.to)
+                f"{names.now(t or p.to)} ({', '.join(p.functions)}: "
+                f"{p.staff})"
                 for t, p in zip(targets, split.parts, strict=True)
             )
         )
-        for target, part in zip(targets, split.parts, strict=True):
+        for target in targets:
             if target:
                 status.setdefault(target, "receiving")
-                links.append(
-                    Link(
-                        split.unit,
-                        target,
-                        f"{', '.join(part.functions)} ({part.staff})",
-                        "split",
-                    )
-                )
     for unit in after.units:
         if unit.id not in before.unit_by_id:
             status.setdefault(unit.id, "new")
@@ -168,19 +164,16 @@ def _diff(
     }
     children = {k: list(v) for k, v in _tree(after, set(boxes)).items()}
     for unit in gone:
-        anchor = _resolve(unit.parent, where, after) if unit.parent else None
+        anchor = home.get(unit.id)
+        if anchor is None and unit.parent:
+            anchor = _resolve(unit.parent, where, after)
         children.setdefault(anchor, []).append(unit.id)
-    # A link that repeats the tree edge above a vanished box says nothing.
-    placed = {uid: p for p, kids in children.items() for uid in kids}
     return Chart(
         view="diff",
         lang=lang,
         title=title,
         boxes=boxes,
         children={k: tuple(v) for k, v in children.items()},
-        links=tuple(
-            link for link in links if placed.get(link.source) != link.target
-        ),
     )
 
 
