@@ -2,12 +2,13 @@
 
 :data:`REGISTRY` maps each term's name to its :class:`Term`: its value on
 the organisation after a plan's structure and the plan. The checker
-(:func:`objective_terms`) reads these values; the solvers keep their own
-fast forms of each term, keyed by the same names and tested against
-these values: the CP-SAT model's expression builders
+(:func:`objective_terms`) and the plans' reported terms read these
+values; the solvers keep their own fast forms of each term, keyed by the
+same names and tested against these values (tests/optimize/
+test_semantics_agreement.py): the CP-SAT model's expression builders
 (:data:`orgplan.optimize.families.terms.BUILDERS`) and the greedy's
-running totals (:data:`orgplan.optimize.greedy.live.DELTAS`), in the
-manner of PyVRP's single ``CostEvaluator``.
+running totals (``_Live.total`` in :mod:`orgplan.optimize.greedy.live`),
+in the manner of PyVRP's single ``CostEvaluator``.
 """
 
 from __future__ import annotations
