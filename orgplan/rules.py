@@ -113,6 +113,76 @@ class SeparationRules(_Rules):
     currency: str = "VND"
 
 
+class AreaPopulation(_Rules):
+    """A standard: at least this natural area and this population."""
+
+    area_km2: float = Field(ge=0)
+    population: int = Field(ge=0)
+
+
+class MergerFactor(_Rules):
+    """Multiples of the base standard a merged unit must reach."""
+
+    area: float = Field(ge=0)
+    population: float = Field(ge=0)
+
+
+class WardStandard(_Rules):
+    area_km2: float = Field(ge=0)
+    # By the province's class: central_city, mountain_border, other.
+    population: Mapping[str, int]
+
+
+class TerritorialRules(_Rules):
+    """Area and population standards of territorial units.
+
+    The base standards (Res. 1211/2016/UBTVQH13 as amended by Res.
+    27/2022/UBTVQH15) by terrain class (mountain, other, island); what a
+    unit formed by a 2025 merger must reach (Res. 76/2025/UBTVQH15): a
+    multiple of the base for communes and provinces, fixed numbers for
+    wards; units formed from ``exempt_from_members`` old units or more
+    are exempt.
+    """
+
+    commune: Mapping[str, AreaPopulation] = Field(
+        default_factory=lambda: {
+            "mountain": AreaPopulation(area_km2=50, population=5_000),
+            "other": AreaPopulation(area_km2=30, population=8_000),
+            "island": AreaPopulation(area_km2=15, population=2_500),
+        }
+    )
+    commune_after_merger: Mapping[str, MergerFactor] = Field(
+        default_factory=lambda: {
+            "mountain": MergerFactor(area=2.0, population=1.0),
+            "other": MergerFactor(area=1.0, population=2.0),
+            "island": MergerFactor(area=1.0, population=1.0),
+        }
+    )
+    ward_after_merger: WardStandard = Field(
+        default_factory=lambda: WardStandard(
+            area_km2=5.5,
+            population={
+                "central_city": 45_000,
+                "mountain_border": 15_000,
+                "other": 21_000,
+            },
+        )
+    )
+    province: Mapping[str, AreaPopulation] = Field(
+        default_factory=lambda: {
+            "mountain": AreaPopulation(area_km2=8_000, population=900_000),
+            "other": AreaPopulation(area_km2=5_000, population=1_400_000),
+        }
+    )
+    province_after_merger: MergerFactor = Field(
+        default_factory=lambda: MergerFactor(area=1.0, population=1.0)
+    )
+    exempt_from_members: int = Field(default=3, ge=2)
+    # A new unit is a ward when at least this share of its population
+    # lived in wards (urban) before.
+    ward_urban_share: float = Field(default=0.5, ge=0, le=1)
+
+
 class Rulebook(_Rules):
     """All the rules one scenario plans under."""
 
@@ -132,6 +202,7 @@ class Rulebook(_Rules):
     leader_allowance_months: int = 6
     staff_clearance_years: int = 5
     staffing_norm: StaffingNorm = Field(default_factory=StaffingNorm)
+    territorial: TerritorialRules = Field(default_factory=TerritorialRules)
     separations: SeparationRules = Field(default_factory=SeparationRules)
     sources: Mapping[str, str] = Field(default_factory=dict)
 
@@ -219,6 +290,8 @@ _VN_2025: dict[str, Any] = {
         },
     },
     "max_units": {"department": 14},
+    # Spelled out so that an override of one number keeps the others.
+    "territorial": TerritorialRules().model_dump(),
 }
 
 VN_2025_SOURCES: dict[str, str] = {
@@ -288,6 +361,41 @@ VN_2025_SOURCES: dict[str, str] = {
     "staff_clearance_years": (
         "[F] Res. 76/2025 art. 11, Official letter 03/CV-BCĐ: surplus "
         "staff cleared within 5 years"
+    ),
+    "territorial.commune": (
+        "[F] Res. 1211/2016/UBTVQH13 as amended by Res. 27/2022/UBTVQH15: "
+        "a mountain or highland commune 50 km² and 5,000 people, another "
+        "commune 30 km² and 8,000; [U] island commune 15 km² and 2,500 "
+        "from Res. 112/2025/UBTVQH15 (from 1/1/2026 it also sets a "
+        "mountain commune at 100 km² and another at 16,000 people)"
+    ),
+    "territorial.commune_after_merger": (
+        "[F] Res. 76/2025/UBTVQH15: after a 2025 merger a mountain or "
+        "highland commune reaches 200% of the area and 100% of the "
+        "population standard, another commune 200% of the population and "
+        "100% of the area; [U] island communes 100% of both"
+    ),
+    "territorial.ward_after_merger": (
+        "[F] Res. 76/2025/UBTVQH15: a ward after a 2025 merger has 5.5 km² "
+        "and 45,000 people in a centrally-run city, 15,000 in a mountain, "
+        "highland or border province, 21,000 elsewhere"
+    ),
+    "territorial.province": (
+        "[F] Res. 1211/2016/UBTVQH13 as amended by Res. 27/2022 (same in "
+        "Res. 112/2025): a mountain province 8,000 km² and 900,000 "
+        "people, another province 5,000 km² and 1,400,000"
+    ),
+    "territorial.province_after_merger": (
+        "[U] Res. 76/2025/UBTVQH15 asks merged provinces to meet the "
+        "standard; orgplan reads it as 100% of area and population"
+    ),
+    "territorial.exempt_from_members": (
+        "[F] Res. 76/2025/UBTVQH15: a unit formed from 3 or more old "
+        "units is exempt from the area and population thresholds"
+    ),
+    "territorial.ward_urban_share": (
+        "[F]/[U] Res. 112/2025/UBTVQH15: a ward has at least 50% urban "
+        "population; orgplan counts the population of old wards as urban"
     ),
     "staffing_norm": (
         "[F] Official letter 09/CV-BCĐ (30/5/2025): 32 staff per commune, "

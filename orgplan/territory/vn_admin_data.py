@@ -7,9 +7,9 @@ official code, type, old district and coordinates, and for every unit
 after, its area and which old units formed it. It has no population and no
 boundaries, so:
 
-- ``area_km2`` of an old unit is an ASSUMPTION: the real area of the new
-  unit it joined, shared among its members in proportion to the area of
-  their approximate (Voronoi) cells;
+- ``area_km2`` of an old unit is an ASSUMPTION: the province's real area
+  (the sum over its 2025 units) shared in proportion to the area of the
+  units' approximate (Voronoi) cells;
 - ``population`` is an ASSUMPTION: a province total shared in proportion
   to area times a density weight by type (ward, township, commune);
 - neighbours are an APPROXIMATION from the coordinates
@@ -148,22 +148,20 @@ def spread_duplicates(old_rows: list[dict[str, Any]]) -> None:
 
 
 def assumed_areas(
-    old_rows: list[dict[str, Any]],
-    into: Mapping[str, str],
-    new_area: Mapping[str, float],
+    old_rows: list[dict[str, Any]], province_area: float
 ) -> dict[str, float]:
-    """Each new unit's real area shared by its members' cell areas."""
+    """The province's real area shared by the units' cell areas.
+
+    Only the province total is used, never the new unit a commune joined:
+    the comparison with the 2025 map must not learn from the 2025 map.
+    """
     points = {r["wardCode"]: (r["wardLat"], r["wardLon"]) for r in old_rows}
     cells = approximate_cells(points).polygons
-    by_new: dict[str, list[str]] = {}
-    for old, new in into.items():
-        by_new.setdefault(new, []).append(old)
-    areas = {}
-    for new, members in by_new.items():
-        total = sum(cells[m].area for m in members) or 1.0
-        for m in members:
-            areas[m] = round(new_area[new] * cells[m].area / total, 2)
-    return areas
+    total = sum(c.area for c in cells.values())
+    return {
+        u: round(province_area * cell.area / total, 2)
+        for u, cell in cells.items()
+    }
 
 
 def assumed_population(
@@ -191,9 +189,7 @@ def write_scenario_data(spec: ProvinceSpec, folder: Path) -> dict[str, Any]:
     old_rows, new_by_key, into = got["old"], got["new"], got["into"]
     new_by_code = {r["wardCode"]: r for r in new_by_key.values()}
     areas = assumed_areas(
-        old_rows,
-        into,
-        {c: r["wardAreaKm2"] for c, r in new_by_code.items()},
+        old_rows, sum(r["wardAreaKm2"] for r in new_by_code.values())
     )
     population = assumed_population(old_rows, areas, spec.population)
     points = {r["wardCode"]: (r["wardLat"], r["wardLon"]) for r in old_rows}
