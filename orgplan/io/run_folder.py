@@ -33,7 +33,8 @@ MANIFEST = "manifest.json"
 # What orgplan writes into an output folder, manifest or not (folders of
 # earlier versions have none): a folder holding anything else is refused.
 OWN_NAMES = re.compile(
-    r"plan\.json|report\.html|manifest\.json|staffing-plan(\.xlsx|\.json)?"
+    r"plan\.json|report\.html|manifest\.json|proposal\.docx"
+    r"|staffing-plan(\.xlsx|\.json)?"
     r"|(before|after|diff)(-\d+)?\.(svg|dot|pdf|png)"
 )
 

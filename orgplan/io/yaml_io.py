@@ -97,6 +97,13 @@ def read_scenario(path: Path) -> ScenarioRead:
         problem = error.problem or error.context or "broken YAML"
         message = f"not valid YAML{column}: {problem}"
         return ScenarioRead(file, None, None, [Problem(where, message, line)])
+    except yaml.reader.ReaderError as error:
+        line = text[: error.position].count("\n") + 1
+        message = (
+            f"not valid YAML: the character U+{error.character:04X} is not "
+            "allowed in a YAML file"
+        )
+        return ScenarioRead(file, None, None, [Problem(where, message, line)])
     if not isinstance(content, dict):
         message = (
             "a scenario is a set of keys (name, data, rules, scope, "
