@@ -2,8 +2,9 @@
 
 SVG and PNG charts of several pages give one file per page
 (``before-1.svg``, ``before-2.svg``...); a PDF gets every page in one file:
-Graphviz renders each page to PDF and pypdf joins them, which keeps each
-page at its own size and needs nothing beyond ``dot`` itself.
+Graphviz renders each page to PDF and pypdf centres it on an A4 or A3
+landscape sheet (:mod:`orgplan.charts.paper`) and joins the sheets, which
+needs nothing beyond ``dot`` itself.
 """
 
 from __future__ import annotations
@@ -14,8 +15,9 @@ import subprocess
 from pathlib import Path
 from typing import Literal
 
-from pypdf import PdfWriter
+from pypdf import PageObject, PdfReader, PdfWriter, Transformation
 
+from orgplan.charts.paper import svg_paper
 from orgplan.errors import ChartError, GraphvizNotFound
 from orgplan.io.atomic import atomic_file
 
@@ -99,7 +101,7 @@ def render_pages(
     if fmt == "pdf":
         merged = PdfWriter()
         for dot in dots:
-            merged.append(io.BytesIO(_run_dot(dot, "pdf")))
+            merged.add_page(_on_paper(dot))
         buffer = io.BytesIO()
         merged.write(buffer)
         _write(targets[0], buffer.getvalue())
@@ -107,6 +109,30 @@ def render_pages(
     for dot, target in zip(dots, targets, strict=True):
         _write(target, _run_dot(dot, fmt))
     return targets
+
+
+def _on_paper(dot: str) -> PageObject:
+    """One chart page centred on its sheet, scaled down if need be."""
+    paper = svg_paper(_run_dot(dot, "svg").decode("utf-8"))
+    (drawing,) = PdfReader(io.BytesIO(_run_dot(dot, "pdf"))).pages
+    width, height = (
+        float(drawing.mediabox.width),
+        float(drawing.mediabox.height),
+    )
+    scale = paper.fit(width, height)
+    sheet = PageObject.create_blank_page(
+        width=paper.width, height=paper.height
+    )
+    sheet.merge_transformed_page(
+        drawing,
+        Transformation()
+        .scale(scale)
+        .translate(
+            (paper.width - width * scale) / 2,
+            (paper.height - height * scale) / 2,
+        ),
+    )
+    return sheet
 
 
 def _run_dot(dot: str, fmt: str) -> bytes:
