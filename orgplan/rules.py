@@ -22,7 +22,10 @@ DeputyBasis = Literal["civil_servants", "staff", "child_units"]
 
 
 class _Rules(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    # A rule override of nan or inf is no number (and hangs a search).
+    model_config = ConfigDict(
+        frozen=True, extra="forbid", allow_inf_nan=False
+    )
 
 
 class DeputyStep(_Rules):
