@@ -172,7 +172,9 @@ def misses(row: Row) -> list[str]:
         out.append(f"over {row.limit:g} s + {margin(row.limit):g} s")
     max_gap = MAX_GAP.get(row.size)
     if max_gap is not None and (row.gap is None or row.gap > max_gap):
-        out.append(f"gap above {max_gap:.1%}")
+        out.append(
+            f"gap above {max_gap:.1%}" if max_gap > 1e-6 else "not optimal"
+        )
     budget = ROW_BUDGET.get(row.size)
     if budget is not None and row.greedy_s + row.cpsat_s > budget:
         out.append(f"greedy + CP-SAT over {budget:g} s")
