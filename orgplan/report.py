@@ -3,24 +3,30 @@
 :func:`report_html` builds the page from plain data (no files read but the
 chart SVGs handed in); :func:`write_report` writes it atomically. The page
 needs no network and no JavaScript: styles are inline and the charts are
-inlined SVG.
+inlined SVG, each linked to its full-size file. Printed, the text is A4
+portrait and each chart page has a landscape sheet of its own (A4 or A3,
+:mod:`orgplan.charts.paper`). Every word is in the language asked for
+(:mod:`orgplan.i18n`).
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
 import jinja2
 
 from orgplan.charts import VIEWS
+from orgplan.charts.paper import smallest_font, svg_paper, svg_size
+from orgplan.i18n import LABELS, Lang, label, message, status_word, t
+from orgplan.i18n.names import unit_names
 from orgplan.io.atomic import atomic_file
-from orgplan.labels import LABELS, Lang, label
 from orgplan.model import Organisation
 from orgplan.plan import HEADLINE_METRICS, Plan
+from orgplan.report_settings import scenario_settings
 from orgplan.scenario import Scenario
 
 # Rows of a long table shown before "and N more".
@@ -94,31 +100,57 @@ def report_html(
     OSError
         If a chart file cannot be read.
     """
-    names = {u.id: u.label(lang) for u in organisation.units}
-    names.update({u.id: u.label(lang) for u in plan.units_after})
+    names = unit_names(organisation, plan, lang)
+    before = {u.id: u for u in organisation.units}
     return _ENV.get_template("report.html.j2").render(
         lang=lang,
-        t=lambda key, **fields: _t(key, lang, **fields),
-        name=lambda uid: names.get(uid, uid),
+        t=lambda key, **fields: t(key, lang, **fields),
+        name=names.now,
+        former=names.former,
+        staff=lambda uid: before[uid].actual if uid in before else "",
+        words=lambda found: [message(item, lang) for item in found],
+        coded=lambda code: label(code, lang) if code else "",
         organisation=organisation,
         scenario=scenario,
         plan=plan,
+        status=status_word(plan.status, lang),
+        explained=explain_status(plan, lang),
         kpis=_kpis(plan, lang),
         charts=_charts(charts, lang),
-        transfers=_summary(plan.transfers, lambda t: t.category),
+        transfers=_summary(plan.transfers, lambda m: label(m.category, lang)),
         separations=_summary(
-            plan.separations, lambda s: f"{s.policy}, {s.category}"
+            plan.separations,
+            lambda s: f"{label(s.policy, lang)}, {label(s.category, lang)}",
         ),
         separation_cost=sum(s.cost or 0 for s in plan.separations),
-        settings=_settings(scenario),
+        settings=scenario_settings(scenario, names.now, lang),
         max_rows=MAX_ROWS,
         number=_number,
     )
 
 
-def _t(key: str, lang: Lang, **fields: Any) -> str:
-    text = label(key, lang)
-    return text.format(**fields) if fields else text
+def explain_status(plan: Plan, lang: Lang) -> list[str]:
+    """What the plan's status and gap mean, in a sentence or two."""
+    status = plan.status.value
+    if status == "optimal":
+        return [t("explain_optimal", lang)]
+    if status != "feasible":
+        return [t("explain_other", lang, status=status_word(status, lang))]
+    found = [t("explain_feasible", lang)]
+    if plan.gap is None or plan.bound is None:
+        method = t(f"method_{plan.method}", lang)
+        found.append(t("explain_no_bound", lang, method=method))
+    else:
+        found.append(
+            t(
+                "explain_gap",
+                lang,
+                gap=f"{plan.gap:.2%}",
+                objective=_number(plan.objective),
+                bound=_number(plan.bound),
+            )
+        )
+    return found
 
 
 def _kpis(plan: Plan, lang: Lang) -> list[dict[str, Any]]:
@@ -144,7 +176,11 @@ def _kpis(plan: Plan, lang: Lang) -> list[dict[str, Any]]:
 
 
 def _charts(paths: Sequence[Path], lang: Lang) -> list[dict[str, Any]]:
-    """Per view: its title and inlined SVG pages, or its DOT source."""
+    """Per view: its title and its pages, or the name of its DOT source.
+
+    A page is the inlined SVG, the file it links to, and the sheet and
+    size it prints at.
+    """
     found = []
     for view in VIEWS:
         pattern = re.compile(rf"{view}(-\d+)?\.(svg|dot)")
@@ -156,32 +192,34 @@ def _charts(paths: Sequence[Path], lang: Lang) -> list[dict[str, Any]]:
         found.append(
             {
                 "title": label(f"chart_{view}", lang),
-                "svgs": [_inline(p) for p in svgs],
+                "pages": [_page(p) for p in svgs],
                 "missing": dots[0].name if dots and not svgs else None,
             }
         )
     return found
 
 
-def _inline(path: Path) -> str:
-    return _SVG_PROLOGUE.sub("", path.read_text(encoding="utf-8")).strip()
+def _page(path: Path) -> dict[str, Any]:
+    svg = _SVG_PROLOGUE.sub("", path.read_text(encoding="utf-8")).strip()
+    width, height = svg_size(svg)
+    paper = svg_paper(svg)
+    scale = paper.fit(width, height)
+    return {
+        "svg": svg,
+        "file": path.name,
+        "paper": paper.name.lower(),
+        "width": f"{width * scale:.1f}pt",
+        "height": f"{height * scale:.1f}pt",
+        "smallest": smallest_font(svg) * scale,
+    }
 
 
-def _summary(rows: Sequence[Any], key: Any) -> list[tuple[str, int]]:
+def _summary(rows: Iterable[Any], key: Any) -> list[tuple[str, int]]:
     """People per group (category, or policy and category), in order."""
     counts: Counter[str] = Counter()
     for row in rows:
         counts[key(row)] += row.count
     return sorted(counts.items())
-
-
-def _settings(scenario: Scenario) -> dict[str, Any]:
-    return {
-        "scope": scenario.scope.model_dump(),
-        "targets": scenario.targets.model_dump(),
-        "weights": scenario.weights.model_dump(),
-        "solver": scenario.solver.model_dump(),
-    }
 
 
 def _number(value: float | int | None) -> str:

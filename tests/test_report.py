@@ -55,11 +55,13 @@ def test_report_holds_every_section_of_the_plan() -> None:
     # Leadership: 7 deputies, cap 4, excess 3, by 2030-08-01.
     assert "SNN 1 7 4 3 2030-08-01" in text
     assert "Total 4" in text  # transfers
-    assert "Cost 1,250,000,000" in text
+    assert "Cost (VND) 1,250,000,000" in text
     assert "optimal" in text and "0.00%" in text and "1.25" in text
-    assert "Provincial People's Committee UB" in text  # a lock
-    assert "SNN + STNMT" in text and "SNV / SYT" in text
-    assert "min_cut.focal_points ≥ 20%" in text
+    assert "the solver proved that no plan" in text  # status in words
+    assert "Provincial People's Committee (UB)" in text  # a lock
+    assert "(SNN) + " in text and "(SNV) / " in text
+    assert "Focal points down by at least 20%" in text
+    assert "at most 14 units of kind department" in text
     assert "at most 14 departments (Decree 45/2025)" in text
 
 
@@ -173,3 +175,37 @@ def test_report_renders_in_chromium_with_its_charts(tmp_path: Path) -> None:
     )
     assert _console(log) == []
     assert shot.stat().st_size > 50_000  # a page of text and charts
+
+
+@needs_browser
+@needs_dot
+def test_printed_report_gives_each_chart_a_landscape_sheet(
+    tmp_path: Path,
+) -> None:
+    from pypdf import PdfReader
+
+    from orgplan.charts.paper import MIN_PRINTED_PT
+    from orgplan.report import _charts
+
+    org, plan = province(), reform_plan()
+    charts = write_charts(org, plan, tmp_path, lang="vi")
+    path = write_report(org, scenario(), plan, tmp_path, "vi", charts)
+    pdf = tmp_path / "report.pdf"
+    _chromium(
+        path, tmp_path, f"--print-to-pdf={pdf}", "--no-pdf-header-footer"
+    )
+    sizes = [
+        (round(float(p.mediabox.width)), round(float(p.mediabox.height)))
+        for p in PdfReader(pdf).pages
+    ]
+    pages = [page for view in _charts(charts, "vi") for page in view["pages"]]
+    landscape = [s for s in sizes if s[0] > s[1]]
+    # One sheet per chart page, A4 or A3 landscape as chosen; the text
+    # on A4 portrait.
+    expected = {"a4": (842, 595), "a3": (1191, 842)}
+    assert landscape == [expected[page["paper"]] for page in pages]
+    assert set(sizes) - set(landscape) == {(595, 842)}
+    assert all(page["smallest"] >= MIN_PRINTED_PT for page in pages)
+    page = path.read_text(encoding="utf-8")
+    for chart in pages:
+        assert f'<a href="{chart["file"]}">' in page

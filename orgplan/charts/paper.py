@@ -17,6 +17,9 @@ from dataclasses import dataclass
 MIN_PRINTED_PT = 8.0
 # Margin on every side of a printed chart (10 mm), in points.
 MARGIN_PT = 28.35
+# Room kept at the top of a sheet for the chart's caption (the report
+# prints its title and the link to the full-size file there).
+CAPTION_PT = 24.0
 
 
 @dataclass(frozen=True)
@@ -29,8 +32,11 @@ class Paper:
 
     @property
     def usable(self) -> tuple[float, float]:
-        """Width and height inside the margins."""
-        return self.width - 2 * MARGIN_PT, self.height - 2 * MARGIN_PT
+        """Width and height inside the margins, below the caption."""
+        return (
+            self.width - 2 * MARGIN_PT,
+            self.height - 2 * MARGIN_PT - CAPTION_PT,
+        )
 
     def fit(self, width: float, height: float) -> float:
         """The scale that fits a drawing inside the margins (never

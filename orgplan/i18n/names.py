@@ -50,11 +50,9 @@ def unit_names(
         }
         for merge in plan.merges:
             name = merge.name_en or english.get(merge.name)
-            if name:
-                after[merge.into] = name
-            elif merge.into not in after:
-                after[merge.into] = merge.name
+            after[merge.into] = name or merge.name
     else:
+        # The merger names the unit it forms.
         for merge in plan.merges:
-            after.setdefault(merge.into, merge.name)
+            after[merge.into] = merge.name
     return Names(before, after)
