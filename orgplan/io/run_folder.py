@@ -157,8 +157,11 @@ def _check_target(target: Path) -> None:
         return
     if not target.is_dir():
         raise OutputError(f"{target} is a file, not a folder")
+    listed = _listed(target)
     foreign = sorted(
-        p.name for p in target.iterdir() if not OWN_NAMES.fullmatch(p.name)
+        p.name
+        for p in target.iterdir()
+        if p.name not in listed and not OWN_NAMES.fullmatch(p.name)
     )
     if foreign:
         shown = ", ".join(foreign[:5]) + (", ..." if len(foreign) > 5 else "")
@@ -167,6 +170,15 @@ def _check_target(target: Path) -> None:
             "replaces its whole output folder, so give a new or empty "
             "folder, or one an earlier run wrote"
         )
+
+
+def _listed(folder: Path) -> set[str]:
+    """The top-level names an earlier run's manifest lists."""
+    try:
+        manifest = json.loads((folder / MANIFEST).read_text("utf-8"))
+        return {name.split("/")[0] for name in manifest["files"]}
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return set()
 
 
 def _finish(tmp: Path) -> None:
