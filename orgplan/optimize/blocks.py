@@ -355,6 +355,7 @@ def solve_in_blocks(
     first: float | None = None
     counts = [0, 0]
     spent = 0.0
+    report = _Reporter(progress, start)
     with on_ctrl_c(lambda: None) as pressed:
         for block, sub, own in zip(blocks, regions, scenarios, strict=True):
             offset = time.perf_counter() - start
@@ -366,6 +367,10 @@ def solve_in_blocks(
             first_try = (
                 MIN_BLOCK_SECONDS if stopped else max(MIN_BLOCK_SECONDS, share)
             )
+            base = _baseline(sub, rulebook)
+            change = _weighted(base, weights)
+            forward = report.block(objective - change, bound - change)
+            reported = report.count
             for seconds in (first_try, RETRY_SECONDS):
                 result = solve_cpsat(
                     sub,
@@ -374,6 +379,7 @@ def solve_in_blocks(
                     cand.restrict(block),
                     replace(settings, time_limit_s=seconds),
                     hint=hint,
+                    progress=forward,
                 )
                 if result.plan.objective is not None or stopped:
                     break
@@ -391,22 +397,14 @@ def solve_in_blocks(
             statuses.add(plan.status)
             spent += plan.solve_seconds
             plans.append(plan)
-            base = _baseline(sub, rulebook)
             for term, value in plan.objective_terms.items():
                 terms[term] += value - base.get(term, 0.0)
-            change = _weighted(base, weights)
             objective += plan.objective - change
             bound += (plan.bound if plan.bound is not None else 0.0) - change
-            if progress is not None:
-                progress(
-                    Progress(
-                        objective=round(objective, 2),
-                        bound=round(bound, 2),
-                        gap=relative_gap(objective, bound),
-                        elapsed=time.perf_counter() - start,
-                        solutions=len(plans),
-                    )
-                )
+            if report.count == reported:
+                # A block that reported no solution of its own (one CP-SAT
+                # solved in presolve): the whole plan's numbers after it.
+                report(objective, bound)
     # Ctrl-C during the last block's progress report still counts.
     stopped = stopped or pressed.is_set()
     objective = round(_weighted(terms, weights), 2)
@@ -446,6 +444,56 @@ def solve_in_blocks(
         first_solution_seconds=first,
         stopped_early=stopped,
     )
+
+
+class _Reporter:
+    """The whole plan's progress, from the blocks' improving solutions.
+
+    Numbers the reports 1, 2, ... across blocks and keeps the reported
+    objective from rising: a block's own objective (the model's, with
+    incoherence rounded to 1/1000) and the stitched plan's (the
+    semantics' value, to 2 decimals) differ by rounding only.
+    """
+
+    def __init__(
+        self, progress: Callable[[Progress], None] | None, start: float
+    ) -> None:
+        self.progress = progress
+        self.start = start
+        self.count = 0
+        self.best: float | None = None
+
+    def __call__(self, objective: float, bound: float) -> None:
+        if self.progress is None:
+            return
+        if self.best is not None:
+            objective = min(objective, self.best)
+        self.best = objective
+        bound = min(bound, objective)
+        self.count += 1
+        self.progress(
+            Progress(
+                objective=round(objective, 2),
+                bound=round(bound, 2),
+                gap=relative_gap(objective, bound),
+                elapsed=time.perf_counter() - self.start,
+                solutions=self.count,
+            )
+        )
+
+    def block(
+        self, objective: float, bound: float
+    ) -> Callable[[Progress], None] | None:
+        """The callback of one block's solve: ``objective`` and ``bound``
+        are the totals so far less this block's baseline, so that adding
+        the block's own numbers gives the whole plan's."""
+        if self.progress is None:
+            return None
+
+        def report(step: Progress) -> None:
+            self(objective + step.objective, bound + step.bound)
+
+        return report
 
 
 def coupled(

@@ -17,6 +17,7 @@ from collections.abc import Mapping
 from orgplan.errors import OrgplanError
 from orgplan.model import Organisation, Person
 from orgplan.plan import Leadership, Plan
+from orgplan.semantics.leadership import former_leaders
 
 
 def lead_leadership(
@@ -140,7 +141,7 @@ def _posts_lost(organisation: Organisation, plan: Plan) -> int:
     entries = {entry.unit: entry for entry in plan.leadership}
     lost = 0
     for merge in plan.merges:
-        before = sum(organisation.unit(m).leaders for m in merge.members)
+        before = former_leaders(organisation, merge.members)
         entry = entries.get(merge.into)
         after = 1 + (
             entry.deputies if entry else organisation.unit(merge.into).deputies

@@ -11,7 +11,7 @@ from orgs import assert_checked, organisation, scenario, solve, unit
 
 from orgplan.check import check_plan
 from orgplan.optimize.candidates import find_candidates
-from orgplan.optimize.greedy import solve_greedy
+from orgplan.optimize.greedy import _by_effect, _Live, _Search, solve_greedy
 from orgplan.optimize.model import build_model
 from orgplan.semantics.targets import cut_limit, required_cut
 
@@ -90,4 +90,26 @@ def test_civil_servants_zero_counts_as_zero(method: str) -> None:
     # 12 civil servants after the merge: at most 2 deputies (Decree
     # 370/2025); the third former leader stays as a listed excess.
     assert (entry.deputies, entry.cap, entry.excess) == (3, 2, 1)
+    assert_checked(org, sc, plan)
+
+
+def test_greedy_counts_civil_servants_of_a_merge_as_apply_does() -> None:
+    # Found by the agreement property: the greedy added the members'
+    # staff before combining their category splits, so a division with
+    # a split (3 civil servants) merged into one without (4) counted 10
+    # civil servants, not 7, and gave the merged unit a cap of 2.
+    org = organisation(
+        unit("P", "province", None, quota=0, deputies=0),
+        unit("D", "department", "P", "x", 20, deputies=1),
+        unit("A", "division", "D", "a", 5, actual=3, civil_servants=3),
+        unit("B", "division", "D", "a", 5, actual=4, deputies=0),
+    )
+    sc = scenario(scope={"kinds": ["division"]}, must_merge=[["A", "B"]])
+    search = _Search(org, sc, sc.rulebook())
+    live = _Live(search, search.must_merge(), _by_effect)
+    assert live.groups == {"B": ("B", "A")}
+    # 7 civil servants: 1 deputy (Decree 370/2025), as the checker says.
+    assert live._cap("B") == 1
+    plan = solve_greedy(org, sc, sc.rulebook())
+    assert [(e.unit, e.cap) for e in plan.leadership] == [("B", 1)]
     assert_checked(org, sc, plan)

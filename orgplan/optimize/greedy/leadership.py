@@ -20,6 +20,7 @@ from orgplan.semantics.caps import (
 )
 from orgplan.semantics.leadership import (
     excess_deadline,
+    former_leaders,
     kept_pair,
     merged_deputies,
     stays_over,
@@ -111,7 +112,7 @@ def _leadership(
             unit.deputies
             if group is None
             else merged_deputies(
-                sum(org.unit(m).leaders for m in group),
+                former_leaders(org, group),
                 cap,
                 scenario.leadership.transition,
             )

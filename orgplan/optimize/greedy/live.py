@@ -270,8 +270,9 @@ class _Live:
             self._add("deep", -float(self.depth[gone] > limit))
         self._put(self.quota, keep, self.quota[keep] + self.quota[gone])
         self._put(self.alive, gone, False)
-        self._put(self.actual, keep, self.actual[keep] + self.actual[gone])
+        # The split first: it reads the staff ``keep`` had before.
         self._put(self.split, keep, self._joined(keep, gone))
+        self._put(self.actual, keep, self.actual[keep] + self.actual[gone])
         old_parent = self.parent[gone]
         if old_parent in self.children:
             self._put(
