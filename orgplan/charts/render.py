@@ -107,14 +107,14 @@ def render_pages(
         _write(targets[0], buffer.getvalue())
         return targets
     for dot, target in zip(dots, targets, strict=True):
-        _write(target, _run_dot(dot, fmt))
+        _write(target, run_dot(dot, fmt))
     return targets
 
 
 def _on_paper(dot: str) -> PageObject:
     """One chart page centred on its sheet, scaled down if need be."""
-    paper = svg_paper(_run_dot(dot, "svg").decode("utf-8"))
-    (drawing,) = PdfReader(io.BytesIO(_run_dot(dot, "pdf"))).pages
+    paper = svg_paper(run_dot(dot, "svg").decode("utf-8"))
+    (drawing,) = PdfReader(io.BytesIO(run_dot(dot, "pdf"))).pages
     width, height = (
         float(drawing.mediabox.width),
         float(drawing.mediabox.height),
@@ -135,7 +135,14 @@ def _on_paper(dot: str) -> PageObject:
     return sheet
 
 
-def _run_dot(dot: str, fmt: str) -> bytes:
+def run_dot(dot: str, fmt: str) -> bytes:
+    """The output of Graphviz's ``dot -T<fmt>`` for ``dot``.
+
+    Raises
+    ------
+    orgplan.errors.ChartError
+        If Graphviz fails on the text.
+    """
     done = subprocess.run(
         ["dot", f"-T{fmt}"],
         input=dot.encode("utf-8"),

@@ -252,6 +252,7 @@ MESSAGES: dict[str, str] = {
     "n_errors_many": "{n} errors",
     "n_warnings_one": "{n} warning",
     "n_warnings_many": "{n} warnings",
+    "n_staff": "{n} staff",
     "n_problems_one": "{n} problem",
     "n_problems_many": "{n} problems",
     # orgplan compare.

@@ -255,6 +255,7 @@ MESSAGES: dict[str, str] = {
     "n_errors_many": "{n} lỗi",
     "n_warnings_one": "{n} cảnh báo",
     "n_warnings_many": "{n} cảnh báo",
+    "n_staff": "{n} người",
     "n_problems_one": "{n} lỗi",
     "n_problems_many": "{n} lỗi",
     # orgplan compare.
