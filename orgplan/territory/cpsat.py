@@ -13,7 +13,7 @@ approach against the naive baseline before the optimiser is wired.
 from __future__ import annotations
 
 import time
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from ortools.sat.python import cp_model
@@ -21,6 +21,7 @@ from ortools.sat.python import cp_model
 from orgplan.rules import Rulebook
 from orgplan.territory import objective as obj
 from orgplan.territory.contiguity import add_connected_groups
+from orgplan.territory.greedy import greedy_groups
 from orgplan.territory.places import Place
 
 # Defaults that gave a sensible map on the bundled provinces without
@@ -101,14 +102,19 @@ def territory_model(
     province_class: str = "other",
     max_group_size: int = 8,
     nearest: int = 12,
+    extra_pairs: Iterable[tuple[str, str]] = (),
 ) -> TerritoryModel:
-    """The model: ``count`` connected groups (``wards`` of them wards)."""
+    """The model: ``count`` connected groups (``wards`` of them wards).
+
+    Each unit may join its ``nearest`` closest units' groups, and any
+    ``extra_pairs`` (those of a starting map, so that it stays feasible).
+    """
     weights = {**DEFAULT_WEIGHTS, **(weights or {})}
     model = cp_model.CpModel()
-    x = {
-        (u, r): model.new_bool_var(f"x[{u},{r}]")
-        for u, r in candidate_pairs(places, nearest)
-    }
+    pairs = set(candidate_pairs(places, nearest))
+    for u, r in extra_pairs:
+        pairs |= {(u, r), (r, r)}
+    x = {(u, r): model.new_bool_var(f"x[{u},{r}]") for u, r in sorted(pairs)}
     for u in places:
         model.add_exactly_one(v for (uu, _), v in x.items() if uu == u)
     reps = sorted({r for _, r in x})
@@ -188,6 +194,10 @@ def quick_plan(
 ) -> QuickResult:
     """Solve :func:`territory_model` alone.
 
+    ``hint`` (unit -> representative) is the first map the solver
+    improves on; by default the greedy connected map of
+    :func:`~orgplan.territory.greedy.greedy_groups`.
+
     Raises
     ------
     ValueError
@@ -195,9 +205,16 @@ def quick_plan(
         or too short a limit; the message says which).
     """
     hint = options.pop("hint", None)
-    built = territory_model(places, graph, count, rulebook, **options)
-    if hint is not None:
-        add_hint(built, hint)
+    if hint is None:
+        # A connected map of the right count, for the solver to improve.
+        hint = greedy_groups(
+            places, graph, count, options.get("max_group_size", 8)
+        )
+    province_class = options.get("province_class", "other")
+    built = territory_model(
+        places, graph, count, rulebook, extra_pairs=hint.items(), **options
+    )
+    add_hint(built, hint)
     solver = cp_model.CpSolver()
     solver.parameters.max_time_in_seconds = time_limit_s
     solver.parameters.num_workers = workers
@@ -222,8 +239,23 @@ def quick_plan(
         objective=solver.objective_value / scale,
         bound=solver.best_objective_bound / scale,
         seconds=seconds,
-        terms={
-            name: solver.value(term.expr) / term.scale
-            for name, term in built.terms.items()
-        },
+        terms=term_values(groups, places, rulebook, province_class),
     )
+
+
+def term_values(
+    groups: Mapping[str, list[str]],
+    places: Mapping[str, Place],
+    rulebook: Rulebook,
+    province_class: str = "other",
+) -> dict[str, float]:
+    """Every territorial term of ``groups``, recomputed without a solver."""
+    return {
+        "compactness": obj.compactness(groups, places),
+        "population_balance": obj.population_balance(groups, places),
+        "area_balance": obj.area_balance(groups, places),
+        "district_crossings": obj.district_crossings(groups, places),
+        "standard_gap": obj.standard_gap(
+            groups, places, rulebook, province_class
+        ),
+    }

@@ -82,7 +82,6 @@ def evaluate(
         time_limit_s=time_limit_s,
         workers=scenario.solver.workers,
         seed=scenario.solver.seed,
-        hint=baseline,
         **options,
     )
     real_groups: dict[str, list[str]] = {}

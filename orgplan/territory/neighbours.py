@@ -20,7 +20,6 @@ import numpy as np
 import shapely
 from shapely.geometry import MultiPoint, Point, shape
 from shapely.geometry.base import BaseGeometry
-from shapely.ops import transform
 
 from orgplan.territory.geo import EARTH_RADIUS_KM, Projection, haversine_km
 
@@ -80,15 +79,18 @@ def cells_from_polygons(
         centres = [g.centroid for g in polygons.values()]
         projection = Projection.around((c.y, c.x) for c in centres)
 
-    def to_km(lon, lat, z=None):
-        # shapely hands over coordinate arrays, lon first
-        k = math.pi / 180 * EARTH_RADIUS_KM
-        lat0, lon0 = projection.lat0, projection.lon0
-        x = (np.asarray(lon) - lon0) * k * math.cos(math.radians(lat0))
-        return x, (np.asarray(lat) - lat0) * k
+    k = math.pi / 180 * EARTH_RADIUS_KM
+    stretch = np.array(
+        [k * math.cos(math.radians(projection.lat0)), k], dtype=float
+    )
+    origin = np.array([projection.lon0, projection.lat0], dtype=float)
+
+    def to_km(coords: np.ndarray) -> np.ndarray:
+        # shapely hands over an (n, 2) array of lon, lat
+        return (coords - origin) * stretch
 
     return Cells(
-        {uid: transform(to_km, g) for uid, g in polygons.items()},
+        {uid: shapely.transform(g, to_km) for uid, g in polygons.items()},
         projection,
         approximate=False,
     )
