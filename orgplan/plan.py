@@ -1,6 +1,6 @@
 """The answer: a plan and the metrics around it (plain data).
 
-:class:`Plan` is what ``plan.json`` holds (DESIGN section 7). Field names
+:class:`Plan` is what ``plan.json`` holds (docs/semantics.md). Field names
 are the JSON keys; ``Transfer.from_`` is written as ``from``.
 """
 

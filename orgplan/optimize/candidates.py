@@ -269,7 +269,7 @@ def _split_options(
     """Ways to hand each function of ``uid`` to a related neighbour.
 
     A split is offered only when no single neighbour has functions
-    related to all of the unit's (else a merge fits, DESIGN section 6),
+    related to all of the unit's (else a merge fits),
     and only for units without children (their children would follow
     the largest part, which the model does not track); at least two
     receivers take part.

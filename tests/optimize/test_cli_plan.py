@@ -32,7 +32,7 @@ def test_plan_writes_plan_json_and_a_summary(tmp_path: Path) -> None:
     assert plan.metrics["after"].units < plan.metrics["before"].units
     assert "Focal points" in result.output
     assert f"wrote {len(list(out.rglob('*.*')))} files" in result.output
-    # DESIGN section 7: everything the plan promises, next to plan.json.
+    # Everything the plan promises, next to plan.json (docs/semantics.md).
     for name in (
         "staffing-plan.xlsx",
         "report.html",

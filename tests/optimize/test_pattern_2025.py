@@ -1,4 +1,4 @@
-"""The 2025 provincial restructuring in miniature (DESIGN section 5).
+"""The 2025 provincial restructuring in miniature (semantics section 5).
 
 Thirteen departments of a province before 2025. Four pairs overlap in
 their mandates (Planning & Investment with Finance, Transport with
