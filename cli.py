@@ -26,6 +26,7 @@ from orgplan.errors import OrgplanError, OrgplanWarning
 from orgplan.i18n import (
     LANGS,
     Lang,
+    date_text,
     label,
     plural,
     resolve_lang,
@@ -532,9 +533,25 @@ def plan(
         console.print(line)
     for note in written.notes:
         console.print(t("cli_note", language, note=note))
+    files = [p.name for p in written.paths if p.name in MAIN_FILES]
     console.print(
-        t("cli_wrote", language, n=len(written.paths), out=out)
+        t(
+            "cli_wrote",
+            language,
+            n=len(written.paths),
+            out=out,
+            files=", ".join(files),
+        )
     )
+
+
+# The outputs the last line of `orgplan plan` names.
+MAIN_FILES = (
+    "plan.json",
+    "staffing-plan.xlsx",
+    "proposal.docx",
+    "report.html",
+)
 
 
 def _plan_lines(result: orgplan.Result, lang: Lang) -> list[str]:
@@ -568,7 +585,11 @@ def _plan_lines(result: orgplan.Result, lang: Lang) -> list[str]:
             left=sum(s.count for s in found.separations),
             excess=sum(e.excess for e in over),
         )
-        + (t("cli_reduce_by", lang, date=deadline) if deadline else "")
+        + (
+            t("cli_reduce_by", lang, date=date_text(deadline, lang))
+            if deadline
+            else ""
+        )
     )
     if result.stopped_early:
         lines.append(t("cli_stopped", lang))

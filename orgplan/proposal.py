@@ -27,7 +27,7 @@ from docx.shared import Mm, Pt
 
 from orgplan.charts.render import run_dot
 from orgplan.errors import ChartError
-from orgplan.i18n import Lang, label, message, rule_source, t
+from orgplan.i18n import Lang, date_text, label, message, rule_source, t
 from orgplan.i18n.names import Names, unit_names
 from orgplan.io.atomic import atomic_file
 from orgplan.model import Organisation
@@ -149,7 +149,7 @@ def _front(
         t(
             "proposal_draft",
             lang,
-            date=_date(dt.date.today().isoformat(), lang),
+            date=date_text(dt.date.today().isoformat(), lang),
         )
     )
     document.add_heading(t("proposal_status", lang), level=2)
@@ -286,7 +286,7 @@ def _leadership(document: DocumentType, c: _Context) -> None:
                 e.deputies,
                 e.cap,
                 e.excess,
-                _date(e.reduce_by, c.lang) if e.reduce_by else None,
+                date_text(e.reduce_by, c.lang) if e.reduce_by else None,
             )
             for i, e in enumerate(c.plan.leadership, 1)
         ),
@@ -407,11 +407,3 @@ def _staff(c: _Context, unit_id: str) -> str:
 def _kind(c: _Context, unit_id: str) -> str:
     unit = c.before.get(unit_id)
     return unit.kind if unit else ""
-
-
-def _date(iso: str, lang: Lang) -> str:
-    """A date as the language writes it: 2030-12-31, or 31/12/2030."""
-    if lang == "vi":
-        year, month, day = iso.split("-")
-        return f"{day}/{month}/{year}"
-    return iso

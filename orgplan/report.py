@@ -21,7 +21,15 @@ import jinja2
 
 from orgplan.charts import VIEWS
 from orgplan.charts.paper import smallest_font, svg_paper, svg_size
-from orgplan.i18n import LABELS, Lang, label, message, status_word, t
+from orgplan.i18n import (
+    LABELS,
+    Lang,
+    date_text,
+    label,
+    message,
+    status_word,
+    t,
+)
 from orgplan.i18n.names import unit_names
 from orgplan.io.atomic import atomic_file
 from orgplan.model import Organisation
@@ -110,6 +118,7 @@ def report_html(
         staff=lambda uid: before[uid].actual if uid in before else "",
         words=lambda found: [message(item, lang) for item in found],
         coded=lambda code: label(code, lang) if code else "",
+        date=lambda iso: date_text(iso, lang) if iso else "",
         organisation=organisation,
         scenario=scenario,
         plan=plan,

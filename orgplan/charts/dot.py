@@ -14,7 +14,7 @@ from itertools import pairwise
 
 from orgplan.charts.model import Box, Chart, Status
 from orgplan.charts.pages import Page, Rollup, stacked_rows
-from orgplan.i18n import label
+from orgplan.i18n import date_text, label
 
 FONT = "DejaVu Sans"
 # Characters per line of a unit's name inside its box.
@@ -162,7 +162,7 @@ def _box(
         excess = label("chart_excess", lang).format(excess=box.excess)
         if box.reduce_by:
             excess += ", " + label("chart_excess_by", lang).format(
-                date=box.reduce_by
+                date=date_text(box.reduce_by, lang)
             )
         rows.append(f'<font color="{_EXCESS}"><b>{_text(excess)}</b></font>')
     cells = [_row(text) for text in rows]

@@ -98,6 +98,16 @@ def status_word(status: str, lang: Lang = "en") -> str:
     return t(key, lang) if has(key, lang) else status
 
 
+def date_text(iso: str, lang: Lang = "en") -> str:
+    """A date (``YYYY-MM-DD``) as the language writes it: 2030-12-31 in
+    English, 31/12/2030 in Vietnamese; other text as it is."""
+    parts = iso.split("-")
+    if lang != "vi" or len(parts) != 3 or not all(p.isdigit() for p in parts):
+        return iso
+    year, month, day = parts
+    return f"{day}/{month}/{year}"
+
+
 def rule_source(key: str, sources: Mapping[str, str], lang: Lang) -> str:
     """The legal source of rule ``key``: the rulebook's own text in
     English, the catalogue's in Vietnamese (the rulebook's when a

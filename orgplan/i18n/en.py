@@ -229,10 +229,7 @@ MESSAGES: dict[str, str] = {
     "cli_reduce_by": ", to reduce by {date}",
     "cli_stopped": "stopped by Ctrl-C: this is the best plan so far.",
     "cli_note": "note: {note}",
-    "cli_wrote": (
-        "wrote {n} files to {out}/: plan.json, staffing-plan.xlsx, "
-        "proposal.docx, charts and report.html"
-    ),
+    "cli_wrote": "wrote {n} files to {out}/: {files} and the charts",
     "cli_valid": "{path} is valid.",
     "cli_valid_warned": "{path} is valid with {warnings}.",
     "cli_invalid": "{path}: {problems}; fix them and run again.",

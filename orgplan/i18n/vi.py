@@ -230,10 +230,7 @@ MESSAGES: dict[str, str] = {
         "đã dừng bằng Ctrl-C: đây là phương án tốt nhất tìm được đến lúc này."
     ),
     "cli_note": "lưu ý: {note}",
-    "cli_wrote": (
-        "đã ghi {n} tệp vào {out}/: plan.json, staffing-plan.xlsx, "
-        "proposal.docx, sơ đồ và report.html"
-    ),
+    "cli_wrote": "đã ghi {n} tệp vào {out}/: {files} và các sơ đồ",
     "cli_valid": "{path} hợp lệ.",
     "cli_valid_warned": "{path} hợp lệ, có {warnings}.",
     "cli_invalid": "{path}: {problems}; hãy sửa rồi chạy lại.",
