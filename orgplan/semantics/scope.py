@@ -116,10 +116,15 @@ def worth_folding(org: Organisation, rulebook: Rulebook, unit: Unit) -> bool:
 def undersized_by(rulebook: Rulebook, unit: Unit) -> int:
     """How far ``unit``'s quota is below its kind's ``min_staff`` (0 when
     not below, or the kind has no minimum)."""
-    rules = rulebook.kinds.get(unit.kind)
+    return staff_below(rulebook, unit.kind, unit.quota)
+
+
+def staff_below(rulebook: Rulebook, kind_id: str, quota: int) -> int:
+    """How far a quota is below ``min_staff`` of kind ``kind_id``."""
+    rules = rulebook.kinds.get(kind_id)
     if rules is None or rules.min_staff is None:
         return 0
-    return max(0, rules.min_staff - unit.quota)
+    return max(0, rules.min_staff - quota)
 
 
 def fold_obstacles(

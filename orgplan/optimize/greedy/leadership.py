@@ -25,6 +25,7 @@ from orgplan.semantics.leadership import (
     merged_deputies,
     stays_over,
 )
+from orgplan.semantics.staff import civil_servant_count
 
 
 def plan_leadership(
@@ -83,7 +84,7 @@ class _Caps:
             unit.kind,
             unit.quota,
             unit.actual,
-            unit.civil_servants,
+            civil_servant_count(unit, self.rulebook),
             len(org.children(uid)),
             members,
         )

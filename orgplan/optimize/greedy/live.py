@@ -24,6 +24,7 @@ from orgplan.semantics.leadership import (
     kept_pair,
     merged_deputies,
 )
+from orgplan.semantics.scope import staff_below
 from orgplan.semantics.staff import combine, default_category
 from orgplan.semantics.targets import (
     cut_limit,
@@ -89,12 +90,7 @@ class _Live:
             t: cut_limit(f, getattr(first, t)) for t, f in self.cuts.items()
         }
         self.depth = depths(org) if "layers" in self.cuts else {}
-        self.forced = {
-            u.id
-            for u in org.units
-            if u.kind in search.scenario.scope.kinds
-            and u.id not in search.locked
-        }
+        self.forced = search.free
         self.count: Counter[str] = Counter(u.kind for u in org.units)
         self.total: dict[str, float] = {
             "focal_points": float(first.focal_points),
@@ -138,10 +134,11 @@ class _Live:
         return short, objective
 
     def _gap(self, uid: str) -> int:
-        rules = self.kinds.get(self.units[uid].kind)
-        if uid not in self.forced or rules is None or not rules.min_staff:
+        if uid not in self.forced:
             return 0
-        return max(0, rules.min_staff - self.quota[uid])
+        return staff_below(
+            self.s.rulebook, self.units[uid].kind, self.quota[uid]
+        )
 
     def _deep_count(self) -> int:
         limit = self.limit.get("layers")
