@@ -105,6 +105,22 @@ class Weights(_Section):
     disruption: Weight = 0
 
 
+class TerritoryWeights(_Section):
+    """Weights of the territorial terms (``orgplan.territory.objective``).
+
+    Per unit of each term: a km from a member to its representative, a
+    point of balance (per cent of the mean unit), a member outside its
+    old district, a per cent below a standard. The defaults keep any
+    one term from dominating on the bundled provinces.
+    """
+
+    compactness: Weight = 1.0
+    population_balance: Weight = 0.1
+    area_balance: Weight = 0.1
+    district_crossings: Weight = 10.0
+    standard_gap: Weight = 0.5
+
+
 class SolverParams(_Section):
     """How long and how the solver searches."""
 
@@ -180,6 +196,9 @@ class Scenario(_Section):
     must_not_merge: tuple[tuple[str, ...], ...] = ()
     names: dict[str, str] = Field(default_factory=dict)
     weights: Weights = Field(default_factory=Weights)
+    territory_weights: TerritoryWeights = Field(
+        default_factory=TerritoryWeights
+    )
     solver: SolverParams = Field(default_factory=SolverParams)
     staffing: StaffingParams = Field(default_factory=StaffingParams)
     leadership: LeadershipParams = Field(default_factory=LeadershipParams)

@@ -1,12 +1,14 @@
 """Territorial mergers: communes, wards and provinces merged with neighbours.
 
-Standalone pieces the optimiser and the checker call (see
-``docs/territory.md``): places read from an organisation
-(:mod:`~orgplan.territory.places`), neighbours from polygons or
+Standalone pieces the optimiser and the checker call: places read from
+an organisation (:mod:`~orgplan.territory.places`), neighbours from polygons or
 coordinates (:mod:`~orgplan.territory.neighbours`), the area and
 population standards (:mod:`~orgplan.territory.standards`), connected
 groups in CP-SAT (:mod:`~orgplan.territory.contiguity`), objective terms
 (:mod:`~orgplan.territory.objective`), agreement with a reference map
-(:mod:`~orgplan.territory.compare`) and an SVG map
-(:mod:`~orgplan.territory.map`).
+(:mod:`~orgplan.territory.compare`), an SVG map
+(:mod:`~orgplan.territory.map`), a greedy connected start
+(:mod:`~orgplan.territory.greedy`) and a small model built from these
+(:mod:`~orgplan.territory.cpsat`, measured by
+:mod:`~orgplan.territory.evaluate`).
 """

@@ -19,22 +19,14 @@ from dataclasses import dataclass, field
 from ortools.sat.python import cp_model
 
 from orgplan.rules import Rulebook
+from orgplan.scenario import TerritoryWeights
 from orgplan.territory import objective as obj
 from orgplan.territory.contiguity import add_connected_groups
 from orgplan.territory.greedy import greedy_groups
 from orgplan.territory.places import Place
 
-# Defaults that gave a sensible map on the bundled provinces without
-# tuning per scenario: a km of distance from the representative costs 1,
-# a member outside its old district 10, 10 points of balance (per cent of
-# the mean unit) 1, one per cent below a standard 0.5.
-DEFAULT_WEIGHTS = {
-    "compactness": 1.0,
-    "population_balance": 0.1,
-    "area_balance": 0.1,
-    "district_crossings": 10.0,
-    "standard_gap": 0.5,
-}
+# The scenario's defaults (orgplan.scenario.TerritoryWeights).
+DEFAULT_WEIGHTS = TerritoryWeights().model_dump()
 
 
 def candidate_pairs(

@@ -82,6 +82,7 @@ def evaluate(
         time_limit_s=time_limit_s,
         workers=scenario.solver.workers,
         seed=scenario.solver.seed,
+        weights=scenario.territory_weights.model_dump(),
         **options,
     )
     real_groups: dict[str, list[str]] = {}
