@@ -628,11 +628,12 @@ if TYPE_CHECKING:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["xlsx", "csv", "json"]),
+    type=click.Choice(["xlsx", "csv", "json", "data"]),
     default="xlsx",
     show_default=True,
     help="xlsx: staffing-plan.xlsx; csv: staffing-plan/*.csv; json: "
-    "staffing-plan.json.",
+    "staffing-plan.json; data: the organisation after the plan as input "
+    "files, organisation-after/*.csv (read back by validate and plan).",
 )
 @click.option(
     "--out",

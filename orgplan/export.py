@@ -21,6 +21,7 @@ import openpyxl
 from openpyxl.utils import get_column_letter
 
 from orgplan.apply import apply
+from orgplan.data_export import FOLDER, write_data
 from orgplan.errors import OrgplanError
 from orgplan.i18n import LABELS, Lang, label, message, status_word
 from orgplan.i18n.names import Names, unit_names
@@ -32,8 +33,8 @@ from orgplan.plan import HEADLINE_METRICS, Plan, UnitBalance
 from orgplan.rules import load_rulebook
 from orgplan.staffing.quotas import locality_balance
 
-Format = Literal["xlsx", "csv", "json"]
-FORMATS: tuple[Format, ...] = ("xlsx", "csv", "json")
+Format = Literal["xlsx", "csv", "json", "data"]
+FORMATS: tuple[Format, ...] = ("xlsx", "csv", "json", "data")
 STEM = "staffing-plan"
 LIST_SEPARATOR = "; "
 MAX_WIDTH = 60
@@ -373,8 +374,10 @@ def write_staffing_plan(
     header, filters, fitted widths, typed cells); ``csv`` writes
     ``staffing-plan/<table>.csv`` (UTF-8 with a byte order mark, so that
     Excel shows Vietnamese text right); ``json`` writes
-    ``staffing-plan.json``. Each file is written to a temporary place and
-    moved in at the end.
+    ``staffing-plan.json``; ``data`` writes the organisation after the
+    plan as input files, ``organisation-after/*.csv``, in the language
+    asked for (:mod:`orgplan.data_export`). Each file is written to a
+    temporary place and moved in at the end.
 
     Returns
     -------
@@ -401,6 +404,10 @@ def write_staffing_plan(
                 for name, rows in tables.items():
                     _write_csv(rows, headers(name, lang), tmp / f"{name}.csv")
             written.extend(folder / name for name in owned)
+        elif fmt == "data":
+            written += write_data(
+                apply(organisation, plan), out / FOLDER, lang, load_rulebook()
+            )
         else:
             path = out / f"{STEM}.json"
             with atomic_file(path) as tmp:
