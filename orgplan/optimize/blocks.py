@@ -39,6 +39,7 @@ from orgplan.plan import Plan, Result, SolveStatus
 from orgplan.rules import Rulebook
 from orgplan.scenario import Scenario, Targets
 from orgplan.semantics.staff import largest_remainder
+from orgplan.semantics.targets import structural_cuts, unit_limits
 from orgplan.semantics.terms import TERMS
 
 # Cut targets that add up over disjoint trees (layers is a maximum).
@@ -186,12 +187,8 @@ def split_targets(
         for cut in cuts:
             cut[key] = share
         words.append(f"min_cut.{key} {share:.4g} of each block's own")
-    caps = dict(scenario.targets.max_units)
-    for kind_id, n in rulebook.max_units.items():
-        if kind_id in scenario.scope.kinds:
-            caps.setdefault(kind_id, n)
     allowances: list[dict[str, int]] = [{} for _ in trees]
-    for kind_id, n in caps.items():
+    for kind_id, n in unit_limits(scenario, rulebook).items():
         shares = _allowance(org, kind_id, n, trees, stay)
         for allow, share in zip(allowances, shares, strict=True):
             allow[kind_id] = share
@@ -509,10 +506,7 @@ def coupled(
     KeyError
         Never for candidates found on ``org``.
     """
-    targets = scenario.targets
-    if targets.max_units or set(targets.min_cut) - {"staff"}:
-        return True
-    if any(k in scenario.scope.kinds for k in rulebook.max_units):
+    if unit_limits(scenario, rulebook) or structural_cuts(scenario):
         return True
     kinds = {org.unit(u).kind for u in cand.movable}
     return any(rulebook.kinds[k].deputy_average is not None for k in kinds)
