@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from orgplan.errors import InputError, OrgplanWarning, Problem, Severity
@@ -99,10 +99,11 @@ def build_organisation(
     """
     checker = _Checker()
     parsed: dict[str, Rows] = {}
+    records: dict[str, list[BaseModel]] = {}
     usable = True
     for name, raw in tables.items():
         usable &= _check_header(checker, raw)
-        parsed[name] = _parse_rows(checker, raw, rulebook)
+        parsed[name], records[name] = _parse_rows(checker, raw, rulebook)
     # Without its required columns a table cannot be cross-checked without
     # flooding the user with consequences of the one missing column.
     if usable and "units" in tables:
@@ -110,11 +111,10 @@ def build_organisation(
     problems = checker.problems
     if has_errors(problems):
         return None, problems
+    # The records were each validated already; pydantic takes them as
+    # they are.
     organisation = Organisation.model_validate(
-        {
-            name: [values for _, values in parsed.get(name, [])]
-            for name in TABLES
-        }
+        {name: records.get(name, []) for name in TABLES}
     )
     return organisation, problems
 
@@ -145,38 +145,46 @@ def _check_header(checker: _Checker, raw: RawTable) -> bool:
     return not missing and all(n == 1 for n in counts.values())
 
 
-def _parse_rows(checker: _Checker, raw: RawTable, rulebook: Rulebook) -> Rows:
+def _parse_rows(
+    checker: _Checker, raw: RawTable, rulebook: Rulebook
+) -> tuple[Rows, list[BaseModel]]:
+    """The values of each row, and each row's record if it is valid."""
     table = raw.table
     columns = [
-        (i, column)
+        (i, column, cell_parser(column, rulebook))
         for i, name in enumerate(raw.header)
         if (column := table.column(name)) is not None
     ]
     rows: Rows = []
+    records: list[BaseModel] = []
     counts = table.name == "units"
     for row, cells in raw.rows:
         values: dict[str, Any] = {}
-        for i, column in columns:
+        for i, column, parse in columns:
+            cell = cells[i]
             try:
-                cell = _visible(checker, raw, row, column, cells[i])
-                value = parse_cell(cell, column, rulebook)
+                if isinstance(cell, str) and CONTROL.search(cell):
+                    cell = _visible(checker, raw, row, column, cell)
+                value = parse(cell)
                 if counts and column.name in STAFF_COLUMNS:
                     _staff_count(value)
             except ValueError as error:
                 checker.add(raw, str(error), row, column.name)
                 continue
-            if value is None and column.filled:
+            if value is not None:
+                values[column.name] = value
+            elif column.filled:
                 checker.add(
                     raw,
                     f"empty cell; every {table.record} needs a {column.name}",
                     row,
                     column.name,
                 )
-            elif value is not None:
-                values[column.name] = value
-        _check_record(checker, raw, row, values)
+        record = _check_record(checker, raw, row, values)
+        if record is not None:
+            records.append(record)
         rows.append((row, values))
-    return rows
+    return rows, records
 
 
 def _visible(
@@ -221,48 +229,61 @@ def _staff_count(value: int | None) -> None:
 
 def _check_record(
     checker: _Checker, raw: RawTable, row: int, values: dict[str, Any]
-) -> None:
+) -> BaseModel | None:
     """Check one record alone with its model (bounds, types)."""
     try:
-        raw.table.model.model_validate(values)
+        return raw.table.model.model_validate(values)
     except ValidationError as error:
         for detail in error.errors():
             column = str(detail["loc"][0]) if detail["loc"] else None
             # Missing values were reported cell by cell already.
             if detail["type"] != "missing":
                 checker.add(raw, plain_message(detail), row, column)
+    return None
 
 
 def parse_cell(cell: Cell, column: Column, rulebook: Rulebook) -> Any:
     """The value of one cell for ``column``; ``None`` for an empty cell.
 
     Excel numbers may arrive as ``12.0`` or as the text ``"12"``; both are
-    fine for a whole number, ``12.5`` is not. Ids are stripped of
-    surrounding spaces, free text is kept as written.
+    fine for a whole number, ``12.5`` and ``1e3`` are not. Ids are
+    stripped of surrounding spaces, free text is kept as written.
 
     Raises
     ------
     ValueError
         With a message for the user when the cell does not fit.
     """
-    if cell is None or (isinstance(cell, str) and not cell.strip()):
-        return None
-    if isinstance(cell, dt.date | dt.time):
-        raise ValueError(
-            f"a date or time ({cell}) where {_expected(column)} is expected"
-        )
-    value = _PARSERS[column.type](cell)
-    if column.allowed is not None:
-        allowed = column.allowed(rulebook)
-        # "Department" for "department": a capital typed in a spreadsheet.
-        if value not in allowed and value.lower() in allowed:
-            value = value.lower()
-        if value not in allowed:
+    return cell_parser(column, rulebook)(cell)
+
+
+def cell_parser(column: Column, rulebook: Rulebook) -> Callable[[Cell], Any]:
+    """:func:`parse_cell` for ``column``, its allowed values looked up
+    once (a table of 200,000 rows calls it for every cell)."""
+    convert = _PARSERS[column.type]
+    allowed = column.allowed(rulebook) if column.allowed else None
+    known = frozenset(allowed or ())
+
+    def parse(cell: Cell) -> Any:
+        if cell is None or (isinstance(cell, str) and not cell.strip()):
+            return None
+        if isinstance(cell, dt.date | dt.time):
             raise ValueError(
-                f"unknown {column.name} {value!r}; use one of "
-                + ", ".join(allowed)
+                f"a date or time ({cell}) where {_expected(column)} is "
+                "expected"
             )
-    return value
+        value = convert(cell)
+        if allowed is None or value in known:
+            return value
+        # "Department" for "department": a capital typed in a spreadsheet.
+        if value.lower() in known:
+            return value.lower()
+        raise ValueError(
+            f"unknown {column.name} {value!r}; use one of "
+            + ", ".join(allowed)
+        )
+
+    return parse
 
 
 def _text(cell: Cell) -> str:
