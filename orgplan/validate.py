@@ -691,6 +691,21 @@ def scenario_problems(
                     ".".join(str(part) for part in loc),
                 )
             )
+    texts = [(("name",), scenario.name)] + [
+        (("names", key), value) for key, value in scenario.names.items()
+    ]
+    for loc, text in texts:
+        found = TEXT_CONTROL.findall(text)
+        if found:
+            problems.append(
+                Problem(
+                    file,
+                    f"the text holds control characters ({_codes(found)}), "
+                    "which no name needs and a workbook cannot hold",
+                    line_of(loc),
+                    ".".join(str(part) for part in loc),
+                )
+            )
     return problems + merge_problems(
         organisation, scenario, rulebook, file, line_of
     )

@@ -549,3 +549,12 @@ def test_any_json_gives_an_input_error(tmp_path: Path) -> None:
         path.write_text(text, encoding="utf-8")
         with pytest.raises(InputError):
             read_plan(path)
+
+
+def test_a_vertical_tab_in_a_scenario_name_is_found_by_validate(
+    tmp_path: Path,
+) -> None:
+    path = _scenario(tmp_path, 'names: {SNV: "Sở\\vNội vụ"}\n')
+    problem = _only_error(path)
+    assert "U+000B" in problem.message
+    assert (problem.row, problem.field) == (3, "names.SNV")
