@@ -104,6 +104,16 @@ def read_reference(path: str | Path) -> dict[str, str]:
     return out
 
 
+def read_reference_names(path: str | Path) -> set[str]:
+    """The names of the new units in a comparison CSV (``new_name``)."""
+    with Path(path).open(encoding="utf-8-sig", newline="") as handle:
+        return {
+            row["new_name"]
+            for row in csv.DictReader(handle)
+            if row.get("new_name")
+        }
+
+
 def nearest_baseline(
     places: Mapping[str, Place], count: int
 ) -> dict[str, str]:

@@ -89,9 +89,33 @@ def add_connected_groups(
                 flows[r, i, j] = f
                 outflow[i].append(f)
                 inflow[j].append(f)
+        reach = _hops_from(r, inside, adjacency, cap)
         for j in inside - {r}:
             model.add(sum(inflow[j]) - sum(outflow[j]) == x[j, r])
+            if j not in reach:
+                # Too far from r (in hops inside r's candidates) for a
+                # group of at most max_size.
+                model.add(x[j, r] == 0)
+                continue
+            # Valid cut: a member other than r has a neighbour in the
+            # group; it propagates far better than the flow alone.
+            near = sorted(adjacency.get(j, ()) & inside)
+            model.add(x[j, r] <= sum(x[v, r] for v in near))
     return flows
+
+
+def _hops_from(
+    root: str, inside: set[str], adjacency: Mapping[str, set[str]], hops: int
+) -> set[str]:
+    """Units of ``inside`` within ``hops`` edges of ``root`` inside it."""
+    seen = {root}
+    frontier = {root}
+    for _ in range(hops):
+        frontier = {
+            v for u in frontier for v in adjacency.get(u, ()) if v in inside
+        } - seen
+        seen |= frontier
+    return seen
 
 
 def components(

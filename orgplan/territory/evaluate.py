@@ -19,6 +19,7 @@ from orgplan.territory.compare import (
     agreement,
     nearest_baseline,
     read_reference,
+    read_reference_names,
 )
 from orgplan.territory.contiguity import disconnected_groups
 from orgplan.territory.cpsat import QuickResult, quick_plan
@@ -40,6 +41,8 @@ class Evaluation:
     baseline: Agreement
     result: QuickResult
     reference_disconnected: int  # real groups not connected in the graph
+    names_matching: int  # proposed names that are names of 2025 units
+    reference_names: int
 
     def lines(self) -> list[str]:
         r = self.result
@@ -50,6 +53,8 @@ class Evaluation:
             "terms: " + ", ".join(f"{k} {v:,.1f}" for k, v in r.terms.items()),
             f"{self.reference_disconnected} real groups are not connected "
             "in the neighbour graph (the model cannot form them)",
+            f"{self.names_matching} of {self.reference_names} proposed "
+            "names are names the province gave in 2025",
         ]
 
 
@@ -90,19 +95,17 @@ def evaluate(
         real_groups.setdefault(new, []).append(old)
     # A real group's representative: any member will do for connectivity.
     by_first = {g[0]: g for g in real_groups.values()}
+    districts = {
+        loc.id: loc.name
+        for loc in organisation.localities
+        if loc.level == "district"
+    }
+    names: dict[str, str] = {}
+    for rep, members in result.groups.items():
+        group = [places[u] for u in members]
+        kind = unit_after(rep, group, rulebook).kind
+        names[rep] = propose_name(group, kind, districts, set(names.values()))
     if map_path is not None:
-        districts = {
-            loc.id: loc.name
-            for loc in organisation.localities
-            if loc.level == "district"
-        }
-        names: dict[str, str] = {}
-        for rep, members in result.groups.items():
-            group = [places[u] for u in members]
-            kind = unit_after(rep, group, rulebook).kind
-            names[rep] = propose_name(
-                group, kind, districts, set(names.values())
-            )
         points = {u: (p.lat, p.lon) for u, p in places.items()}
         svg = territory_svg(
             approximate_cells(points),
@@ -112,11 +115,14 @@ def evaluate(
             title=scenario.name,
         )
         Path(map_path).write_text(svg, encoding="utf-8")
+    real_names = read_reference_names(folder / "reference-2025.csv")
     return Evaluation(
         agreement(result.assignment(), reference),
         agreement(baseline, reference),
         result,
         len(disconnected_groups(by_first, graph)),
+        len(set(names.values()) & real_names),
+        len(real_names),
     )
 
 
