@@ -94,7 +94,7 @@ def cases(draw: st.DrawFn) -> tuple[Organisation, Scenario]:
         target = draw(st.sampled_from(("units", "leaders", "focal_points")))
         cuts[target] = draw(st.sampled_from(CUTS))
     sc = scenario(
-        scope={"kinds": ["division"], "allow_split": False},
+        scope={"kinds": ["division"], "allow_split": draw(st.booleans())},
         targets={"min_cut": cuts},
         leadership={"transition": draw(st.sampled_from(("keep", "cap")))},
         weights={"disruption": draw(st.sampled_from((0, 1)))},

@@ -13,6 +13,8 @@ from orgplan.check import check_plan
 from orgplan.optimize.candidates import find_candidates
 from orgplan.optimize.greedy import _by_effect, _Live, _Search, solve_greedy
 from orgplan.optimize.model import build_model
+from orgplan.semantics.after import apply_structure
+from orgplan.semantics.staff import civil_servant_count
 from orgplan.semantics.targets import cut_limit, required_cut
 
 
@@ -112,4 +114,45 @@ def test_greedy_counts_civil_servants_of_a_merge_as_apply_does() -> None:
     assert live._cap("B") == 1
     plan = solve_greedy(org, sc, sc.rulebook())
     assert [(e.unit, e.cap) for e in plan.leadership] == [("B", 1)]
+    assert_checked(org, sc, plan)
+
+
+def test_a_split_part_carries_its_share_of_civil_servants() -> None:
+    # S (3 civil servants, 2 contract staff) must go: it is undersized
+    # and may not fold; splitting it between A and C costs least (no
+    # incoherence, its leader posts go). A takes the part of 3 staff, 2
+    # of them civil servants by largest remainder as apply shares them:
+    # 10 civil servants, so a cap of 2 deputies (Decree 370/2025). The
+    # model once took floor(3 * 3 / 5) = 1 and gave A a cap of 1.
+    org = organisation(
+        unit("P", "province", None, quota=0, deputies=0),
+        unit("D", "department", "P", "x", 20, deputies=3),
+        unit(
+            "S",
+            "division",
+            "D",
+            "a c",
+            4,
+            actual=5,
+            deputies=0,
+            civil_servants=3,
+            contract=2,
+        ),
+        unit("A", "division", "D", "a", 9, actual=8, deputies=2),
+        unit("C", "division", "D", "c", 9, actual=8, deputies=1),
+    )
+    sc = scenario(
+        scope={"kinds": ["division"], "allow_fold": False},
+        must_not_merge=[["A", "C"]],
+    )
+    plan = solve(org, sc).plan
+    assert [(p.to, p.staff) for s in plan.splits for p in s.parts] == [
+        ("A", 3),
+        ("C", 2),
+    ]
+    after = apply_structure(org, plan, sc.rulebook())
+    rules = sc.rulebook()
+    assert civil_servant_count(after.unit("A"), rules) == 10
+    entries = {e.unit: e for e in plan.leadership}
+    assert (entries["A"].cap, entries["A"].excess) == (2, 0)
     assert_checked(org, sc, plan)
