@@ -1,7 +1,7 @@
 """The rulebook: caps, minimums and norms the decrees set, with sources.
 
 A rulebook is plain data. The built-in ``vn-2025`` rulebook carries every
-number of DESIGN section 5; :data:`VN_2025_SOURCES` gives, for each number's
+number docs/semantics.md uses; :data:`VN_2025_SOURCES` gives, for each number's
 key path, the decree and article it comes from and how sure we are of it
 (``[F]`` found, ``[F-draft]`` a draft, ``[U]`` an assumption to verify). A
 scenario overrides any number with ``rules_overrides`` (a nested mapping
