@@ -248,3 +248,38 @@ def test_a_killed_run_leaves_one_whole_output(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     _whole(out)
     assert _leftovers(out) == []
+
+
+def test_without_an_atomic_exchange_two_renames_do(
+    solved, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(
+        "orgplan.io.run_folder._exchange", lambda first, second: False
+    )
+    out = tmp_path / "out"
+    _write(solved, out, lang="vi")
+    first = _whole(out)
+    _write(solved, out)
+    assert _whole(out) != first
+    assert _leftovers(out) == []
+
+
+def test_a_swap_cut_between_its_renames_is_undone_by_the_next_run(
+    solved, tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    _write(solved, out, lang="vi")
+    earlier = _snapshot(out)
+    # Killed after moving the earlier output aside, before the new one
+    # took its place: the earlier output is beside, under its old name.
+    os.rename(out, tmp_path / ".out.4242.old")
+    half = tmp_path / ".out.abcd.tmp"
+    half.mkdir()
+    (half / "plan.json").write_text("{}", encoding="utf-8")
+    from orgplan.io.run_folder import run_folder
+
+    with pytest.raises(RuntimeError), run_folder(out):
+        assert _snapshot(out) == earlier
+        raise RuntimeError("stop before writing")
+    assert _snapshot(out) == earlier
+    assert _leftovers(out) == []

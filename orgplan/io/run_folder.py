@@ -239,7 +239,7 @@ def _exchange(first: Path, second: Path) -> bool:
     """Swap two folders in one step; ``False`` where the system cannot."""
     try:
         renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
-    except (OSError, AttributeError):
+    except (OSError, AttributeError, TypeError):  # not Linux, old libc
         return False
     renameat2.argtypes = [
         ctypes.c_int,
