@@ -60,6 +60,9 @@ def _lang(given: str | None, scenario: str | None = None) -> Lang:
     except ValueError as error:
         raise click.UsageError(str(error)) from error
 
+# The longest --time-limit (seconds): a week; "inf" is no limit.
+WEEK = 604_800
+
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 
@@ -431,7 +434,7 @@ def _same_organisation(
 )
 @click.option(
     "--time-limit",
-    type=click.FloatRange(min=0, min_open=True),
+    type=click.FloatRange(min=0, min_open=True, max=WEEK),
     help="Seconds to search [default: the scenario's].",
 )
 @click.option(
@@ -441,7 +444,7 @@ def _same_organisation(
 )
 @click.option(
     "--seed",
-    type=click.IntRange(min=0),
+    type=click.IntRange(min=0, max=2**31 - 1),
     help="Random seed of the search [default: the scenario's].",
 )
 @click.option(
@@ -723,7 +726,7 @@ def export(
 )
 @click.option(
     "--time-limit",
-    type=click.FloatRange(min=0, min_open=True),
+    type=click.FloatRange(min=0, min_open=True, max=WEEK),
     help="Seconds to solve a scenario [default: the scenario's].",
 )
 @user_errors
@@ -786,7 +789,7 @@ def chart(
 )
 @click.option(
     "--time-limit",
-    type=click.FloatRange(min=0, min_open=True),
+    type=click.FloatRange(min=0, min_open=True, max=WEEK),
     help="Seconds to solve each scenario [default: the scenario's].",
 )
 @lang_option
@@ -851,7 +854,7 @@ DEMO_SCENARIO = (
 )
 @click.option(
     "--time-limit",
-    type=click.FloatRange(min=0, min_open=True),
+    type=click.FloatRange(min=0, min_open=True, max=WEEK),
     help="Seconds to search [default: the scenario's, 45].",
 )
 @click.pass_context
