@@ -99,7 +99,9 @@ def test_plan_refuses_a_quota_of_10_30_before_solving(tmp_path: Path) -> None:
     assert not (tmp_path / "out").exists()
 
 
-def test_plan_refuses_100000000_workers(tmp_path: Path) -> None:
+def test_plan_refuses_100000000_workers_and_an_endless_search(
+    tmp_path: Path,
+) -> None:
     done = _run(
         "plan", str(SMALL), "--out", str(tmp_path / "o"), "--workers", "1e8"
     )
@@ -113,6 +115,11 @@ def test_plan_refuses_100000000_workers(tmp_path: Path) -> None:
         "100000000",
     )
     assert done.returncode == 2 and "1<=x<=64" in done.stderr
+    done = _run(
+        "plan", str(SMALL), "--out", str(tmp_path / "o"), "--time-limit",
+        "inf",
+    )
+    assert done.returncode == 2 and "0<x<=604800" in done.stderr
     assert not (tmp_path / "o").exists()
 
 
