@@ -117,6 +117,7 @@ class TerritoryWeights(_Section):
     compactness: Weight = 1.0
     population_balance: Weight = 0.1
     area_balance: Weight = 0.1
+    size_balance: Weight = 0.0
     district_crossings: Weight = 10.0
     standard_gap: Weight = 0.5
 

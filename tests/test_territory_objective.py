@@ -39,6 +39,8 @@ def test_pure_values_by_hand() -> None:
         100 * (4000 + 5000 + 1000) / 7000
     )
     assert obj.district_crossings(GROUPS, PLACES) == 1  # c2 joins c3
+    # sizes 2, 3, 1: mean 2
+    assert obj.size_balance(GROUPS, PLACES) == pytest.approx(100)
     # c0+c1: 3,000 of 5,000 people (40% short),
     # 47.5 of 100 km² (52.5% short); c5 alone: 57.5 of 100 km² and 6,000
     # people; c3's group has 3 members and is exempt
@@ -62,6 +64,7 @@ def _fixed_model():
         "compactness",
         "population_balance",
         "area_balance",
+        "size_balance",
         "district_crossings",
         "standard_gap",
     ],
@@ -75,6 +78,7 @@ def test_builder_matches_pure_value(name: str) -> None:
             model, x, PLACES, count
         ),
         "area_balance": lambda: obj.area_balance_term(model, x, PLACES, count),
+        "size_balance": lambda: obj.size_balance_term(model, x, PLACES, count),
         "district_crossings": lambda: obj.district_crossings_term(x, PLACES),
         "standard_gap": lambda: obj.standard_gap_term(model, x, PLACES, RULES),
     }[name]()
@@ -82,6 +86,7 @@ def test_builder_matches_pure_value(name: str) -> None:
         "compactness": lambda: obj.compactness(GROUPS, PLACES),
         "population_balance": lambda: obj.population_balance(GROUPS, PLACES),
         "area_balance": lambda: obj.area_balance(GROUPS, PLACES),
+        "size_balance": lambda: obj.size_balance(GROUPS, PLACES),
         "district_crossings": lambda: obj.district_crossings(GROUPS, PLACES),
         "standard_gap": lambda: obj.standard_gap(GROUPS, PLACES, RULES),
     }[name]()

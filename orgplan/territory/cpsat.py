@@ -27,6 +27,8 @@ from orgplan.territory.places import Place
 
 # The scenario's defaults (orgplan.scenario.TerritoryWeights).
 DEFAULT_WEIGHTS = TerritoryWeights().model_dump()
+# Objective coefficients are integers: weights x terms x this.
+OBJECTIVE_SCALE = 100_000
 
 
 def candidate_pairs(
@@ -120,25 +122,27 @@ def territory_model(
     ward = add_kind_rule(model, x, places, rulebook)
     if wards is not None:
         model.add(sum(ward.values()) == wards)
-    terms = {
-        "compactness": obj.compactness_term(x, places),
-        "population_balance": obj.population_balance_term(
+    builders = {
+        "compactness": lambda: obj.compactness_term(x, places),
+        "population_balance": lambda: obj.population_balance_term(
             model, x, places, count
         ),
-        "area_balance": obj.area_balance_term(model, x, places, count),
-        "district_crossings": obj.district_crossings_term(x, places),
-        "standard_gap": obj.standard_gap_term(
+        "area_balance": lambda: obj.area_balance_term(model, x, places, count),
+        "size_balance": lambda: obj.size_balance_term(model, x, places, count),
+        "district_crossings": lambda: obj.district_crossings_term(x, places),
+        "standard_gap": lambda: obj.standard_gap_term(
             model, x, places, rulebook, province_class
         ),
     }
+    # Only weighted terms enter the model (their variables cost time).
+    terms = {
+        name: build() for name, build in builders.items() if weights[name]
+    }
     # One integer objective: each term at its weight per unit of value.
-    resolution = 100
     model.minimize(
         sum(
-            round(resolution * weights[name] / term.scale * 1000)
-            * term.expr
+            round(OBJECTIVE_SCALE * weights[name] / term.scale) * term.expr
             for name, term in terms.items()
-            if weights[name]
         )
     )
     return TerritoryModel(model, x, ward, terms)
@@ -223,7 +227,7 @@ def quick_plan(
     for (u, r), var in built.x.items():
         if solver.value(var):
             groups.setdefault(r, []).append(u)
-    scale = 100 * 1000
+    scale = OBJECTIVE_SCALE
     return QuickResult(
         groups={r: sorted(g) for r, g in sorted(groups.items())},
         wards=tuple(r for r, w in built.ward.items() if solver.value(w)),
@@ -246,6 +250,7 @@ def term_values(
         "compactness": obj.compactness(groups, places),
         "population_balance": obj.population_balance(groups, places),
         "area_balance": obj.area_balance(groups, places),
+        "size_balance": obj.size_balance(groups, places),
         "district_crossings": obj.district_crossings(groups, places),
         "standard_gap": obj.standard_gap(
             groups, places, rulebook, province_class

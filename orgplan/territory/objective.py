@@ -12,6 +12,9 @@ its value into the pure function's units.
   near its centre.
 - ``population_balance`` and ``area_balance``: the sum over new units of
   the distance to the mean unit, in per cent of the mean.
+- ``size_balance``: the same for the number of old units per new unit
+  (the 2025 practice merged about three communes into one; unlike
+  population, the count of old units is always known).
 - ``district_crossings``: members outside their representative's old
   district (the 2025 guidance kept old boundaries where it could).
 - ``standard_gap``: how far non-exempt new units fall below the
@@ -91,6 +94,12 @@ def area_balance(groups: Groups, places: Mapping[str, Place]) -> float:
             for g in groups.values()
         ]
     )
+
+
+def size_balance(groups: Groups, places: Mapping[str, Place]) -> float:
+    """Σ |old units − mean| over new units, in per cent of the mean."""
+    del places  # the same signature as the other terms
+    return _balance([len(g) for g in groups.values()])
 
 
 def district_crossings(groups: Groups, places: Mapping[str, Place]) -> int:
@@ -188,6 +197,13 @@ def area_balance_term(
     """Area balance for exactly ``count`` new units."""
     value = {u: round(places[u].area_km2 * AREA_SCALE) for u in places}
     return _balance_term(model, x, value, count, "area_dev")
+
+
+def size_balance_term(
+    model: cp_model.CpModel, x: X, places: Mapping[str, Place], count: int
+) -> Term:
+    """Balance of the number of old units per new unit."""
+    return _balance_term(model, x, dict.fromkeys(places, 1), count, "n_dev")
 
 
 def district_crossings_term(x: X, places: Mapping[str, Place]) -> Term:
