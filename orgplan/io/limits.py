@@ -44,9 +44,9 @@ CELL_CHARS = Limit("ORGPLAN_MAX_CELL_CHARS", 32_767, "characters")
 # Excel's own sheet holds 1,048,576 rows.
 ROWS = Limit("ORGPLAN_MAX_ROWS", 1_048_575, "rows")
 COLUMNS = Limit("ORGPLAN_MAX_COLUMNS", 256, "columns")
-# A CSV file, and the sum of a workbook's parts once unpacked (a 200,000
-# unit workbook is about 60 MiB unpacked).
-FILE_MB = Limit("ORGPLAN_MAX_FILE_MB", 512, "MiB")
+# A CSV file, and the sum of a workbook's parts once unpacked (a workbook
+# of 200,000 units is 11 MiB, 122 MiB unpacked).
+FILE_MB = Limit("ORGPLAN_MAX_FILE_MB", 256, "MiB")
 # Levels of lists and mappings inside a scenario or a plan.json (a
 # plan nests 5 deep, a scenario 4).
 DEPTH = Limit("ORGPLAN_MAX_DEPTH", 64, "levels")
