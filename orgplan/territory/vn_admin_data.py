@@ -46,7 +46,6 @@ class ProvinceSpec:
 
     name: str  # as the package spells it, e.g. "Cao Bằng"
     population: int  # the province total the assumed split adds up to
-    population_source: str
     terrain: str = "mountain"  # of every commune that is not a ward
     seed: int = 2025
 
@@ -274,3 +273,16 @@ def _write(path: Path, header: list[str], rows: list[list[Any]]) -> None:
         writer = csv.writer(handle)
         writer.writerow(header)
         writer.writerows(rows)
+
+
+# The provinces of the bundled scenarios. Province totals: the 2019
+# census as we recall it, to verify against the GSO tables.
+PROVINCES = {
+    "cao-bang": ProvinceSpec("Cao Bằng", 530_341),
+    "lang-son": ProvinceSpec("Lạng Sơn", 781_655),
+}
+
+
+def main(scenario: str, folder: Path) -> None:
+    """Rebuild the data of the bundled ``scenario`` (a PROVINCES key)."""
+    print(write_scenario_data(PROVINCES[scenario], folder))

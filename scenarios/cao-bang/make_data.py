@@ -1,22 +1,15 @@
 """Rebuild the Cao Bằng data from the vietnamadminunits package.
 
-Real: the 161 communes, wards and townships before 1 July 2025 (names,
-official codes, old districts, coordinates), the 56 units after (area)
-and which old units formed each (reference-2025.csv). Assumed, invented
-or approximate: see orgplan.territory.vn_admin_data and the README.
+Real: the 161 units before 1 July 2025 and the 56 after, and which old
+units formed each (reference-2025.csv); what is assumed or approximate:
+see orgplan.territory.vn_admin_data and the README.
 
 Usage: pip install vietnamadminunits; python scenarios/cao-bang/make_data.py
 """
 
 from pathlib import Path
 
-from orgplan.territory.vn_admin_data import ProvinceSpec, write_scenario_data
-
-SPEC = ProvinceSpec(
-    name="Cao Bằng",
-    population=530_341,
-    population_source="2019 census (GSO), to verify",
-)
+from orgplan.territory.vn_admin_data import main
 
 if __name__ == "__main__":
-    print(write_scenario_data(SPEC, Path(__file__).parent))
+    main("cao-bang", Path(__file__).parent)
