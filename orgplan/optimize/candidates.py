@@ -31,7 +31,7 @@ from orgplan.semantics.staff import (
     split_shares,
     staff_split,
 )
-from orgplan.semantics.terms import part_cost
+from orgplan.semantics.terms import dissimilarity, part_cost
 from orgplan.similarity import function_set, jaccard, similarity
 
 # Enumerating every way to hand a unit's functions to receivers grows as
@@ -188,7 +188,9 @@ def find_candidates(
             a, b = b, a
         ua, ub = org.unit(a), org.unit(b)
         reps[b].append(a)
-        cost[(b, a)] = cost[(a, b)] = 1.0 - graph.edges[a, b]["similarity"]
+        cost[(b, a)] = cost[(a, b)] = dissimilarity(
+            graph.edges[a, b]["similarity"]
+        )
         if (
             b in receivers
             or org.children(b)

@@ -52,18 +52,25 @@ class Term:
     structural: bool = True
 
 
+def dissimilarity(sim: float) -> float:
+    """The incoherence of a pair of the given similarity: ``1 - sim``."""
+    return 1.0 - sim
+
+
 def merge_cost(org: Organisation, member: str, into: str) -> float:
-    """Incoherence of ``member`` joining ``into``: ``1 - sim``."""
-    return 1.0 - similarity(org, member, into)
+    """Incoherence of ``member`` joining ``into``."""
+    return dissimilarity(similarity(org, member, into))
 
 
 def part_cost(
     org: Organisation, functions: tuple[str, ...], receiver: str
 ) -> float:
     """Incoherence of a split part going to ``receiver``."""
-    return 1.0 - jaccard(
-        function_set(org, functions),
-        function_set(org, org.unit(receiver).functions),
+    return dissimilarity(
+        jaccard(
+            function_set(org, functions),
+            function_set(org, org.unit(receiver).functions),
+        )
     )
 
 

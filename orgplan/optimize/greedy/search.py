@@ -24,6 +24,7 @@ from orgplan.semantics.targets import (
     unit_limits,
 )
 from orgplan.semantics.terms import (
+    dissimilarity,
     objective_value,
     terms_of,
 )
@@ -276,4 +277,6 @@ class _Search:
 
 
 def _incoherence(search: _Search, group: tuple[str, ...]) -> float:
-    return sum(1 - search._similarity(u, group[0]) for u in group[1:])
+    return sum(
+        dissimilarity(search._similarity(u, group[0])) for u in group[1:]
+    )
