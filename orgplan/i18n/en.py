@@ -355,4 +355,31 @@ MESSAGES: dict[str, str] = {
     "required_column": "required column, cells may be empty",
     "required_optional": "optional",
     "required_if_used": " (if the sheet is used)",
+    # Problems in the input (orgplan.validate, orgplan.errors.Problem):
+    # for the validator to word its messages in either language.
+    "problem_sheet": "sheet {sheet}",
+    "problem_row": "row {row}",
+    "problem_line": "line {row}",
+    "problem_column": "column {column}",
+    "problem_field": "field {column}",
+    "problem_warning": "warning: ",
+    "problem_duplicate_column": "column {name} appears {n} times",
+    "problem_unknown_column": (
+        "unknown column {name} is ignored; the {table} table has columns "
+        "{known}"
+    ),
+    "problem_missing_column": "required column {name} is missing",
+    "problem_no_rows": "the {table} table has no rows",
+    "problem_empty_cell": "empty cell; every {record} needs a {column}",
+    "problem_unknown_value": "unknown {column} {value}; use one of {allowed}",
+    "problem_not_whole": "{value} is not a whole number",
+    "problem_not_number": "{value} is not a number",
+    "problem_not_yes_no": (
+        "{value} is not a yes/no value; use true/false, yes/no, 1/0, x, "
+        "có/không or leave it empty for false"
+    ),
+    "problem_unknown_parent": (
+        "parent {parent} is not a unit of the units table"
+    ),
+    "problem_duplicate_id": "{id} appears {n} times",
 }

@@ -359,4 +359,32 @@ MESSAGES: dict[str, str] = {
     "required_column": "bắt buộc có cột, ô có thể để trống",
     "required_optional": "không bắt buộc",
     "required_if_used": " (nếu dùng trang tính này)",
+    # Problems in the input (orgplan.validate, orgplan.errors.Problem):
+    # for the validator to word its messages in either language.
+    "problem_sheet": "trang tính {sheet}",
+    "problem_row": "dòng {row}",
+    "problem_line": "dòng {row}",
+    "problem_column": "cột {column}",
+    "problem_field": "trường {column}",
+    "problem_warning": "cảnh báo: ",
+    "problem_duplicate_column": "cột {name} xuất hiện {n} lần",
+    "problem_unknown_column": (
+        "cột {name} không xác định, bị bỏ qua; bảng {table} có các cột {known}"
+    ),
+    "problem_missing_column": "thiếu cột bắt buộc {name}",
+    "problem_no_rows": "bảng {table} không có dòng nào",
+    "problem_empty_cell": "ô trống; mỗi {record} đều cần {column}",
+    "problem_unknown_value": (
+        "{column} {value} không hợp lệ; hãy dùng một trong {allowed}"
+    ),
+    "problem_not_whole": "{value} không phải số nguyên",
+    "problem_not_number": "{value} không phải là số",
+    "problem_not_yes_no": (
+        "{value} không phải giá trị có/không; hãy dùng có/không, x, 1/0, "
+        "true/false hoặc để trống (= không)"
+    ),
+    "problem_unknown_parent": (
+        "đơn vị cấp trên {parent} không có trong bảng đơn vị"
+    ),
+    "problem_duplicate_id": "mã {id} xuất hiện {n} lần",
 }
