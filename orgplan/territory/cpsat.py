@@ -204,18 +204,21 @@ def quick_plan(
     if hint is None:
         # A connected map of the right count, for the solver to improve.
         hint = greedy_groups(
-            places, graph, count, options.get("max_group_size", 8)
+            places,
+            graph,
+            count,
+            options.get("max_group_size", 8),
+            options.get("wards"),
+            rulebook.territorial.ward_urban_share,
         )
     province_class = options.get("province_class", "other")
+    start = time.perf_counter()
     built = territory_model(
         places, graph, count, rulebook, extra_pairs=hint.items(), **options
     )
-    add_hint(built, hint)
-    solver = cp_model.CpSolver()
-    solver.parameters.max_time_in_seconds = time_limit_s
-    solver.parameters.num_workers = workers
-    solver.parameters.random_seed = seed
-    start = time.perf_counter()
+    _complete_hint(built, hint, workers, seed)
+    left = max(1.0, time_limit_s - (time.perf_counter() - start))
+    solver = _solver(left, workers, seed)
     status = solver.solve(built.model)
     seconds = time.perf_counter() - start
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
@@ -237,6 +240,42 @@ def quick_plan(
         seconds=seconds,
         terms=term_values(groups, places, rulebook, province_class),
     )
+
+
+def _complete_hint(
+    built: TerritoryModel,
+    hint: Mapping[str, str],
+    workers: int,
+    seed: int,
+) -> None:
+    """Hint every variable: the flows and deviations of ``hint`` too.
+
+    A hint on the assignment alone leaves CP-SAT to find flows, kinds and
+    deviations itself, which on a loaded machine can take longer than
+    the time limit; solving a copy with the assignment fixed gives them
+    at once. A hint that breaks a rule stays a hint on ``x`` only.
+    """
+    fixed = built.model.clone()
+    for (u, r), var in built.x.items():
+        fixed.add(
+            fixed.get_int_var_from_proto_index(var.index)
+            == int(hint.get(u) == r)
+        )
+    solver = _solver(10.0, workers, seed)
+    if solver.solve(fixed) not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        add_hint(built, hint)
+        return
+    for index in range(len(built.model.proto.variables)):
+        var = built.model.get_int_var_from_proto_index(index)
+        built.model.add_hint(var, solver.value(var))
+
+
+def _solver(time_limit_s: float, workers: int, seed: int) -> cp_model.CpSolver:
+    solver = cp_model.CpSolver()
+    solver.parameters.max_time_in_seconds = time_limit_s
+    solver.parameters.num_workers = workers
+    solver.parameters.random_seed = seed
+    return solver
 
 
 def term_values(

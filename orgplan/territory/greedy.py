@@ -26,8 +26,14 @@ def greedy_groups(
     graph: Mapping[str, set[str]],
     count: int,
     max_size: int | None = None,
+    wards: int | None = None,
+    ward_share: float = 0.5,
 ) -> dict[str, str]:
     """unit -> representative (the member nearest its group's centre).
+
+    With ``wards``, a merger that would leave fewer groups than that
+    with most of their people in wards is skipped (the kind rule of
+    :func:`orgplan.territory.standards.new_kind`).
 
     Raises
     ------
@@ -39,6 +45,13 @@ def greedy_groups(
     group = {u: u for u in places}  # unit -> group label
     members = {u: [u] for u in places}
     centre = {u: (places[u].lat, places[u].lon) for u in places}
+
+    def urban(units: list[str]) -> bool:
+        people = sum(places[u].population for u in units)
+        town = sum(places[u].population for u in units if places[u].urban)
+        return people > 0 and town >= ward_share * people
+
+    urban_groups = sum(urban([u]) for u in places)
 
     def cost(a: str, b: str) -> float:
         pa = Place(a, a, "x", lat=centre[a][0], lon=centre[a][1])
@@ -72,6 +85,15 @@ def greedy_groups(
             max_size
         ):
             continue
+        if wards is not None:
+            change = (
+                urban(members[a] + members[b])
+                - urban(members[a])
+                - (urban(members[b]))
+            )
+            if urban_groups + change < wards:
+                continue
+            urban_groups += change
         for u in members[b]:
             group[u] = a
         members[a] += members.pop(b)
