@@ -118,3 +118,16 @@ def test_language_from_option_scenario_environment(
         resolve_lang(None)
     monkeypatch.delenv("ORGPLAN_LANG")
     assert resolve_lang(None) in LANGS
+
+
+def test_rule_sources_cite_in_either_language() -> None:
+    from orgplan.i18n import citation, rule_source
+
+    key = "kinds.division.deputy_steps"
+    assert citation(key, VN_2025_SOURCES, "en") == "Decree 370/2025"
+    assert citation(key, VN_2025_SOURCES, "vi") == "Nghị định 370/2025"
+    assert rule_source(key, VN_2025_SOURCES, "en") == VN_2025_SOURCES[key]
+    # A source a scenario added is shown as written.
+    assert rule_source("mine", {"mine": "Quyết định 1/2026"}, "vi") == (
+        "Quyết định 1/2026"
+    )

@@ -117,6 +117,15 @@ def rule_source(key: str, sources: Mapping[str, str], lang: Lang) -> str:
     return sources.get(key, key)
 
 
+def citation(key: str, sources: Mapping[str, str], lang: Lang) -> str:
+    """The short citation of rule ``key``: its source up to the colon,
+    without the [F]/[U] tags ("Decree 370/2025", "Nghị định 370/2025")."""
+    source = rule_source(key, sources, lang)
+    for tag in ("[F]/[U]", "[F]", "[U]"):
+        source = source.replace(tag, "")
+    return source.split(":", 1)[0].strip()
+
+
 def resolve_lang(given: str | None, scenario: str | None = None) -> Lang:
     """The language to use: ``--lang`` when given, else the scenario's
     ``lang:``, else ``$ORGPLAN_LANG``, else English.

@@ -382,4 +382,23 @@ MESSAGES: dict[str, str] = {
         "parent {parent} is not a unit of the units table"
     ),
     "problem_duplicate_id": "{id} appears {n} times",
+    # Deputy caps as rules with their source (orgplan.semantics.caps),
+    # for orgplan stats and the checker; {source} from citation().
+    "cap_steps": (
+        "{kind} with {size} {basis}{merged}: at most {deputies} ({source})"
+    ),
+    "cap_merged": ", formed from {n} units",
+    "cap_basis_staff": "staff",
+    "cap_basis_civil_servants": "civil servants",
+    "cap_basis_child_units": "units under it",
+    "cap_half": (
+        "at most {percent} of a quota of {quota}: {deputies} ({source})"
+    ),
+    "cap_deputies_one": "{n} deputy",
+    "cap_deputies_many": "{n} deputies",
+    "cap_pooled": (
+        "{units} {kind} units, on average at most {average} deputies "
+        "each{extra}: at most {deputies} in all ({source})"
+    ),
+    "cap_bonus": " + {n} for merged units",
 }

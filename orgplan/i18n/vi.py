@@ -387,4 +387,23 @@ MESSAGES: dict[str, str] = {
         "đơn vị cấp trên {parent} không có trong bảng đơn vị"
     ),
     "problem_duplicate_id": "mã {id} xuất hiện {n} lần",
+    # Deputy caps as rules with their source (orgplan.semantics.caps),
+    # for orgplan stats and the checker; {source} from citation().
+    "cap_steps": (
+        "{kind} có {size} {basis}{merged}: tối đa {deputies} ({source})"
+    ),
+    "cap_merged": ", hình thành từ {n} đơn vị",
+    "cap_basis_staff": "người",
+    "cap_basis_civil_servants": "công chức",
+    "cap_basis_child_units": "đơn vị trực thuộc",
+    "cap_half": (
+        "tối đa {percent} biên chế được giao {quota}: {deputies} ({source})"
+    ),
+    "cap_deputies_one": "{n} cấp phó",
+    "cap_deputies_many": "{n} cấp phó",
+    "cap_pooled": (
+        "{units} đơn vị loại {kind}, bình quân tối đa {average} cấp phó mỗi "
+        "đơn vị{extra}: tổng cộng tối đa {deputies} ({source})"
+    ),
+    "cap_bonus": " + {n} cho đơn vị hợp nhất",
 }
