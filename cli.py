@@ -857,16 +857,19 @@ DEMO_SCENARIO = (
     type=click.FloatRange(min=0, min_open=True, max=WEEK),
     help="Seconds to search [default: the scenario's, 45].",
 )
+@lang_option
 @click.pass_context
 @user_errors
-def demo(ctx: click.Context, out: Path, time_limit: float | None) -> None:
+def demo(
+    ctx: click.Context, out: Path, time_limit: float | None, lang: str | None
+) -> None:
     """Plan the bundled province-departments scenario end to end.
 
     An invented province with the 19 departments of 2024 is brought to
     at most 14 departments and 15% fewer focal points (Decree 45/2025):
     the same as `orgplan plan scenarios/province-departments --out OUT`.
 
-    Example: orgplan demo --out out/demo
+    Example: orgplan demo --out out/demo --lang vi
     """
     if not (DEMO_SCENARIO / "scenario.yaml").is_file():
         raise OrgplanError(
@@ -874,7 +877,11 @@ def demo(ctx: click.Context, out: Path, time_limit: float | None) -> None:
             "runs from a checkout of orgplan's repository"
         )
     ctx.invoke(
-        plan, scenario_path=DEMO_SCENARIO, out=out, time_limit=time_limit
+        plan,
+        scenario_path=DEMO_SCENARIO,
+        out=out,
+        time_limit=time_limit,
+        lang=lang,
     )
 
 
