@@ -117,8 +117,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--time-limit",
         type=float,
-        help="CP-SAT's limit in seconds (default 60; L: what the greedy "
-        "run leaves of 600 s)",
+        help="CP-SAT's limit in seconds (default 60; on L at most what "
+        "the greedy run leaves of 600 s, less the margin)",
     )
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--seed", type=int, default=1)
