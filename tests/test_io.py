@@ -249,3 +249,41 @@ def test_a_filled_template_reads_back(tmp_path: Path) -> None:
     org = read_organisation(tmp_path / "template.xlsx")
     assert org.units[0].name == VIETNAMESE[0]
     assert org.units[0].kind in RULEBOOK.kinds
+
+
+def test_workbook_cells_read_as_excel_shows_them(tmp_path: Path) -> None:
+    """Shared and rich strings, whole numbers, booleans, dates and a
+    formula's computed value, as the sheet XML holds them."""
+    import datetime as dt
+    import zipfile
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "units"
+    sheet.append(["id", "name", "kind", "level", "quota", "locked", "lat"])
+    sheet.append(["A", "Sở A", "department", "province", 12, True, 21.5])
+    sheet.append(["B", "Sở B", "department", "province", 7.0, False, None])
+    sheet.append(["C", "Sở C", "department", "province", 3, None, None])
+    sheet["E4"].value = dt.datetime(2025, 7, 1)
+    path = tmp_path / "cells.xlsx"
+    book.save(path)
+    # A formula with its computed value, as Excel saves it.
+    with zipfile.ZipFile(path) as old:
+        items = {i.filename: old.read(i) for i in old.infolist()}
+    part = "xl/worksheets/sheet1.xml"
+    xml = items[part].decode()
+    start = xml.index('<c r="E3"')
+    end = xml.index("</c>", start) + len("</c>")
+    items[part] = (
+        xml[:start] + '<c r="E3"><f>3+4</f><v>7</v></c>' + xml[end:]
+    ).encode()
+    with zipfile.ZipFile(path, "w") as new:
+        for name, data in items.items():
+            new.writestr(name, data)
+    tables, problems = excel.read_tables(path)
+    assert problems == []
+    rows = {cells[0]: cells for _, cells in tables["units"].rows}
+    assert rows["A"] == ("A", "Sở A", "department", "province", 12, True, 21.5)
+    assert rows["B"][4] == 7 and type(rows["B"][4]) is int
+    assert rows["B"][5] is False
+    assert rows["C"][4] == dt.datetime(2025, 7, 1)

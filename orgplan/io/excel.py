@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import warnings
 import zipfile
 import zlib
 from pathlib import Path
@@ -16,21 +15,15 @@ from openpyxl.utils.cell import (
 )
 from openpyxl.utils.exceptions import (
     CellCoordinatesException,
-    InvalidFileException,
 )
-from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 from openpyxl.worksheet.worksheet import Worksheet
 
 from orgplan.errors import Problem
 from orgplan.io.atomic import atomic_file
 from orgplan.io.limits import CELL_CHARS, COLUMNS, ROWS
 from orgplan.io.schema import TABLES, Cell, RawTable, Table, table_cells
-from orgplan.io.xlsx_package import (
-    PackageError,
-    SheetPart,
-    inspect_package,
-    uncomputed_formulas,
-)
+from orgplan.io.xlsx_package import PackageError, SheetPart, inspect_package
+from orgplan.io.xlsx_rows import SheetRows, date_styles, shared_strings
 from orgplan.model import Organisation
 
 # Sheets orgplan writes for people and never reads as data.
@@ -52,39 +45,38 @@ def read_tables(
     """
     file = str(path)
     try:
-        parts = inspect_package(path)
-        with warnings.catch_warnings():
-            # openpyxl warns of Excel features it drops (extensions,
-            # conditional formats) that do not touch the data.
-            warnings.simplefilter("ignore", UserWarning)
-            workbook = openpyxl.load_workbook(
-                path, read_only=True, data_only=True
-            )
+        layout = inspect_package(path)
     except PackageError as error:
         return {}, [Problem(file, str(error))]
-    except (*DAMAGED, InvalidFileException, KeyError) as error:
+    except (*DAMAGED, KeyError) as error:
         return {}, [Problem(file, _damaged(error))]
-    sheets = {name.strip().lower(): name for name in workbook.sheetnames}
-    found = ", ".join(repr(name) for name in workbook.sheetnames)
+    names = list(layout.sheets)
+    sheets = {name.strip().lower(): name for name in names}
+    found = ", ".join(repr(name) for name in names)
     tables: dict[str, RawTable] = {}
     problems: list[Problem] = []
-    try:
+    with zipfile.ZipFile(path) as package:
+        try:
+            shared = shared_strings(package, layout.shared_strings)
+            dates = date_styles(package, layout.styles)
+        except (*DAMAGED, KeyError, ValueError) as error:
+            return {}, [Problem(file, _damaged(error))]
         for table in TABLES.values():
             if table.name not in sheets:
                 continue
             name = sheets[table.name]
+            part = layout.sheets[name]
+            rows = SheetRows(package, part.part, shared, dates)
             try:
-                raw = _read_sheet(file, workbook[name], table)
+                raw = _read_sheet(file, name, rows, table)
             except _TooLarge as error:
                 problems.append(error.problem)
                 continue
-            except DAMAGED as error:
+            except (*DAMAGED, KeyError, ValueError, IndexError) as error:
                 problems.append(Problem(file, _damaged(error), sheet=name))
                 continue
             tables[table.name] = raw
-            problems += _sheet_problems(path, raw, parts.get(name))
-    finally:
-        workbook.close()
+            problems += _sheet_problems(raw, part, rows.uncomputed)
     for table in TABLES.values():
         if table.required and table.name not in sheets:
             problems.append(
@@ -112,7 +104,7 @@ def read_tables(
 
 
 # What a damaged part raises while it is unpacked or parsed (the XML
-# parsers' errors are SyntaxErrors).
+# parser's errors are SyntaxErrors).
 DAMAGED = (zipfile.BadZipFile, zlib.error, EOFError, SyntaxError)
 
 
@@ -128,31 +120,19 @@ class _TooLarge(Exception):
         self.problem = problem
 
 
-def _read_sheet(file: str, sheet: ReadOnlyWorksheet, table: Table) -> RawTable:
-    # Some programs write a wrong sheet size; read every row there is.
-    sheet.reset_dimensions()
-    rows = sheet.iter_rows(values_only=True)
-    first = next(rows, ())
-    header = tuple(
-        "" if cell is None else str(cell).strip().lower() for cell in first
-    )
-    while header and not header[-1]:
-        header = header[:-1]
-    if len(header) > COLUMNS.value:
-        raise _TooLarge(
-            Problem(
-                file,
-                COLUMNS.message(f"the header ({len(header)} columns)"),
-                1,
-                sheet=sheet.title,
-            )
-        )
+def _read_sheet(
+    file: str, title: str, rows: SheetRows, table: Table
+) -> RawTable:
+    header: tuple[str, ...] = ()
     most, longest = ROWS.value + 1, CELL_CHARS.value
     body: list[tuple[int, tuple[Cell, ...]]] = []
-    for number, values in enumerate(rows, start=2):
+    for number, values in rows:
+        if number == 1:
+            header = _header(file, title, values)
+            continue
         if number > most:
             message = ROWS.message(f"the sheet ({number - 1:,}+ rows)")
-            raise _TooLarge(Problem(file, message, number, sheet=sheet.title))
+            raise _TooLarge(Problem(file, message, number, sheet=title))
         cells = tuple(values[: len(header)])
         if all(
             c is None or (isinstance(c, str) and not c.strip()) for c in cells
@@ -162,11 +142,29 @@ def _read_sheet(file: str, sheet: ReadOnlyWorksheet, table: Table) -> RawTable:
             if isinstance(c, str) and len(c) > longest:
                 message = CELL_CHARS.message(f"the cell ({len(c):,} chars)")
                 raise _TooLarge(
-                    Problem(file, message, number, header[i], sheet.title)
+                    Problem(file, message, number, header[i], title)
                 )
         padding = (None,) * (len(header) - len(cells))
         body.append((number, (*cells, *padding)))
-    return RawTable(table, file, sheet.title, header, tuple(body))
+    return RawTable(table, file, title, header, tuple(body))
+
+
+def _header(file: str, title: str, values: list[Cell]) -> tuple[str, ...]:
+    header = [
+        "" if cell is None else str(cell).strip().lower() for cell in values
+    ]
+    while header and not header[-1]:
+        header.pop()
+    if len(header) > COLUMNS.value:
+        raise _TooLarge(
+            Problem(
+                file,
+                COLUMNS.message(f"the header ({len(header)} columns)"),
+                1,
+                sheet=title,
+            )
+        )
+    return tuple(header)
 
 
 # Formulas without a value are listed up to this many per sheet.
@@ -174,11 +172,9 @@ SHOWN = 20
 
 
 def _sheet_problems(
-    path: Path, raw: RawTable, part: SheetPart | None
+    raw: RawTable, part: SheetPart, uncomputed: list[str]
 ) -> list[Problem]:
     """Merged cells and formulas without a computed value in a sheet."""
-    if part is None:
-        return []
     problems = []
 
     def add(message: str, ref: str) -> None:
@@ -199,24 +195,22 @@ def _sheet_problems(
             "cell",
             first,
         )
-    if part.formulas:
-        cells = uncomputed_formulas(path, part.part)
-        for ref in cells[:SHOWN]:
-            add(
-                f"cell {ref} holds a formula without a computed value "
-                "(it would read as empty); open the workbook in Excel or "
-                "LibreOffice and save it, or type the value",
-                ref,
+    for ref in uncomputed[:SHOWN]:
+        add(
+            f"cell {ref} holds a formula without a computed value (it "
+            "would read as empty); open the workbook in Excel or "
+            "LibreOffice and save it, or type the value",
+            ref,
+        )
+    if len(uncomputed) > SHOWN:
+        problems.append(
+            Problem(
+                raw.file,
+                f"{len(uncomputed) - SHOWN} more cells hold formulas "
+                "without a computed value",
+                sheet=raw.sheet,
             )
-        if len(cells) > SHOWN:
-            problems.append(
-                Problem(
-                    raw.file,
-                    f"{len(cells) - SHOWN} more cells hold formulas "
-                    "without a computed value",
-                    sheet=raw.sheet,
-                )
-            )
+        )
     return problems
 
 

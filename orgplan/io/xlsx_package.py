@@ -6,8 +6,8 @@ spreadsheet program writes and what would cost hours or gigabytes: an
 encrypted or pre-2007 workbook, parts that unpack beyond
 :data:`~orgplan.io.limits.FILE_MB`, XML with a DTD or entities, a sheet
 the workbook lists but whose part is missing. It also notes, per sheet,
-the merged ranges and whether any cell holds a formula, which the reader
-then reports.
+the merged ranges, which the reader then reports, and where the shared
+strings and the styles are (:mod:`orgplan.io.xlsx_rows` reads them).
 """
 
 from __future__ import annotations
@@ -15,7 +15,6 @@ from __future__ import annotations
 import posixpath
 import re
 import zipfile
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from xml.etree import ElementTree
@@ -31,12 +30,9 @@ DOC_REL = (
 )
 PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 
-# Any prefix: some writers spell elements x:mergeCell, x:f.
-_MARKS = re.compile(
-    rb"(?P<dtd><!DOCTYPE|<!ENTITY)"
-    rb"|<(?:\w+:)?mergeCell\b[^>]*?\bref=\"(?P<merge>[^\"]{1,40})\""
-    rb"|(?P<formula><(?:\w+:)?f[\s>/])"
-)
+# Any prefix: some writers spell elements x:mergeCell.
+_MERGE = re.compile(rb"<(?:\w+:)?mergeCell\b[^>]*?\bref=\"([^\"]{1,40})\"")
+_DTD = (b"<!DOCTYPE", b"<!ENTITY")
 CHUNK = 1 << 20
 # Longer than any mark above, so a mark cut by a chunk is seen whole.
 OVERLAP = 256
@@ -48,15 +44,23 @@ class PackageError(Exception):
 
 @dataclass
 class SheetPart:
-    """What the raw XML of one sheet holds."""
+    """One sheet: its part and the merged ranges its XML holds."""
 
     part: str
     merged: list[str] = field(default_factory=list)
-    formulas: bool = False
 
 
-def inspect_package(path: Path) -> dict[str, SheetPart]:
-    """The sheets of the workbook at ``path`` by name, checked.
+@dataclass
+class Layout:
+    """The sheets by name, in order, and the parts they share."""
+
+    sheets: dict[str, SheetPart]
+    shared_strings: str | None
+    styles: str | None
+
+
+def inspect_package(path: Path) -> Layout:
+    """The layout of the workbook at ``path``, checked.
 
     Raises
     ------
@@ -84,12 +88,12 @@ def inspect_package(path: Path) -> dict[str, SheetPart]:
                     "which"
                 )
             )
-        sheets = _sheet_parts(package)
-        by_part = {sheet.part: sheet for sheet in sheets.values()}
+        layout = _layout(package)
+        by_part = {sheet.part: sheet for sheet in layout.sheets.values()}
         for info in package.infolist():
             if info.filename.endswith((".xml", ".rels", ".vml")):
                 _scan(package, info.filename, by_part.get(info.filename))
-    return sheets
+    return layout
 
 
 def _ole_message(path: Path) -> str:
@@ -107,7 +111,7 @@ def _ole_message(path: Path) -> str:
     )
 
 
-def _sheet_parts(package: zipfile.ZipFile) -> dict[str, SheetPart]:
+def _layout(package: zipfile.ZipFile) -> Layout:
     names = set(package.namelist())
     book = _target(package, "_rels/.rels", "", "officeDocument")
     if book is None or book not in names:
@@ -130,7 +134,13 @@ def _sheet_parts(package: zipfile.ZipFile) -> dict[str, SheetPart]:
                 "open it in Excel and save it again"
             )
         sheets[name] = SheetPart(part)
-    return sheets
+    shared = _target(package, rels, folder, "sharedStrings")
+    styles = _target(package, rels, folder, "styles")
+    return Layout(
+        sheets,
+        shared if shared in names else None,
+        styles if styles in names else None,
+    )
 
 
 def _target(
@@ -160,56 +170,30 @@ def _target(
 def _scan(
     package: zipfile.ZipFile, name: str, sheet: SheetPart | None
 ) -> None:
-    for match in _marks(package, name):
-        if match["dtd"]:
-            raise PackageError(
-                f"its part {name} declares XML entities (<!DOCTYPE> or "
-                "<!ENTITY>), which spreadsheet programs never write; "
-                "orgplan does not read such a workbook"
-            )
-        if sheet is None:
-            continue
-        if match["merge"]:
-            sheet.merged.append(match["merge"].decode("ascii", "replace"))
-        elif match["formula"]:
-            sheet.formulas = True
-
-
-def _marks(package: zipfile.ZipFile, name: str) -> Iterator[re.Match[bytes]]:
-    """The marks in part ``name``, read a chunk at a time."""
+    """Refuse a DTD in part ``name``; note a sheet's merged ranges."""
     tail = b""
     with package.open(name) as part:
-        while True:
-            chunk = part.read(CHUNK)
+        while chunk := part.read(CHUNK):
             buffer = tail + chunk
-            # A mark starting in the last OVERLAP bytes is read with the
-            # next chunk, whole.
-            end = len(buffer) if not chunk else len(buffer) - OVERLAP
-            for match in _MARKS.finditer(buffer):
-                if match.start() < end:
-                    yield match
-            if not chunk:
-                return
+            if any(mark in buffer for mark in _DTD):
+                raise PackageError(
+                    f"its part {name} declares XML entities (<!DOCTYPE> or "
+                    "<!ENTITY>), which spreadsheet programs never write; "
+                    "orgplan does not read such a workbook"
+                )
+            # A range starting in the last OVERLAP bytes is read whole
+            # with the next chunk.
+            end = len(buffer) - OVERLAP
+            if sheet is not None and b"mergeCell" in buffer:
+                sheet.merged += _ranges(buffer, end)
             tail = buffer[max(end, 0) :]
+    if sheet is not None:
+        sheet.merged += _ranges(tail, len(tail))
 
 
-def uncomputed_formulas(path: Path, part: str) -> list[str]:
-    """The cells of sheet ``part`` with a formula but no computed value.
-
-    A program that writes formulas without computing them (a script,
-    some converters) leaves the value out; Excel computes it on opening
-    and saving the file.
-    """
-    found = []
-    with zipfile.ZipFile(path) as package, package.open(part) as xml:
-        for _, element in ElementTree.iterparse(xml):
-            if element.tag == f"{MAIN}row":
-                element.clear()
-            if element.tag != f"{MAIN}c":
-                continue
-            formula = element.find(f"{MAIN}f")
-            value = element.find(f"{MAIN}v")
-            if formula is not None and (value is None or not value.text):
-                found.append(element.get("r", "?"))
-            element.clear()
-    return found
+def _ranges(buffer: bytes, end: int) -> list[str]:
+    return [
+        match[1].decode("ascii", "replace")
+        for match in _MERGE.finditer(buffer)
+        if match.start() < end
+    ]
