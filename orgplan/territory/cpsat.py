@@ -216,26 +216,32 @@ def quick_plan(
     built = territory_model(
         places, graph, count, rulebook, extra_pairs=hint.items(), **options
     )
-    _complete_hint(built, hint, workers, seed)
+    first = _complete_hint(built, hint, time_limit_s / 3, workers, seed)
     left = max(1.0, time_limit_s - (time.perf_counter() - start))
     solver = _solver(left, workers, seed)
     status = solver.solve(built.model)
     seconds = time.perf_counter() - start
-    if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+    if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        found: cp_model.CpSolver = solver
+        name = solver.status_name(status)
+    elif first is not None:
+        # No better plan in time: the start keeps every rule.
+        found, name = first, "START"
+    else:
         raise ValueError(
             f"no territorial plan: {solver.status_name(status)} after "
             f"{seconds:.1f} s"
         )
     groups: dict[str, list[str]] = {}
     for (u, r), var in built.x.items():
-        if solver.value(var):
+        if found.value(var):
             groups.setdefault(r, []).append(u)
     scale = OBJECTIVE_SCALE
     return QuickResult(
         groups={r: sorted(g) for r, g in sorted(groups.items())},
-        wards=tuple(r for r, w in built.ward.items() if solver.value(w)),
-        status=solver.status_name(status),
-        objective=solver.objective_value / scale,
+        wards=tuple(r for r, w in built.ward.items() if found.value(w)),
+        status=name,
+        objective=found.objective_value / scale,
         bound=solver.best_objective_bound / scale,
         seconds=seconds,
         terms=term_values(groups, places, rulebook, province_class),
@@ -245,29 +251,31 @@ def quick_plan(
 def _complete_hint(
     built: TerritoryModel,
     hint: Mapping[str, str],
+    time_limit_s: float,
     workers: int,
     seed: int,
-) -> None:
+) -> cp_model.CpSolver | None:
     """Hint every variable: the flows and deviations of ``hint`` too.
 
     A hint on the assignment alone leaves CP-SAT to find flows, kinds and
     deviations itself, which on a loaded machine can take longer than
     the time limit; solving a copy with the assignment fixed gives them
-    at once. A hint that breaks a rule stays a hint on ``x`` only.
+    at once. Returns that solve (its values answer for ``built``'s
+    variables: a copy keeps the indices), or ``None`` when the hint
+    breaks a rule (it then stays a hint on ``x`` only).
     """
     fixed = built.model.clone()
     for (u, r), var in built.x.items():
-        fixed.add(
-            fixed.get_int_var_from_proto_index(var.index)
-            == int(hint.get(u) == r)
-        )
-    solver = _solver(10.0, workers, seed)
+        same = fixed.get_int_var_from_proto_index(var.index)
+        fixed.add(same == int(hint.get(u) == r))
+    solver = _solver(time_limit_s, workers, seed)
     if solver.solve(fixed) not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         add_hint(built, hint)
-        return
+        return None
     for index in range(len(built.model.proto.variables)):
         var = built.model.get_int_var_from_proto_index(index)
         built.model.add_hint(var, solver.value(var))
+    return solver
 
 
 def _solver(time_limit_s: float, workers: int, seed: int) -> cp_model.CpSolver:
