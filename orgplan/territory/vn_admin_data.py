@@ -38,6 +38,7 @@ from orgplan.territory.neighbours import (
 # wards and townships denser than the communes around them.
 DENSITY_WEIGHT = {"Phường": 12.0, "Thị trấn": 5.0, "Xã": 1.0}
 KIND = {"Phường": "ward", "Thị trấn": "commune", "Xã": "commune"}
+Row = dict[str, Any]  # a row of the package's database
 
 
 @dataclass(frozen=True)
@@ -198,12 +199,17 @@ def write_scenario_data(spec: ProvinceSpec, folder: Path) -> dict[str, Any]:
     first = old_rows[0]
     pid = first["provinceCode"]
     _write_localities(
-        data / "localities.csv", spec, old_rows, areas, population,
+        data / "localities.csv",
+        spec,
+        old_rows,
+        areas,
+        population,
         neighbours,
     )
     _write_units(data / "units.csv", spec, pid, first, old_rows)
-    _write_reference(folder / "reference-2025.csv", old_rows, into,
-                     new_by_code)
+    _write_reference(
+        folder / "reference-2025.csv", old_rows, into, new_by_code
+    )
     return {
         "old": len(old_rows),
         "new": len(new_by_code),
@@ -211,61 +217,182 @@ def write_scenario_data(spec: ProvinceSpec, folder: Path) -> dict[str, Any]:
     }
 
 
-def _write_localities(path, spec, old_rows, areas, population, neighbours):
+def _write_localities(
+    path: Path,
+    spec: ProvinceSpec,
+    old_rows: list[Row],
+    areas: Mapping[str, float],
+    population: Mapping[str, int],
+    neighbours: Mapping[str, set[str]],
+) -> None:
     first = old_rows[0]
     pid = first["provinceCode"]
-    rows = [[pid, first["province"], "province", "", spec.population,
-             "", spec.terrain, "", first["provinceLat"],
-             first["provinceLon"]]]
+    rows = [
+        [
+            pid,
+            first["province"],
+            "province",
+            "",
+            spec.population,
+            "",
+            spec.terrain,
+            "",
+            first["provinceLat"],
+            first["provinceLon"],
+        ]
+    ]
     seen = set()
     for r in old_rows:
         if r["districtCode"] not in seen:
             seen.add(r["districtCode"])
-            rows.append([r["districtCode"], r["district"], "district", pid,
-                         "", "", "", "", r["districtLat"], r["districtLon"]])
+            rows.append(
+                [
+                    r["districtCode"],
+                    r["district"],
+                    "district",
+                    pid,
+                    "",
+                    "",
+                    "",
+                    "",
+                    r["districtLat"],
+                    r["districtLon"],
+                ]
+            )
     for r in old_rows:
         code = r["wardCode"]
         terrain = "urban" if r["wardType"] == "Phường" else spec.terrain
-        rows.append([code, r["ward"], "commune", r["districtCode"],
-                     population[code], areas[code], terrain,
-                     ";".join(sorted(neighbours[code])),
-                     r["wardLat"], r["wardLon"]])
-    _write(path, ["id", "name", "level", "parent", "population",
-                  "area_km2", "terrain", "neighbours", "lat", "lon"], rows)
+        rows.append(
+            [
+                code,
+                r["ward"],
+                "commune",
+                r["districtCode"],
+                population[code],
+                areas[code],
+                terrain,
+                ";".join(sorted(neighbours[code])),
+                r["wardLat"],
+                r["wardLon"],
+            ]
+        )
+    _write(
+        path,
+        [
+            "id",
+            "name",
+            "level",
+            "parent",
+            "population",
+            "area_km2",
+            "terrain",
+            "neighbours",
+            "lat",
+            "lon",
+        ],
+        rows,
+    )
 
 
-def _write_units(path, spec, pid, first, old_rows):
+def _write_units(
+    path: Path, spec: ProvinceSpec, pid: str, first: Row, old_rows: list[Row]
+) -> None:
     rng = random.Random(spec.seed)
     root = f"UBND-{pid}"
     province = first["province"]
-    rows = [[root, f"Ủy ban nhân dân {province[0].lower()}{province[1:]}",
-             "province", "province", pid, 0, 0, 0, 0, "", ""]]
+    rows = [
+        [
+            root,
+            f"Ủy ban nhân dân {province[0].lower()}{province[1:]}",
+            "province",
+            "province",
+            pid,
+            0,
+            0,
+            0,
+            0,
+            "",
+            "",
+        ]
+    ]
     for r in old_rows:
         # INVENTED: about 20 cadres and civil servants per commune (the
         # order of Decree 33/2023's quotas), a few more in wards.
-        quota = (22 if r["wardType"] == "Phường" else 20) + rng.randint(
-            -1, 1
-        )
+        quota = (22 if r["wardType"] == "Phường" else 20) + rng.randint(-1, 1)
         actual = max(12, quota + rng.randint(-4, 3))
-        rows.append([r["wardCode"], r["ward"], KIND[r["wardType"]],
-                     "commune", r["wardCode"], quota, actual, 1,
-                     rng.choice((1, 2)), root, actual])
-    _write(path, ["id", "name", "kind", "level", "locality", "quota",
-                  "actual", "heads", "deputies", "parent",
-                  "civil_servants"], rows)
+        rows.append(
+            [
+                r["wardCode"],
+                r["ward"],
+                KIND[r["wardType"]],
+                "commune",
+                r["wardCode"],
+                quota,
+                actual,
+                1,
+                rng.choice((1, 2)),
+                root,
+                actual,
+            ]
+        )
+    _write(
+        path,
+        [
+            "id",
+            "name",
+            "kind",
+            "level",
+            "locality",
+            "quota",
+            "actual",
+            "heads",
+            "deputies",
+            "parent",
+            "civil_servants",
+        ],
+        rows,
+    )
 
 
-def _write_reference(path, old_rows, into, new_by_code):
+def _write_reference(
+    path: Path,
+    old_rows: list[Row],
+    into: Mapping[str, str],
+    new_by_code: Mapping[str, Row],
+) -> None:
     rows = []
     for r in old_rows:
         new = new_by_code[into[r["wardCode"]]]
-        rows.append([r["wardCode"], r["ward"], r["district"],
-                     new["wardCode"], new["ward"], KIND[new["wardType"]],
-                     new["wardAreaKm2"], new["wardLat"], new["wardLon"],
-                     r["coordinate_note"]])
-    _write(path, ["old_id", "old_name", "old_district", "new_id",
-                  "new_name", "new_kind", "new_area_km2", "new_lat",
-                  "new_lon", "coordinate_note"], rows)
+        rows.append(
+            [
+                r["wardCode"],
+                r["ward"],
+                r["district"],
+                new["wardCode"],
+                new["ward"],
+                KIND[new["wardType"]],
+                new["wardAreaKm2"],
+                new["wardLat"],
+                new["wardLon"],
+                r["coordinate_note"],
+            ]
+        )
+    _write(
+        path,
+        [
+            "old_id",
+            "old_name",
+            "old_district",
+            "new_id",
+            "new_name",
+            "new_kind",
+            "new_area_km2",
+            "new_lat",
+            "new_lon",
+            "coordinate_note",
+        ],
+        rows,
+    )
 
 
 def _write(path: Path, header: list[str], rows: list[list[Any]]) -> None:
