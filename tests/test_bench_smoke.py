@@ -83,6 +83,23 @@ def test_generator_output_is_unchanged(
     assert hashlib.sha256(text.encode()).hexdigest() == SEED_1[size]
 
 
+def test_a_bad_catalogue_row_is_named(tmp_path: Path) -> None:
+    catalogue = _bench("catalogue")
+    for name in ("departments.csv", "mandates.csv", "parts.csv"):
+        text = (catalogue.DATA / name).read_text(encoding="utf-8")
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    parts = tmp_path / "parts.csv"
+    rows = parts.read_text(encoding="utf-8").splitlines()
+    # Row 3 of the file: the second part, its quota_max made a word.
+    rows[2] = rows[2].rsplit(",", 1)[0] + ",ten"
+    parts.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    with pytest.raises(catalogue.CatalogueError) as caught:
+        catalogue.read_departments(tmp_path)
+    assert str(caught.value) == (
+        f"{parts}, row 3, field quota_max: 'ten' is not a whole number"
+    )
+
+
 def test_generated_instance_reads_back_clean(
     generate: ModuleType, tmp_path: Path
 ) -> None:
