@@ -5,7 +5,7 @@
 together (duplicate ids, unknown references, cycles, counts that do not
 add up, a roster that contradicts the units). Every problem names the
 file, the sheet of a workbook, the row as a spreadsheet shows it and the
-column. :func:`scenario_problems` checks a scenario's references to the
+column. :mod:`orgplan.scenario_checks` checks a scenario against the
 organisation it plans for.
 """
 
@@ -34,7 +34,6 @@ from orgplan.io.schema import (
 )
 from orgplan.model import SPLIT_COLUMNS, Organisation
 from orgplan.rules import Rulebook
-from orgplan.scenario import Scenario
 
 # Whole numbers as digits, "12" or "12.0" (as a spreadsheet may save it).
 _WHOLE = re.compile(r"[+-]?[0-9]+(?:\.0*)?")
@@ -199,7 +198,7 @@ def _visible(
         found = CONTROL.findall(cell.strip())
         if found:
             raise ValueError(
-                f"the cell holds control characters ({_codes(found)}); "
+                f"the cell holds control characters ({codes(found)}); "
                 "retype it"
             )
         return cell
@@ -208,7 +207,7 @@ def _visible(
         return cell
     checker.add(
         raw,
-        f"control characters ({_codes(found)}) removed from the text",
+        f"control characters ({codes(found)}) removed from the text",
         row,
         column.name,
         "warning",
@@ -216,7 +215,8 @@ def _visible(
     return TEXT_CONTROL.sub("", cell)
 
 
-def _codes(found: list[str]) -> str:
+def codes(found: list[str]) -> str:
+    """The code points of ``found``, as U+000B, U+0001."""
     return ", ".join(sorted({f"U+{ord(c):04X}" for c in found}))
 
 
@@ -621,223 +621,6 @@ def _roster(
 
 def _where(raw: RawTable) -> str:
     return f"sheet {raw.sheet}" if raw.sheet else Path(raw.file).name
-
-
-# A key path inside a YAML file: keys and list positions.
-KeyPath = tuple[str | int, ...]
-
-
-def scenario_problems(
-    organisation: Organisation,
-    scenario: Scenario,
-    rulebook: Rulebook,
-    file: str,
-    line_of: Callable[[KeyPath], int | None] = lambda _: None,
-) -> list[Problem]:
-    """Problems in a scenario's references to units, persons and kinds.
-
-    ``locks``, ``must_merge``, ``must_not_merge``, ``names``,
-    ``staffing.quota_overrides`` and ``leadership.heads`` must name units of
-    the organisation (head values: persons of the roster); ``scope.kinds``
-    and ``targets.max_units`` must name kinds of the rulebook. ``line_of``
-    gives the line of a key path in the scenario file.
-    """
-    unit = "unit id of the organisation"
-    units = set(organisation.unit_by_id)
-    kinds = set(rulebook.kinds)
-    heads = scenario.leadership.heads
-    checks: list[tuple[KeyPath, list[tuple[KeyPath, str]], set[str], str]] = [
-        (("locks",), _listed(scenario.locks), units, unit),
-        (("must_merge",), _grouped(scenario.must_merge), units, unit),
-        (("must_not_merge",), _grouped(scenario.must_not_merge), units, unit),
-        (("names",), _keys(scenario.names), units, unit),
-        (
-            ("staffing", "quota_overrides"),
-            _keys(scenario.staffing.quota_overrides),
-            units,
-            unit,
-        ),
-        (("leadership", "heads"), _keys(heads), units, unit),
-        (
-            ("leadership", "heads"),
-            [((key,), person) for key, person in heads.items()],
-            {p.id for p in organisation.staff},
-            "person id in the roster",
-        ),
-        (("scope", "kinds"), _listed(scenario.scope.kinds), kinds, "kind"),
-        (
-            ("targets", "max_units"),
-            _keys(scenario.targets.max_units),
-            kinds,
-            "kind",
-        ),
-    ]
-    problems = []
-    for prefix, entries, known, what in checks:
-        for suffix, value in entries:
-            if value in known:
-                continue
-            message = f"{value!r} is not a {what}"
-            if what == "kind":
-                message += f" of rulebook {rulebook.name}; kinds are " + (
-                    ", ".join(rulebook.kinds)
-                )
-            loc = (*prefix, *suffix)
-            problems.append(
-                Problem(
-                    file,
-                    message,
-                    line_of(loc),
-                    ".".join(str(part) for part in loc),
-                )
-            )
-    texts = [(("name",), scenario.name)] + [
-        (("names", key), value) for key, value in scenario.names.items()
-    ]
-    for loc, text in texts:
-        found = TEXT_CONTROL.findall(text)
-        if found:
-            problems.append(
-                Problem(
-                    file,
-                    f"the text holds control characters ({_codes(found)}), "
-                    "which no name needs and a workbook cannot hold",
-                    line_of(loc),
-                    ".".join(str(part) for part in loc),
-                )
-            )
-    return problems + merge_problems(
-        organisation, scenario, rulebook, file, line_of
-    )
-
-
-def merge_problems(
-    organisation: Organisation,
-    scenario: Scenario,
-    rulebook: Rulebook,
-    file: str,
-    line_of: Callable[[KeyPath], int | None] = lambda _: None,
-) -> list[Problem]:
-    """Must-merge groups that no plan can honour, found before solving.
-
-    A locked member or one outside ``scope.kinds``, a group the scope
-    forbids (no merges, too many members), members that may not merge
-    (kinds, ``scope.merge_within``) and a pair both in ``must_merge`` and
-    in ``must_not_merge``. Unknown ids are :func:`scenario_problems`'s.
-    """
-    from orgplan.semantics.scope import free_units, locked_units
-
-    units = organisation.unit_by_id
-    locked = locked_units(organisation, scenario)
-    free = free_units(organisation, scenario)
-    scope = scenario.scope
-    problems = []
-
-    def add(loc: KeyPath, message: str) -> None:
-        key = ".".join(str(part) for part in loc)
-        problems.append(Problem(file, message, line_of(loc), key))
-
-    for i, group in enumerate(scenario.must_merge):
-        if not scope.allow_merge:
-            add(("must_merge", i), "scope.allow_merge is false")
-        if len(set(group)) > scope.max_group_size:
-            add(
-                ("must_merge", i),
-                f"{len(set(group))} members, more than "
-                f"scope.max_group_size ({scope.max_group_size})",
-            )
-        for j, uid in enumerate(group):
-            if uid in locked:
-                where = "scenario's locks" if uid in scenario.locks else (
-                    "data (its locked column)"
-                )
-                add(
-                    ("must_merge", i, j),
-                    f"{uid} must merge but is locked in the {where}",
-                )
-            elif uid in units and uid not in free:
-                add(
-                    ("must_merge", i, j),
-                    f"{uid} must merge but is a {units[uid].kind}, outside "
-                    "scope.kinds (" + ", ".join(scope.kinds) + ")",
-                )
-        reason = _obstacle(organisation, scenario, rulebook, group)
-        if reason:
-            add(("must_merge", i), f"these units cannot merge: {reason}")
-    merged = _joined(scenario.must_merge)
-    for k, pair in enumerate(scenario.must_not_merge):
-        for a, b in _pairs(pair):
-            if a != b and a in merged and merged[a] == merged.get(b):
-                add(
-                    ("must_not_merge", k),
-                    f"{a} and {b} must not merge, but must_merge puts "
-                    "them in one group",
-                )
-    return problems
-
-
-def _obstacle(
-    organisation: Organisation,
-    scenario: Scenario,
-    rulebook: Rulebook,
-    group: Iterable[str],
-) -> str | None:
-    """Why no member of ``group`` may represent the others (kinds,
-    ``scope.merge_within``), or ``None``."""
-    from orgplan.semantics.scope import merge_obstacle, neighbours
-
-    found = [organisation.unit_by_id.get(u) for u in dict.fromkeys(group)]
-    members = [u for u in found if u is not None]
-    if len(members) < 2 or len(members) < len(found):
-        return None
-    near = neighbours(organisation)
-    first = None
-    for rep in members:
-        reasons = (
-            merge_obstacle(organisation, rulebook, scenario, rep, unit, near)
-            for unit in members
-            if unit is not rep
-        )
-        reason = next((r for r in reasons if r), None)
-        if reason is None:
-            return None
-        first = first or reason
-    return first
-
-
-def _joined(groups: Iterable[Iterable[str]]) -> dict[str, int]:
-    """Each unit of overlapping groups mapped to one group number."""
-    group_of: dict[str, int] = {}
-    for n, group in enumerate(groups):
-        members = set(group)
-        olds = {group_of[u] for u in members if u in group_of}
-        for uid, g in list(group_of.items()):
-            if g in olds:
-                group_of[uid] = n
-        for uid in members:
-            group_of[uid] = n
-    return group_of
-
-
-def _pairs(group: Iterable[str]) -> list[tuple[str, str]]:
-    items = list(group)
-    return [(a, b) for i, a in enumerate(items) for b in items[i + 1 :]]
-
-
-def _listed(values: Iterable[str]) -> list[tuple[KeyPath, str]]:
-    return [((i,), value) for i, value in enumerate(values)]
-
-
-def _grouped(groups: Iterable[Iterable[str]]) -> list[tuple[KeyPath, str]]:
-    return [
-        ((i, j), value)
-        for i, group in enumerate(groups)
-        for j, value in enumerate(group)
-    ]
-
-
-def _keys(mapping: Mapping[str, object]) -> list[tuple[KeyPath, str]]:
-    return [((key,), key) for key in mapping]
 
 
 def raise_for_errors(problems: list[Problem]) -> None:

@@ -93,7 +93,7 @@ def test_a_million_blank_lines_are_cheap(tmp_path: Path) -> None:
     data = _csv(tmp_path, ROOT_ROW + "\n" * 2_000_000)
     start = time.perf_counter()
     problem = _only_error(data)
-    assert time.perf_counter() - start < 10
+    assert time.perf_counter() - start < 30
     assert "ORGPLAN_MAX_ROWS" in problem.message
 
 
@@ -316,7 +316,7 @@ def test_a_workbook_that_unpacks_too_large_is_refused_unread(
     monkeypatch.setenv("ORGPLAN_MAX_FILE_MB", "4")
     start = time.perf_counter()
     problem = _only_error(path)
-    assert time.perf_counter() - start < 2
+    assert time.perf_counter() - start < 10
     assert "unpacks to 8 MiB" in problem.message
     assert "ORGPLAN_MAX_FILE_MB" in problem.message
 
@@ -428,7 +428,7 @@ def test_yaml_aliases_that_expand_a_billion_times_are_refused(
     path = _scenario(tmp_path, "\n".join(lines) + "\n")
     start = time.perf_counter()
     problem = _only_error(path)
-    assert time.perf_counter() - start < 5
+    assert time.perf_counter() - start < 20
     assert "ORGPLAN_MAX_YAML_NODES" in problem.message
 
 

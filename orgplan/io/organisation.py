@@ -10,11 +10,11 @@ from orgplan.io.yaml_io import is_scenario, read_scenario
 from orgplan.model import Organisation
 from orgplan.rules import Rulebook, load_rulebook
 from orgplan.scenario import Scenario
+from orgplan.scenario_checks import scenario_problems
 from orgplan.validate import (
     build_organisation,
     has_errors,
     raise_for_errors,
-    scenario_problems,
 )
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")

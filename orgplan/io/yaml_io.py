@@ -12,7 +12,8 @@ from orgplan.errors import Problem
 from orgplan.io.limits import DEPTH, FILE_MB, MIB, YAML_NODES
 from orgplan.rules import builtin_rulebooks
 from orgplan.scenario import Scenario
-from orgplan.validate import KeyPath, plain_message, raise_for_errors
+from orgplan.scenario_checks import KeyPath
+from orgplan.validate import plain_message, raise_for_errors
 
 SCENARIO_FILE = "scenario.yaml"
 
