@@ -18,8 +18,8 @@ from orgplan.io import (
     open_scenario,
     read_organisation,
 )
+from orgplan.io.cells import FALSE_WORDS, TRUE_WORDS, parse_cell
 from orgplan.io.schema import UNITS
-from orgplan.validate import FALSE_WORDS, TRUE_WORDS, parse_cell
 
 SCENARIOS = BROKEN / "scenarios"
 
