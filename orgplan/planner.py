@@ -13,7 +13,7 @@ from typing import Any
 from orgplan.apply import apply
 from orgplan.graph import metrics
 from orgplan.model import Organisation
-from orgplan.optimize import Progress, solve_structure
+from orgplan.optimize import Progress, Run, solve_structure
 from orgplan.plan import Result
 from orgplan.scenario import Method, Scenario
 from orgplan.semantics.terms import objective_terms, objective_value
@@ -39,7 +39,8 @@ def solve(
         ``"cpsat"`` or ``"greedy"``; defaults to the scenario's solver
         method.
     progress
-        Called with each improving solution of a long solve.
+        Called from the first second on with the phase, the best plan's
+        objective, the bound and the wall-clock time.
 
     Returns
     -------
@@ -54,14 +55,25 @@ def solve(
         names a small set of conflicting requirements.
     """
     rulebook = scenario.rulebook()
-    structural = solve_structure(
-        organisation,
-        scenario,
-        rulebook,
-        method=method or scenario.solver.method,
-        progress=progress,
-    )
-    plan = plan_staffing(organisation, scenario, rulebook, structural.plan)
+    # One wall clock and one Ctrl-C for the structure and the staffing:
+    # Ctrl-C during the staffing stage lets it finish on the best plan.
+    run = Run(scenario.solver.time_limit_s, progress)
+    with run.catching_ctrl_c(), run.ticking():
+        structural = solve_structure(
+            organisation,
+            scenario,
+            rulebook,
+            method=method or scenario.solver.method,
+            run=run,
+        )
+        run.check()
+        if structural.plan.objective is None:
+            return structural
+        run.enter("staffing")
+        plan = plan_staffing(
+            organisation, scenario, rulebook, structural.plan
+        )
+    run.check()
     after = apply(organisation, plan)
     terms = objective_terms(organisation, scenario, plan)
     # The solver's objective and bound cover the structure; the staffing
@@ -88,7 +100,10 @@ def solve(
             "settings": _settings(scenario),
         }
     )
-    return structural.model_copy(update={"plan": plan})
+    stopped = structural.stopped_early or run.stopped.is_set()
+    return structural.model_copy(
+        update={"plan": plan, "stopped_early": stopped}
+    )
 
 
 def _settings(scenario: Scenario) -> dict[str, Any]:

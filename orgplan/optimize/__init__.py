@@ -7,12 +7,21 @@ baseline alone. Large scenarios whose targets do not couple the whole
 organisation are solved in independent blocks, coupled ones in one block
 per tree with the targets split among them when
 ``solver.decompose`` is ``budget`` (:mod:`orgplan.optimize.blocks`).
+
+The whole solve runs on one wall clock (:class:`~orgplan.optimize.
+progress.Run`): finding candidates, the greedy baseline, building the
+model, completing the warm start, the search and decoding together keep
+to ``solver.time_limit_s``; Ctrl-C or the time limit at any moment give
+the best plan so far, the greedy plan when CP-SAT has none better, and
+never a plan worse than the greedy one.
 """
 
 from __future__ import annotations
 
-import time
+import contextlib
+import threading
 from collections.abc import Callable
+from dataclasses import replace
 
 from orgplan.errors import InfeasibleScenario
 from orgplan.model import Organisation
@@ -22,22 +31,32 @@ from orgplan.optimize.blocks import (
     independent_blocks,
     solve_in_blocks,
 )
-from orgplan.optimize.candidates import find_candidates
+from orgplan.optimize.candidates import Candidates, find_candidates
 from orgplan.optimize.cpsat import Settings, solve_cpsat
 from orgplan.optimize.decode import kept_excess
 from orgplan.optimize.explain import preflight
 from orgplan.optimize.greedy import solve_greedy
-from orgplan.optimize.progress import Progress
-from orgplan.plan import Plan, Result
+from orgplan.optimize.progress import PHASES, Progress, Run
+from orgplan.plan import Plan, Result, SolveStatus
 from orgplan.rules import Rulebook
 from orgplan.scenario import Method, Scenario
 
-__all__ = ["Progress", "solve_structure"]
+__all__ = ["PHASES", "Progress", "Run", "solve_structure"]
 
-# The greedy baseline re-checks the whole plan at every step; beyond this
-# many movable units it takes minutes, longer than a whole solve should,
-# so it is not used as a hint.
-HINT_LIMIT = 2000
+# The share of the time left that the greedy baseline may take before
+# CP-SAT starts without it (it then still finishes in the background and
+# is compared with CP-SAT's plan if it ends in time).
+GREEDY_SHARE = 0.5
+
+# Seconds kept back from the search for decoding and the staffing stage,
+# as a share of the time limit (at least RESERVE_MIN_S).
+RESERVE_SHARE = 0.05
+RESERVE_MIN_S = 0.5
+
+
+def reserve(limit: float) -> float:
+    """Seconds of ``limit`` kept for decoding and the staffing stage."""
+    return min(0.5 * limit, max(RESERVE_MIN_S, RESERVE_SHARE * limit))
 
 
 def solve_structure(
@@ -47,6 +66,7 @@ def solve_structure(
     *,
     method: Method = "cpsat",
     progress: Callable[[Progress], None] | None = None,
+    run: Run | None = None,
 ) -> Result:
     """Decide the structure: merges, folds, splits, heads and deputies.
 
@@ -63,13 +83,19 @@ def solve_structure(
         ``"cpsat"`` (the model, warm-started by the greedy plan) or
         ``"greedy"`` (the baseline alone).
     progress
-        Called with each improving CP-SAT solution.
+        Called from the first second on with the phase, the best plan's
+        objective, the bound and the wall-clock time.
+    run
+        The clock and Ctrl-C state of a larger solve this one is part of
+        (:func:`orgplan.planner.solve`); by default the solve has its own
+        and catches Ctrl-C itself.
 
     Returns
     -------
     Result
         The structural plan (staffing fields empty) with the solver's
-        status, objective, bound, gap, mode and statistics.
+        status, objective, bound, gap, mode and statistics;
+        ``stopped_early`` when Ctrl-C ended it.
 
     Raises
     ------
@@ -77,24 +103,46 @@ def solve_structure(
         If no plan meets the targets, locks and rules together; it names
         a small set of conflicting requirements in plain words.
     """
-    start = time.perf_counter()
+    own = run is None
+    if run is None:
+        run = Run(scenario.solver.time_limit_s, progress)
+    with contextlib.ExitStack() as stack:
+        if own:
+            stack.enter_context(run.catching_ctrl_c())
+            stack.enter_context(run.ticking())
+        result = _solve(org, scenario, rulebook, method, run)
+    run.check()
+    return result
+
+
+def _solve(
+    org: Organisation,
+    scenario: Scenario,
+    rulebook: Rulebook,
+    method: Method,
+    run: Run,
+) -> Result:
     preflight(org, scenario, rulebook)
     if method == "greedy":
+        run.enter("greedy")
         plan = solve_greedy(org, scenario, rulebook)
+        run.found(plan.objective or 0.0, None, "greedy")
         return Result(plan=plan.model_copy(update={"method": "greedy"}))
-    settings = Settings(
-        time_limit_s=scenario.solver.time_limit_s,
-        workers=scenario.solver.workers,
-        seed=scenario.solver.seed,
-        reproducible=scenario.solver.reproducible,
-    )
+    params = scenario.solver
+    run.enter("candidates")
     cand = find_candidates(org, scenario, rulebook)
-    hint = (
-        _greedy_hint(org, scenario, rulebook)
-        if len(cand.movable) <= HINT_LIMIT
-        else None
+    greedy = _greedy(org, scenario, rulebook, run)
+    run.check()
+    settings = Settings(
+        time_limit_s=params.time_limit_s,
+        workers=params.workers,
+        seed=params.seed,
+        reproducible=params.reproducible,
     )
-    decompose = scenario.solver.decompose
+    if run.stopped.is_set() and greedy.plan is not None:
+        result = Result(plan=_fallback(greedy.plan, None, settings, run))
+        return _finish(org, rulebook, cand, result, settings, run)
+    decompose = params.decompose
     budget = decompose == "budget" and coupled(org, scenario, rulebook, cand)
     if decompose == "none":
         blocks = [set(cand.movable)]
@@ -102,6 +150,15 @@ def solve_structure(
         blocks = budget_blocks(org, scenario, cand)
     else:
         blocks = independent_blocks(org, scenario, rulebook, cand)
+    # The search gets what is left of the wall clock but the reserve for
+    # decoding and staffing; reproducible runs keep their deterministic
+    # budget, the wall clock as a backstop.
+    wall = max(0.0, run.left() - reserve(run.limit))
+    settings = replace(
+        settings,
+        time_limit_s=params.time_limit_s if params.reproducible else wall,
+        wall_s=wall,
+    )
     if len(blocks) > 1:
         result = solve_in_blocks(
             org,
@@ -110,36 +167,146 @@ def solve_structure(
             cand,
             settings,
             blocks,
+            run,
             budget=budget,
-            elapsed=time.perf_counter() - start,
-            hint=hint,
-            progress=progress,
+            hint=greedy.plan,
         )
     else:
         result = solve_cpsat(
-            org,
-            scenario,
-            rulebook,
-            cand,
-            settings,
-            hint=hint,
-            progress=progress,
+            org, scenario, rulebook, cand, settings, run, hint=greedy.plan
         )
-    if result.plan.objective is None:
+    best = _better(result, greedy.wait(0.0), settings, run, budget)
+    return _finish(org, rulebook, cand, best, settings, run)
+
+
+class _Greedy:
+    """The greedy baseline, run in a thread of its own."""
+
+    def __init__(self) -> None:
+        self.plan: Plan | None = None
+        self.done = threading.Event()
+
+    def wait(self, seconds: float) -> Plan | None:
+        self.done.wait(seconds)
+        return self.plan
+
+
+def _greedy(
+    org: Organisation, scenario: Scenario, rulebook: Rulebook, run: Run
+) -> _Greedy:
+    """Start the greedy baseline; wait for it while its share lasts.
+
+    After Ctrl-C it is waited for to the end: it is the plan promised
+    when CP-SAT has none. A baseline that cannot meet the targets gives
+    no plan; CP-SAT may still find one (or explain why there is none).
+    """
+    run.enter("greedy")
+    box = _Greedy()
+
+    def work() -> None:
+        try:
+            box.plan = solve_greedy(org, scenario, rulebook)
+        except InfeasibleScenario:
+            box.plan = None
+        finally:
+            box.done.set()
+
+    thread = threading.Thread(target=work, name="greedy", daemon=True)
+    thread.start()
+    # Reproducible runs wait for it: the plan may not depend on the clock.
+    until = run.elapsed() + GREEDY_SHARE * run.left()
+    patient = run.stopped.is_set() or scenario.solver.reproducible
+    while not box.done.wait(0.05):
+        if run.error is not None:
+            break
+        if not (patient or run.stopped.is_set()) and run.elapsed() > until:
+            break
+    if box.plan is not None and box.plan.objective is not None:
+        run.found(box.plan.objective, None, "greedy")
+    return box
+
+
+def _better(
+    result: Result,
+    greedy: Plan | None,
+    settings: Settings,
+    run: Run,
+    budget: bool,
+) -> Result:
+    """CP-SAT's plan, or the greedy plan when it is better or alone.
+
+    Both objectives are the semantics' values of the plans (docs/
+    semantics.md section 6), so the comparison is exact.
+    """
+    plan = result.plan
+    if greedy is None or greedy.objective is None:
         return result
-    kept = kept_excess(org, rulebook, result.plan, set(cand.movable))
-    plan = result.plan.model_copy(
-        update={"leadership": result.plan.leadership + kept}
+    if plan.objective is not None and plan.objective <= greedy.objective:
+        return result
+    # A budget split's bound holds for the split only.
+    bound = None if budget else plan.bound
+    return result.model_copy(
+        update={
+            "plan": _fallback(greedy, bound, settings, run, plan.solve_seconds)
+        }
     )
-    return result.model_copy(update={"plan": plan})
 
 
-def _greedy_hint(
-    org: Organisation, scenario: Scenario, rulebook: Rulebook
-) -> Plan | None:
-    # A baseline that cannot meet the targets gives no hint; CP-SAT may
-    # still find a plan (or explain why there is none).
-    try:
-        return solve_greedy(org, scenario, rulebook)
-    except InfeasibleScenario:
-        return None
+def _fallback(
+    greedy: Plan,
+    bound: float | None,
+    settings: Settings,
+    run: Run,
+    seconds: float = 0.0,
+) -> Plan:
+    """The greedy plan, labelled as what the solve returns."""
+    why = "stopped by Ctrl-C" if run.stopped.is_set() else "in the time it had"
+    bound = None if bound is None else min(bound, greedy.objective or 0.0)
+    gap = None
+    if bound is not None and greedy.objective is not None:
+        gap = round(
+            abs(greedy.objective - bound) / max(1.0, abs(greedy.objective)),
+            6,
+        )
+    return greedy.model_copy(
+        update={
+            "status": SolveStatus.FEASIBLE,
+            "method": "greedy",
+            "mode": settings.mode,
+            "seed": settings.seed,
+            # Reproducible: CP-SAT's deterministic time, as its plans
+            # record it (the wall clock replaces it otherwise).
+            "solve_seconds": seconds,
+            "bound": None if bound is None else round(bound, 4),
+            "gap": gap,
+            "notes": (
+                *greedy.notes,
+                f"the greedy baseline's plan: CP-SAT found none better "
+                f"({why})",
+            ),
+        }
+    )
+
+
+def _finish(
+    org: Organisation,
+    rulebook: Rulebook,
+    cand: Candidates,
+    result: Result,
+    settings: Settings,
+    run: Run,
+) -> Result:
+    """Excess the plan leaves on fixed units; wall-clock time; stop flag."""
+    stopped = result.stopped_early or run.stopped.is_set()
+    if result.plan.objective is None:
+        return result.model_copy(update={"stopped_early": stopped})
+    kept = kept_excess(org, rulebook, result.plan, set(cand.movable))
+    update: dict[str, object] = {"leadership": result.plan.leadership + kept}
+    # Reproducible plans keep CP-SAT's deterministic time (a count of
+    # work, the same on any machine) so that plan.json is the same byte
+    # for byte; the caller measures the wall clock it waited.
+    if not settings.reproducible:
+        # What the user waited for, not the solver's own clock.
+        update["solve_seconds"] = round(run.elapsed(), 3)
+    plan = result.plan.model_copy(update=update)
+    return result.model_copy(update={"plan": plan, "stopped_early": stopped})

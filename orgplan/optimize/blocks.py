@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import itertools
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import replace
 
 from networkx.utils import UnionFind
@@ -33,8 +33,8 @@ from networkx.utils import UnionFind
 from orgplan.graph import metrics
 from orgplan.model import Organisation
 from orgplan.optimize.candidates import Candidates
-from orgplan.optimize.cpsat import Settings, on_ctrl_c, solve_cpsat
-from orgplan.optimize.progress import Progress, relative_gap
+from orgplan.optimize.cpsat import Settings, solve_cpsat
+from orgplan.optimize.progress import Run, relative_gap
 from orgplan.plan import Plan, Result, SolveStatus
 from orgplan.rules import Rulebook
 from orgplan.scenario import Scenario, Targets
@@ -49,10 +49,8 @@ ADDITIVE_CUTS = ("focal_points", "leaders", "units")
 # movable units (most blocks are one parent's dozen children).
 BATCH_UNITS = 300
 
-# The least time a block gets, and all a block gets after Ctrl-C; a
-# block with no plan in its share gets one more try of RETRY_SECONDS.
+# The least time a block gets while the time limit lasts.
 MIN_BLOCK_SECONDS = 1.0
-RETRY_SECONDS = 10.0
 
 
 def independent_blocks(
@@ -290,36 +288,34 @@ def solve_in_blocks(
     cand: Candidates,
     settings: Settings,
     blocks: list[set[str]],
+    run: Run,
     *,
     budget: bool = False,
-    elapsed: float = 0.0,
     hint: Plan | None = None,
-    progress: Callable[[Progress], None] | None = None,
 ) -> Result:
     """Solve each block alone and stitch the plans.
 
     Parameters
     ----------
-    org, scenario, rulebook, cand, settings
-        As for :func:`~orgplan.optimize.cpsat.solve_cpsat`.
+    org, scenario, rulebook, cand, settings, run
+        As for :func:`~orgplan.optimize.cpsat.solve_cpsat`; ``settings``
+        holds the time all blocks share.
     blocks
         From :func:`independent_blocks`, or from :func:`budget_blocks`
         with ``budget`` true: then each block is solved on its whole
         trees with its share of the targets (:func:`split_targets`).
-    elapsed
-        Seconds the solve already took (finding candidates), counted
-        against the time limit unless the mode is reproducible.
     hint
         A plan for the whole organisation; each block takes its part.
-    progress
-        Called after each block with the running objective and bound
-        (blocks not solved yet count as unchanged).
 
     Returns
     -------
     Result
         The stitched plan; its status is optimal only when every block's
-        is. Ctrl-C gives each remaining block only a moment.
+        is, its bound the sum of the blocks' bounds. Stopped (Ctrl-C,
+        the time limit) before every block has a plan: no plan
+        (``objective`` ``None``; the caller falls back on the greedy
+        plan). Progress reports count blocks not solved yet as
+        unchanged.
 
     Raises
     ------
@@ -348,62 +344,62 @@ def solve_in_blocks(
     objective = bound = _weighted(before, weights)
     plans: list[Plan] = []
     statuses: set[SolveStatus] = set()
-    stopped = False
     first: float | None = None
     counts = [0, 0]
     spent = 0.0
-    report = _Reporter(progress, start)
-    with on_ctrl_c(lambda: None) as pressed:
-        for block, sub, own in zip(blocks, regions, scenarios, strict=True):
-            offset = time.perf_counter() - start
-            # Time a block leaves unused goes to the blocks after it;
-            # reproducible plans count CP-SAT's deterministic time only.
-            used = spent if settings.reproducible else elapsed + offset
-            share = (settings.time_limit_s - used) * len(block) / left
-            left -= len(block)
-            first_try = (
-                MIN_BLOCK_SECONDS if stopped else max(MIN_BLOCK_SECONDS, share)
+    for block, sub, own in zip(blocks, regions, scenarios, strict=True):
+        offset = time.perf_counter() - start
+        # Time a block leaves unused goes to the blocks after it;
+        # reproducible plans count CP-SAT's deterministic time only.
+        used = spent if settings.reproducible else offset
+        share = (settings.time_limit_s - used) * len(block) / left
+        left -= len(block)
+        wall = (
+            None
+            if settings.wall_s is None or settings.reproducible
+            else settings.wall_s - (time.perf_counter() - start)
+        )
+        if run.stopped.is_set() or (wall is not None and wall <= 0):
+            # Out of time: the caller falls back on the greedy plan.
+            return Result(
+                plan=Plan(
+                    scenario=scenario.name, status=SolveStatus.NO_SOLUTION
+                ),
+                stopped_early=run.stopped.is_set(),
             )
-            base = _baseline(sub, rulebook)
-            change = _weighted(base, weights)
-            forward = report.block(objective - change, bound - change)
-            reported = report.count
-            for seconds in (first_try, RETRY_SECONDS):
-                result = solve_cpsat(
-                    sub,
-                    own,
-                    rulebook,
-                    cand.restrict(block),
-                    replace(settings, time_limit_s=seconds),
-                    hint=hint,
-                    progress=forward,
-                )
-                if result.plan.objective is not None or stopped:
-                    break
-            plan = result.plan
-            if plan.objective is None:
-                return Result(
-                    plan=plan.model_copy(update={"scenario": scenario.name}),
-                    stopped_early=stopped or result.stopped_early,
-                )
-            stopped = stopped or result.stopped_early or pressed.is_set()
-            if result.first_solution_seconds is not None:
-                first = offset + result.first_solution_seconds
-            counts[0] += result.num_variables
-            counts[1] += result.num_constraints
-            statuses.add(plan.status)
-            spent += plan.solve_seconds
-            plans.append(plan)
-            for term, value in plan.objective_terms.items():
-                terms[term] += value - base.get(term, 0.0)
-            objective += plan.objective - change
-            bound += (plan.bound if plan.bound is not None else 0.0) - change
-            if report.count == reported:
-                # A block that reported no solution of its own (one CP-SAT
-                # solved in presolve): the whole plan's numbers after it.
-                report(objective, bound)
-    # Ctrl-C during the last block's progress report still counts.
-    stopped = stopped or pressed.is_set()
+        base = _baseline(sub, rulebook)
+        change = _weighted(base, weights)
+        seconds = max(MIN_BLOCK_SECONDS, share)
+        if wall is not None:
+            seconds = min(seconds, wall)
+        result = solve_cpsat(
+            sub,
+            own,
+            rulebook,
+            cand.restrict(block),
+            replace(settings, time_limit_s=seconds, wall_s=wall),
+            run,
+            hint=hint,
+            offset=objective - change,
+        )
+        plan = result.plan
+        if plan.objective is None:
+            return Result(
+                plan=plan.model_copy(update={"scenario": scenario.name}),
+                stopped_early=run.stopped.is_set(),
+            )
+        if result.first_solution_seconds is not None and first is None:
+            first = offset + result.first_solution_seconds
+        counts[0] += result.num_variables
+        counts[1] += result.num_constraints
+        statuses.add(plan.status)
+        spent += plan.solve_seconds
+        plans.append(plan)
+        for term, value in plan.objective_terms.items():
+            terms[term] += value - base.get(term, 0.0)
+        objective += plan.objective - change
+        bound += (plan.bound if plan.bound is not None else 0.0) - change
+        run.found(objective, bound, "cpsat")
     objective = round(_weighted(terms, weights), 2)
     status = (
         SolveStatus.OPTIMAL
@@ -439,58 +435,8 @@ def solve_in_blocks(
         num_variables=counts[0],
         num_constraints=counts[1],
         first_solution_seconds=first,
-        stopped_early=stopped,
+        stopped_early=run.stopped.is_set(),
     )
-
-
-class _Reporter:
-    """The whole plan's progress, from the blocks' improving solutions.
-
-    Numbers the reports 1, 2, ... across blocks and keeps the reported
-    objective from rising: a block's own objective (the model's, with
-    incoherence rounded to 1/1000) and the stitched plan's (the
-    semantics' value, to 2 decimals) differ by rounding only.
-    """
-
-    def __init__(
-        self, progress: Callable[[Progress], None] | None, start: float
-    ) -> None:
-        self.progress = progress
-        self.start = start
-        self.count = 0
-        self.best: float | None = None
-
-    def __call__(self, objective: float, bound: float) -> None:
-        if self.progress is None:
-            return
-        if self.best is not None:
-            objective = min(objective, self.best)
-        self.best = objective
-        bound = min(bound, objective)
-        self.count += 1
-        self.progress(
-            Progress(
-                objective=round(objective, 2),
-                bound=round(bound, 2),
-                gap=relative_gap(objective, bound),
-                elapsed=time.perf_counter() - self.start,
-                solutions=self.count,
-            )
-        )
-
-    def block(
-        self, objective: float, bound: float
-    ) -> Callable[[Progress], None] | None:
-        """The callback of one block's solve: ``objective`` and ``bound``
-        are the totals so far less this block's baseline, so that adding
-        the block's own numbers gives the whole plan's."""
-        if self.progress is None:
-            return None
-
-        def report(step: Progress) -> None:
-            self(objective + step.objective, bound + step.bound)
-
-        return report
 
 
 def coupled(

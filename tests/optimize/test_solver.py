@@ -8,7 +8,7 @@ import signal
 import pytest
 from orgs import assert_checked, scenario, solve, synthetic
 
-from orgplan.optimize import Progress
+from orgplan.optimize import PHASES, Progress
 from orgplan.plan import SolveStatus
 
 DIVISIONS = {"kinds": ["division"]}
@@ -31,11 +31,20 @@ def test_progress_reports_improving_solutions() -> None:
     sc = scenario(scope=DIVISIONS)
     seen: list[Progress] = []
     result = solve(org, sc, progress=seen.append)
-    assert seen
-    assert [p.solutions for p in seen] == list(range(1, len(seen) + 1))
-    objectives = [p.objective for p in seen]
+    # The phases in order, from the first report on.
+    phases = [p.phase for p in seen]
+    assert phases[0] == "candidates"
+    order = [PHASES.index(p) for p in phases]
+    assert order == sorted(order)
+    plans = [p for p in seen if p.objective is not None]
+    assert plans and plans[0].source == "greedy"
+    counts = sorted({p.solutions for p in plans})
+    assert counts == list(range(1, len(counts) + 1))
+    objectives = [p.objective for p in plans]
     assert objectives == sorted(objectives, reverse=True)
-    assert all(p.bound <= p.objective + 1e-9 for p in seen)
+    assert all(
+        p.bound <= p.objective + 1e-9 for p in plans if p.bound is not None
+    )
     plan = result.plan
     assert plan.status == SolveStatus.OPTIMAL
     assert plan.gap == 0 and plan.bound is not None
