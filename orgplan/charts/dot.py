@@ -12,13 +12,17 @@ import textwrap
 from dataclasses import dataclass
 from itertools import pairwise
 
-from orgplan.charts.model import Box, Chart, Status
+from orgplan.charts.model import (
+    NAME_WIDTH,
+    NOTE_WIDTH,
+    Box,
+    Chart,
+    Status,
+)
 from orgplan.charts.pages import Page, Rollup, stacked_rows
 from orgplan.i18n import date_text, label
 
 FONT = "DejaVu Sans"
-# Characters per line of a unit's name inside its box.
-NAME_WIDTH = 24
 # The smallest text of a chart (points at its natural size): printed on
 # A4 or A3 at no less than 8/9 of that size, it stays 8 pt or more.
 SMALL = 9
@@ -171,8 +175,8 @@ def _box(
         if extra:
             cells.append(
                 _row(
-                    f'<font point-size="{SMALL}"><i>{_lines(extra, 30)}</i>'
-                    "</font>"
+                    f'<font point-size="{SMALL}">'
+                    f"<i>{_lines(extra, NOTE_WIDTH)}</i></font>"
                 )
             )
     if rollup is not None:

@@ -13,6 +13,10 @@ from typing import Literal
 
 from orgplan.labels import Lang
 
+# Characters per line of a unit's name, and of a note, inside its box.
+NAME_WIDTH = 24
+NOTE_WIDTH = 30
+
 View = Literal["before", "after", "diff"]
 VIEWS: tuple[View, ...] = ("before", "after", "diff")
 

@@ -11,26 +11,33 @@ everything deeper than that many levels from the top, ``root`` starts the
 chart at one unit.
 
 Pages are also cut to fit paper: at most :data:`MAX_COLUMNS` boxes side
-by side and :data:`MAX_RANKS` rows of boxes, which an A3 landscape page
-holds at the chart's natural size, so that printed text keeps its size
-(:mod:`orgplan.charts.paper` measures it).
+by side and :data:`MAX_HEIGHT_PT` of boxes from top to bottom, as each
+box's lines add up, which an A3 landscape page holds with its text
+printed at 8 pt or more (:mod:`orgplan.charts.paper` measures it).
 """
 
 from __future__ import annotations
 
+import textwrap
 from collections import deque
 from dataclasses import dataclass
 
-from orgplan.charts.model import Chart
+from orgplan.charts.model import NAME_WIDTH, NOTE_WIDTH, Chart
 from orgplan.errors import ChartError
 
 # Boxes on one page; readable on an A4 or a screen with 10pt text.
 MAX_BOXES = 60
-# Boxes side by side and rows of boxes that an A3 landscape page holds
-# without shrinking 9 pt text below 8 pt: boxes are at most ~175 pt wide
-# and ~120 pt high with the space between them.
+# Boxes side by side and the height of a page (points at the natural
+# size) that an A3 landscape sheet holds without shrinking 9 pt text
+# below 8 pt: boxes are at most ~210 pt wide with the space between
+# them; a box is a line of ~15 pt per row of text; the title and legend
+# take the top.
 MAX_COLUMNS = 6
-MAX_RANKS = 7
+MAX_HEIGHT_PT = 850.0
+_LINE_PT = 15.0
+_PAD_PT = 12.0
+_GAP_PT = 30.0
+_HEADING_PT = 110.0
 
 
 @dataclass(frozen=True)
@@ -283,27 +290,56 @@ def fits(
     Mirrors how :mod:`orgplan.charts.dot` lays a page out: the leaves of
     the page stand in columns of ``rows`` (see :func:`stacked_rows`), so
     a parent's leaves take ``ceil(leaves / rows)`` places side by side
-    and the columns add ``rows - 1`` rows of boxes at the bottom.
+    and their column is as tall as its boxes together.
     """
     shown = set(anchors).union(*levels)
     kids = {b: [c for c in chart.kids(b) if c in shown] for b in shown}
     rows = stacked_rows(kids)
+
+    def height(box_id: str) -> float:
+        return _box_height(chart, box_id, len(kids[box_id]), box_id in anchors)
+
     widths = [len(anchors)] if anchors else []
+    heights = [max(map(height, anchors))] if anchors else []
     parents: tuple[str, ...] = anchors
     for level in levels:
         if not parents:
             widths.append(len(level))
-        else:
-            widths.append(
-                sum(
-                    sum(1 for c in kids[p] if kids[c])
-                    + -(-sum(1 for c in kids[p] if not kids[c]) // rows)
-                    for p in parents
+            heights.append(max(map(height, level), default=0.0))
+            parents = level
+            continue
+        width = 0
+        tallest = 0.0
+        for parent in parents:
+            leaves = [c for c in kids[parent] if not kids[c]]
+            others = [c for c in kids[parent] if kids[c]]
+            width += len(others) + -(-len(leaves) // rows)
+            tallest = max([tallest, *map(height, others)])
+            for start in range(0, len(leaves), rows):
+                column = leaves[start : start + rows]
+                tallest = max(
+                    tallest,
+                    sum(map(height, column)) + _GAP_PT * (len(column) - 1),
                 )
-            )
+        widths.append(width)
+        heights.append(tallest)
         parents = level
-    ranks = len(widths) + rows - 1
-    return max(widths) <= MAX_COLUMNS and ranks <= MAX_RANKS
+    total = _HEADING_PT + sum(heights) + _GAP_PT * (len(heights) - 1)
+    return max(widths) <= MAX_COLUMNS and total <= MAX_HEIGHT_PT
+
+
+def _box_height(
+    chart: Chart, box_id: str, shown_kids: int, anchor: bool
+) -> float:
+    """About how tall :mod:`orgplan.charts.dot` draws a box, in points."""
+    box = chart.boxes[box_id]
+    lines = len(textwrap.wrap(box.name, NAME_WIDTH)) + 3
+    lines += (box.actual != box.quota) + bool(box.excess) + anchor
+    if box.note:
+        lines += len(textwrap.wrap(box.note, NOTE_WIDTH))
+    if shown_kids < len(chart.kids(box_id)):
+        lines += 2  # the roll-up strip
+    return lines * _LINE_PT + _PAD_PT
 
 
 def stacked_rows(kids: dict[str, list[str]]) -> int:

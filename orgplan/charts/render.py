@@ -21,6 +21,9 @@ from orgplan.charts.paper import svg_paper
 from orgplan.errors import ChartError, GraphvizNotFound
 from orgplan.io.atomic import atomic_file
 
+# The graph attribute of right-angled edges (orgplan.charts.dot).
+ORTHO = "splines=ortho"
+
 Format = Literal["svg", "pdf", "png", "dot"]
 FORMATS: tuple[Format, ...] = ("svg", "pdf", "png", "dot")
 
@@ -138,23 +141,33 @@ def _on_paper(dot: str) -> PageObject:
 def run_dot(dot: str, fmt: str) -> bytes:
     """The output of Graphviz's ``dot -T<fmt>`` for ``dot``.
 
+    Graphviz's router of right-angled edges fails on some layouts (an
+    assertion in maze.c); such a page is drawn again with straight
+    segments instead of losing the chart.
+
     Raises
     ------
     orgplan.errors.ChartError
         If Graphviz fails on the text.
     """
-    done = subprocess.run(
-        ["dot", f"-T{fmt}"],
-        input=dot.encode("utf-8"),
-        capture_output=True,
-        check=False,
-    )
+    done = _dot(dot, fmt)
+    if done.returncode != 0 and ORTHO in dot:
+        done = _dot(dot.replace(ORTHO, "splines=polyline", 1), fmt)
     if done.returncode != 0:
         raise ChartError(
             f"Graphviz could not draw the chart ({fmt}): "
             + done.stderr.decode("utf-8", "replace").strip()
         )
     return done.stdout
+
+
+def _dot(dot: str, fmt: str) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run(
+        ["dot", f"-T{fmt}"],
+        input=dot.encode("utf-8"),
+        capture_output=True,
+        check=False,
+    )
 
 
 def _write(path: Path, data: bytes) -> None:
