@@ -139,7 +139,7 @@ def test_chart_command_draws_data_and_plans(
     result = CliRunner().invoke(main, [*args, "--lang", "vi"])
     assert result.exit_code == 0, result.output
     diff = out.read_text("utf-8")
-    assert '"orgplan:legend"' in diff  # the diff view by default
+    assert "Chú giải" in diff  # the diff view's legend, by default
     assert "Sở Nông nghiệp và Môi" in diff
 
 
