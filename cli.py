@@ -14,6 +14,7 @@ from orgplan import interrupt
 # isort: on
 import functools
 import json
+import time
 import warnings
 from collections.abc import Callable
 from pathlib import Path
@@ -27,6 +28,7 @@ from orgplan.i18n import (
     LANGS,
     Lang,
     date_text,
+    has,
     label,
     plural,
     resolve_lang,
@@ -484,6 +486,7 @@ def plan(
     from rich.console import Console
 
     from orgplan.io import open_scenario
+    from orgplan.optimize.progress import on_ctrl_c
     from orgplan.outputs import write_outputs
     from orgplan.plan import SolveStatus
 
@@ -501,22 +504,14 @@ def plan(
     )
     scenario = scenario.model_copy(update={"solver": solver})
     console = Console(highlight=False)
+    started = time.perf_counter()
     with console.status(t("cli_solving", language)) as status:
 
         def show(p: orgplan.optimize.Progress) -> None:
-            status.update(
-                t(
-                    "cli_progress",
-                    language,
-                    n=p.solutions,
-                    objective=f"{p.objective:g}",
-                    bound=f"{p.bound:g}",
-                    gap=f"{p.gap:.2%}",
-                    elapsed=f"{p.elapsed:.1f}",
-                )
-            )
+            status.update(_progress_line(p, language))
 
         result = orgplan.solve(organisation, scenario, progress=show)
+    waited = time.perf_counter() - started
     found = result.plan
     if found.status in (SolveStatus.NO_SOLUTION, SolveStatus.INVALID):
         raise click.ClickException(
@@ -527,12 +522,15 @@ def plan(
                 seconds=f"{solver.time_limit_s:g}",
             )
         )
-    written = write_outputs(
-        organisation, scenario, found, out, lang=language
-    )
+    # Ctrl-C while the files are written lets them be written: the plan
+    # the user waited for is not lost to a half-written folder.
+    with on_ctrl_c(lambda: None):
+        written = write_outputs(
+            organisation, scenario, found, out, lang=language
+        )
     console.print(f"[bold]{found.scenario}[/bold]")
     console.print(_plan_summary(result, language))
-    for line in _plan_lines(result, language):
+    for line in _plan_lines(result, language, waited):
         console.print(line)
     for note in written.notes:
         console.print(t("cli_note", language, note=note))
@@ -557,12 +555,42 @@ MAIN_FILES = (
 )
 
 
-def _plan_lines(result: orgplan.Result, lang: Lang) -> list[str]:
-    """What the plan decided and what it costs, in a few lines."""
+def _progress_line(p: orgplan.optimize.Progress, lang: Lang) -> str:
+    """The phase of the solve, or its best plan so far, in one line."""
+    if p.objective is None:
+        # The phase names come with the catalogue's cli_phase message.
+        if not has("cli_phase", lang):
+            return f"{t('cli_solving', lang)} {p.elapsed:.0f} s"
+        return t(
+            "cli_phase",
+            lang,
+            phase=t(f"phase_{p.phase}", lang),
+            elapsed=f"{p.elapsed:.0f}",
+        )
+    return t(
+        "cli_progress",
+        lang,
+        n=p.solutions,
+        objective=f"{p.objective:g}",
+        bound="-" if p.bound is None else f"{p.bound:g}",
+        gap="-" if p.gap is None else f"{p.gap:.2%}",
+        elapsed=f"{p.elapsed:.1f}",
+    )
+
+
+def _plan_lines(
+    result: orgplan.Result, lang: Lang, waited: float | None = None
+) -> list[str]:
+    """What the plan decided and what it costs, in a few lines.
+
+    ``waited`` is the wall-clock time the user waited (the plan records
+    CP-SAT's deterministic time in reproducible mode).
+    """
     found = result.plan
     gap = ""
     if found.gap is not None:
         gap = t("cli_gap", lang, gap=f"{found.gap:.2%}")
+    seconds = found.solve_seconds if waited is None else waited
     lines = [
         t(
             "cli_plan_line",
@@ -571,7 +599,7 @@ def _plan_lines(result: orgplan.Result, lang: Lang) -> list[str]:
             method=t(f"method_{found.method}", lang),
             objective=f"{found.objective:g}",
             gap=gap,
-            seconds=f"{found.solve_seconds:.1f}",
+            seconds=f"{seconds:.1f}",
             merges=len(found.merges),
             folds=len(found.flattened),
             splits=len(found.splits),

@@ -174,6 +174,19 @@ def solve_cpsat(
             run,
             min(WARM_SECONDS, WARM_SHARE * max(0.0, left())),
         )
+    if run.stopped.is_set():
+        # Stopped before the search: no CP-SAT plan (the caller has the
+        # greedy one).
+        return Result(
+            plan=Plan(
+                scenario=scenario.name,
+                status=SolveStatus.NO_SOLUTION,
+                mode=settings.mode,
+            ),
+            num_variables=len(built.model.proto.variables),
+            num_constraints=len(built.model.proto.constraints),
+            stopped_early=True,
+        )
     solver = cp_model.CpSolver()
     settings.parameters(solver, left())
     if len(built.model.proto.variables) > PROBING_LIMIT:
@@ -182,7 +195,7 @@ def solve_cpsat(
         solver.parameters.cp_model_probing_level = 0
     run.enter("search")
     watcher = _Watcher(run, offset)
-    status = _run(solver, built.model, run, watcher)
+    status, spent = _run(solver, built.model, run, watcher)
     run.check()
     if status == cp_model.INFEASIBLE:
         explain_infeasible(org, scenario, rulebook, settings.time_limit_s)
@@ -193,7 +206,7 @@ def solve_cpsat(
         "first_solution_seconds": watcher.first,
         "stopped_early": run.stopped.is_set(),
     }
-    deterministic += solver.deterministic_time
+    deterministic += spent
     base = Plan(
         scenario=scenario.name,
         status=_STATUS[status],
@@ -259,10 +272,10 @@ def warm_start(
         return 0.0
     solver = cp_model.CpSolver()
     settings.parameters(solver, seconds)
-    status = _run(solver, fixed_copy(built, values), run)
+    status, spent = _run(solver, fixed_copy(built, values), run)
     if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         hint_all(built, list(solver.response_proto.solution))
-    return solver.deterministic_time
+    return spent
 
 
 def _run(
@@ -270,11 +283,12 @@ def _run(
     model: cp_model.CpModel,
     run: Run,
     watcher: cp_model.CpSolverSolutionCallback | None = None,
-) -> int:
+) -> tuple[int, float]:
     """Solve in a helper thread, so that Ctrl-C reaches the main thread.
 
     The run's interruption (Ctrl-C, an error in a progress report) stops
-    the search; the best solution so far is kept.
+    the search; the best solution so far is kept. Returns the status and
+    CP-SAT's deterministic time.
     """
     outcome: dict[str, int] = {}
 
@@ -282,8 +296,11 @@ def _run(
         outcome["status"] = solver.solve(model, watcher)
 
     thread = threading.Thread(target=search, name="cp-sat", daemon=True)
-    with run.stopping(solver.stop_search):
-        thread.start()
-        while thread.is_alive():
-            thread.join(0.05)
-    return outcome["status"]
+    thread.start()
+    while thread.is_alive():
+        thread.join(0.05)
+        # Asked again and again: a stop that comes before CP-SAT has
+        # started its search would be lost.
+        if run.stopped.is_set():
+            solver.stop_search()
+    return outcome["status"], solver.deterministic_time

@@ -95,7 +95,6 @@ class Run:
         self.source = "cpsat"
         self.solutions = 0
         self.error: BaseException | None = None
-        self._stoppers: list[Callable[[], None]] = []
         self._lock = threading.RLock()
         self._last = 0.0
 
@@ -169,25 +168,9 @@ class Run:
             raise self.error
 
     def interrupt(self) -> None:
-        """Stop: every phase ends as soon as it can with what it has."""
+        """Stop: every phase ends as soon as it can with what it has (the
+        search polls :attr:`stopped`)."""
         self.stopped.set()
-        with self._lock:
-            stoppers = list(self._stoppers)
-        for stop in stoppers:
-            stop()
-
-    @contextlib.contextmanager
-    def stopping(self, stop: Callable[[], None]) -> Iterator[None]:
-        """Call ``stop`` when the run is interrupted inside the block."""
-        with self._lock:
-            self._stoppers.append(stop)
-        try:
-            if self.stopped.is_set():
-                stop()
-            yield
-        finally:
-            with self._lock:
-                self._stoppers.remove(stop)
 
     @contextlib.contextmanager
     def ticking(self) -> Iterator[None]:
