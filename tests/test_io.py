@@ -287,3 +287,12 @@ def test_workbook_cells_read_as_excel_shows_them(tmp_path: Path) -> None:
     assert rows["B"][4] == 7 and type(rows["B"][4]) is int
     assert rows["B"][5] is False
     assert rows["C"][4] == dt.datetime(2025, 7, 1)
+
+
+def test_reading_gives_the_cycle_collector_back(tmp_path: Path) -> None:
+    import gc
+
+    assert gc.isenabled()
+    read_organisation(VALID)
+    check_input(tmp_path / "missing")
+    assert gc.isenabled()
