@@ -30,6 +30,8 @@ from orgplan.i18n import (
     date_text,
     has,
     label,
+    number_text,
+    percent_text,
     plural,
     resolve_lang,
     status_word,
@@ -458,8 +460,9 @@ def _same_organisation(
 )
 @click.option(
     "--method",
-    type=click.Choice(["cpsat", "greedy"]),
-    help="CP-SAT (the optimiser) or the greedy baseline.",
+    type=click.Choice(["cpsat", "greedy", "mip"]),
+    help="CP-SAT (the optimiser), the greedy baseline, or the same model "
+    "as a MIP for HiGHS (its bound; pip install orgplan[mip]).",
 )
 @lang_option
 @user_errors
@@ -571,9 +574,9 @@ def _progress_line(p: orgplan.optimize.Progress, lang: Lang) -> str:
         "cli_progress",
         lang,
         n=p.solutions,
-        objective=f"{p.objective:g}",
-        bound="-" if p.bound is None else f"{p.bound:g}",
-        gap="-" if p.gap is None else f"{p.gap:.2%}",
+        objective=number_text(p.objective, lang),
+        bound="-" if p.bound is None else number_text(p.bound, lang),
+        gap="-" if p.gap is None else percent_text(p.gap, lang),
         elapsed=f"{p.elapsed:.1f}",
     )
 
@@ -589,7 +592,7 @@ def _plan_lines(
     found = result.plan
     gap = ""
     if found.gap is not None:
-        gap = t("cli_gap", lang, gap=f"{found.gap:.2%}")
+        gap = t("cli_gap", lang, gap=percent_text(found.gap, lang))
     seconds = found.solve_seconds if waited is None else waited
     lines = [
         t(
@@ -597,7 +600,7 @@ def _plan_lines(
             lang,
             status=status_word(found.status.value, lang),
             method=t(f"method_{found.method}", lang),
-            objective=f"{found.objective:g}",
+            objective=number_text(found.objective, lang),
             gap=gap,
             seconds=f"{seconds:.1f}",
             merges=len(found.merges),

@@ -15,7 +15,14 @@ from typing import Any
 
 from orgplan.charts.source import open_source
 from orgplan.errors import InfeasibleScenario, OrgplanError
-from orgplan.i18n import Lang, label, status_word, t
+from orgplan.i18n import (
+    Lang,
+    label,
+    number_text,
+    percent_text,
+    status_word,
+    t,
+)
 from orgplan.io.atomic import atomic_file
 from orgplan.plan import Plan, SolveStatus
 
@@ -158,13 +165,12 @@ def cell(row: dict[str, Any], column: str, lang: Lang = "en") -> str:
     if column == "status":
         return status_word(value, lang)
     if column == "gap":
-        return f"{value:.2%}"
-    if column in WITH_BEFORE and row.get(f"{column}_before") is not None:
-        return f"{value:,} ({row[f'{column}_before']:,})"
-    if isinstance(value, float):
-        return f"{value:,.2f}" if not value.is_integer() else f"{value:,.0f}"
-    if isinstance(value, int):
-        return f"{value:,}"
+        return percent_text(value, lang)
+    before = row.get(f"{column}_before")
+    if column in WITH_BEFORE and before is not None:
+        return f"{number_text(value, lang)} ({number_text(before, lang)})"
+    if isinstance(value, int | float):
+        return number_text(value, lang)
     return str(value)
 
 

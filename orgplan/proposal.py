@@ -27,7 +27,15 @@ from docx.shared import Mm, Pt
 
 from orgplan.charts.render import run_dot
 from orgplan.errors import ChartError
-from orgplan.i18n import Lang, date_text, label, message, rule_source, t
+from orgplan.i18n import (
+    Lang,
+    date_text,
+    label,
+    message,
+    number_text,
+    rule_source,
+    t,
+)
 from orgplan.i18n.names import Names, unit_names
 from orgplan.io.atomic import atomic_file
 from orgplan.model import Organisation
@@ -169,6 +177,7 @@ def _table(
     document: DocumentType,
     header: Sequence[str],
     rows: Iterable[Sequence[Any]],
+    lang: Lang,
 ) -> None:
     """A bordered table with a numbered first column (STT)."""
     lang_rows = list(rows)
@@ -181,16 +190,14 @@ def _table(
     for row in lang_rows:
         cells = table.add_row().cells
         for cell, value in zip(cells, row, strict=True):
-            cell.text = _cell(value)
+            cell.text = _cell(value, lang)
 
 
-def _cell(value: Any) -> str:
+def _cell(value: Any, lang: Lang) -> str:
     if value is None:
         return ""
-    if isinstance(value, float):
-        return f"{value:,.0f}" if value.is_integer() else f"{value:,.2f}"
-    if isinstance(value, int):
-        return f"{value:,}"
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return number_text(value, lang)
     return str(value)
 
 
@@ -213,6 +220,7 @@ def _figures(document: DocumentType, c: _Context) -> None:
             )
             for i, key in enumerate(HEADLINE_METRICS, 1)
         ),
+        c.lang,
     )
 
 
@@ -269,6 +277,7 @@ def _decisions(document: DocumentType, c: _Context) -> None:
                 rows, 1
             )
         ),
+        c.lang,
     )
 
 
@@ -290,6 +299,7 @@ def _leadership(document: DocumentType, c: _Context) -> None:
             )
             for i, e in enumerate(c.plan.leadership, 1)
         ),
+        c.lang,
     )
     basis = c.basis(_LEADERSHIP_BASIS, "")
     if basis and any(e.excess for e in c.plan.leadership):
@@ -314,6 +324,7 @@ def _staffing(document: DocumentType, c: _Context) -> None:
             )
             for i, b in enumerate(c.plan.balance, 1)
         ),
+        c.lang,
     )
 
 
@@ -333,6 +344,7 @@ def _moves(document: DocumentType, c: _Context) -> None:
             )
             for i, m in enumerate(c.plan.transfers, 1)
         ),
+        c.lang,
     )
     document.add_heading(t("report_separations", c.lang), level=2)
     keys = ("proposal_no", "unit", "col_category", "col_policy")
@@ -351,6 +363,7 @@ def _moves(document: DocumentType, c: _Context) -> None:
             )
             for i, s in enumerate(c.plan.separations, 1)
         ),
+        c.lang,
     )
 
 

@@ -27,6 +27,8 @@ from orgplan.i18n import (
     date_text,
     label,
     message,
+    number_text,
+    percent_text,
     status_word,
     t,
 )
@@ -134,7 +136,8 @@ def report_html(
         separation_cost=sum(s.cost or 0 for s in plan.separations),
         settings=scenario_settings(scenario, names.now, lang),
         max_rows=MAX_ROWS,
-        number=_number,
+        number=lambda value: number_text(value, lang),
+        percent=lambda share: percent_text(share, lang),
     )
 
 
@@ -154,9 +157,9 @@ def explain_status(plan: Plan, lang: Lang) -> list[str]:
             t(
                 "explain_gap",
                 lang,
-                gap=f"{plan.gap:.2%}",
-                objective=_number(plan.objective),
-                bound=_number(plan.bound),
+                gap=percent_text(plan.gap, lang),
+                objective=number_text(plan.objective, lang),
+                bound=number_text(plan.bound, lang),
             )
         )
     return found
@@ -177,7 +180,11 @@ def _kpis(plan: Plan, lang: Lang) -> list[dict[str, Any]]:
                 "before": old,
                 "after": new,
                 "change": f"{change:+d}" if change else "0",
-                "percent": f"{change / old:+.1%}" if old else "",
+                "percent": (
+                    percent_text(change / old, lang, decimals=1, sign=True)
+                    if old
+                    else ""
+                ),
                 "better": change < 0,
             }
         )
@@ -229,12 +236,3 @@ def _summary(rows: Iterable[Any], key: Any) -> list[tuple[str, int]]:
     for row in rows:
         counts[key(row)] += row.count
     return sorted(counts.items())
-
-
-def _number(value: float | int | None) -> str:
-    """Thousands separated, no decimals below a unit; blank for None."""
-    if value is None:
-        return ""
-    if isinstance(value, float) and not value.is_integer():
-        return f"{value:,.2f}"
-    return f"{int(value):,}"

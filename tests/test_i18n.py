@@ -131,3 +131,21 @@ def test_rule_sources_cite_in_either_language() -> None:
     assert rule_source("mine", {"mine": "Quyết định 1/2026"}, "vi") == (
         "Quyết định 1/2026"
     )
+
+
+def test_every_phase_of_a_solve_has_its_words() -> None:
+    from orgplan.i18n import has
+    from orgplan.optimize.progress import PHASES
+
+    assert [p for p in PHASES if not has(f"phase_{p}", "vi")] == []
+
+
+def test_numbers_as_each_language_writes_them() -> None:
+    from orgplan.i18n import number_text, percent_text
+
+    assert number_text(1_250_000_000.0, "vi") == "1.250.000.000"
+    assert number_text(1133.9, "vi") == "1.133,90"
+    assert number_text(1133.9, "en") == "1,133.90"
+    assert percent_text(0.0858, "vi") == "8,58%"
+    assert percent_text(-0.3, "en", decimals=1, sign=True) == "-30.0%"
+    assert number_text(None) == ""

@@ -98,6 +98,33 @@ def status_word(status: str, lang: Lang = "en") -> str:
     return t(key, lang) if has(key, lang) else status
 
 
+def number_text(
+    value: float | int | None, lang: Lang = "en", *, decimals: int = 2
+) -> str:
+    """A number as the language writes it: thousands grouped, decimals
+    only below a whole; 1,133.9 in English, 1.133,9 in Vietnamese.
+    ``None`` is blank."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and not value.is_integer():
+        text = f"{value:,.{decimals}f}"
+    else:
+        text = f"{int(value):,}"
+    return _vietnamese_digits(text) if lang == "vi" else text
+
+
+def percent_text(
+    share: float, lang: Lang = "en", *, decimals: int = 2, sign: bool = False
+) -> str:
+    """A share (0.0858) as a percentage ("8.58%", "8,58%")."""
+    text = f"{share:{'+' if sign else ''}.{decimals}%}"
+    return _vietnamese_digits(text) if lang == "vi" else text
+
+
+def _vietnamese_digits(text: str) -> str:
+    return text.replace(",", "\0").replace(".", ",").replace("\0", ".")
+
+
 def date_text(iso: str, lang: Lang = "en") -> str:
     """A date (``YYYY-MM-DD``) as the language writes it: 2030-12-31 in
     English, 31/12/2030 in Vietnamese; other text as it is."""

@@ -401,4 +401,14 @@ MESSAGES: dict[str, str] = {
         "each{extra}: at most {deputies} in all ({source})"
     ),
     "cap_bonus": " + {n} for merged units",
+    # The phases of a solve (orgplan.optimize.progress.PHASES), shown
+    # while orgplan plan waits.
+    "cli_phase": "{phase}... {elapsed} s",
+    "phase_candidates": "finding the mergers and folds that may be made",
+    "phase_greedy": "building a first plan (greedy)",
+    "phase_model": "building the optimisation model",
+    "phase_warm_start": "starting from the first plan",
+    "phase_search": "searching for better plans",
+    "phase_decode": "reading the plan found",
+    "phase_staffing": "planning the staff moves",
 }

@@ -406,4 +406,14 @@ MESSAGES: dict[str, str] = {
         "đơn vị{extra}: tổng cộng tối đa {deputies} ({source})"
     ),
     "cap_bonus": " + {n} cho đơn vị hợp nhất",
+    # The phases of a solve (orgplan.optimize.progress.PHASES), shown
+    # while orgplan plan waits.
+    "cli_phase": "{phase}... {elapsed} giây",
+    "phase_candidates": "đang tìm các phương án hợp nhất, nhập có thể",
+    "phase_greedy": "đang lập phương án ban đầu (tham lam)",
+    "phase_model": "đang lập mô hình tối ưu",
+    "phase_warm_start": "đang khởi động từ phương án ban đầu",
+    "phase_search": "đang tìm phương án tốt hơn",
+    "phase_decode": "đang đọc phương án tìm được",
+    "phase_staffing": "đang lập kế hoạch điều động biên chế",
 }
