@@ -149,3 +149,13 @@ def test_numbers_as_each_language_writes_them() -> None:
     assert percent_text(0.0858, "vi") == "8,58%"
     assert percent_text(-0.3, "en", decimals=1, sign=True) == "-30.0%"
     assert number_text(None) == ""
+
+
+def test_every_method_has_its_name() -> None:
+    import typing
+
+    from orgplan.i18n import has
+    from orgplan.scenario import SolverParams
+
+    methods = typing.get_args(SolverParams.model_fields["method"].annotation)
+    assert methods and [m for m in methods if not has(f"method_{m}")] == []

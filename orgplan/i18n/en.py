@@ -207,6 +207,7 @@ MESSAGES: dict[str, str] = {
     "explain_other": "No plan: {status}.",
     "method_cpsat": "CP-SAT optimiser",
     "method_greedy": "greedy baseline",
+    "method_mip": "MIP model (HiGHS)",
     # Terminal output of the commands (cli.py).
     "cli_solving": "solving...",
     "cli_progress": (

@@ -206,6 +206,7 @@ MESSAGES: dict[str, str] = {
     "explain_other": "Không có phương án: {status}.",
     "method_cpsat": "bộ tối ưu CP-SAT",
     "method_greedy": "thuật toán tham lam",
+    "method_mip": "mô hình MIP (HiGHS)",
     # Terminal output of the commands (cli.py).
     "cli_solving": "đang giải...",
     "cli_progress": (
