@@ -20,7 +20,7 @@ from pydantic import (
 from orgplan.rules import Rulebook, load_rulebook
 
 MergeWithin = Literal["parent", "locality", "sector", "adjacent", "anywhere"]
-Method = Literal["cpsat", "greedy"]
+Method = Literal["cpsat", "greedy", "mip"]
 
 # Bounds far above any real scenario that keep the solver's integer model
 # exact (sums of staff counts times scaled weights fit in 64 bits).

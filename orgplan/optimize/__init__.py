@@ -36,6 +36,7 @@ from orgplan.optimize.cpsat import Settings, solve_cpsat
 from orgplan.optimize.decode import kept_excess
 from orgplan.optimize.explain import preflight
 from orgplan.optimize.greedy import solve_greedy
+from orgplan.optimize.mip import solve_mip
 from orgplan.optimize.progress import PHASES, Progress, Run
 from orgplan.plan import Plan, Result, SolveStatus
 from orgplan.rules import Rulebook
@@ -80,8 +81,9 @@ def solve_structure(
     rulebook
         The rules (``scenario.rulebook()``).
     method
-        ``"cpsat"`` (the model, warm-started by the greedy plan) or
-        ``"greedy"`` (the baseline alone).
+        ``"cpsat"`` (the model, warm-started by the greedy plan),
+        ``"greedy"`` (the baseline alone) or ``"mip"`` (the same model
+        as a MIP for HiGHS, :mod:`orgplan.optimize.mip`; its bound).
     progress
         Called from the first second on with the phase, the best plan's
         objective, the bound and the wall-clock time.
@@ -131,14 +133,25 @@ def _solve(
     params = scenario.solver
     run.enter("candidates")
     cand = find_candidates(org, scenario, rulebook)
-    greedy = _greedy(org, scenario, rulebook, run)
-    run.check()
     settings = Settings(
         time_limit_s=params.time_limit_s,
         workers=params.workers,
         seed=params.seed,
         reproducible=params.reproducible,
     )
+    if method == "mip":
+        wall = max(0.0, run.left() - reserve(run.limit))
+        bounded = solve_mip(
+            org,
+            scenario,
+            rulebook,
+            cand,
+            replace(settings, time_limit_s=wall),
+            run,
+        )
+        return _finish(org, rulebook, cand, bounded, settings, run)
+    greedy = _greedy(org, scenario, rulebook, run)
+    run.check()
     if run.stopped.is_set() and greedy.plan is not None:
         result = Result(plan=_fallback(greedy.plan, None, settings, run))
         return _finish(org, rulebook, cand, result, settings, run)

@@ -114,6 +114,7 @@ class _Builder(
         self.hierarchy()
         self.leadership()
         self.child_rule()
+        self.floors()
         self.pooled()
         self.min_staff()
         self.must_merge()

@@ -40,6 +40,7 @@ class Leadership(Base):
         # Units that may be cut to their movable parent's deputies: the
         # cut literal and the literals of each parent it may end under.
         self.cut: dict[str, tuple[cp_model.IntVar, list[Lit]]] = {}
+        self._floors_known: dict[str, int] = {}
         for r in cand.movable:
             unit = org.unit(r)
             y = self.x[(r, r)]
@@ -49,10 +50,17 @@ class Leadership(Base):
                 for u in cand.members_of(r)
             )
             heads = unit.heads * y + (1 - unit.heads) * merged
-            before = former - heads
             most = unit.leaders + sum(
                 org.unit(u).leaders for u in cand.members_of(r)
             )
+            before: Expr = former - heads
+            if unit.leaders == 0 and not isinstance(merged, int):
+                # Members without any leader: the new head is no former
+                # leader, and none stay on (max(0, former - 1),
+                # orgplan.semantics.leadership.merged_deputies).
+                kept = m.new_int_var(0, most, f"kept[{r}]")
+                m.add_max_equality(kept, [0, before])
+                before = kept
             deputies = m.new_int_var(0, most, f"d[{r}]")
             cap = self._cap(r)
             ceiling = self._parent_deputies(unit)
@@ -72,7 +80,6 @@ class Leadership(Base):
                 m.add(top == before).only_enforce_if(merged)
                 m.add(top == within).only_enforce_if(merged.Not())
             self._at_most(unit, deputies, top, ceiling)
-            self._least_deputies(unit, deputies, current, ceiling)
             excess = m.new_int_var(0, most, f"e[{r}]")
             m.add_max_equality(excess, [0, deputies - cap])
             self.lead[r] = Leader(heads, deputies, cap, excess)
@@ -111,31 +118,82 @@ class Leadership(Base):
             for child in self.org.children(unit.id)
         )
 
-    def _least_deputies(
-        self,
-        unit: Unit,
-        deputies: cp_model.IntVar,
-        current: int | None,
-        ceiling: int | None,
-    ) -> None:
-        """A redundant bound that tightens the LP relaxation.
+    def floors(self) -> None:
+        """Linear floors on deputies that hold in the LP relaxation.
 
-        Merges and folds only add staff and quota to a surviving unit, so
-        a cap keyed to staff never falls: the unit keeps at least its
-        deputies within its cap before the plan.
+        Valid inequalities (docs/formulation.md): every surviving unit
+        keeps at least :meth:`_floor` deputies, whatever the plan; a
+        merged group under ``transition: keep`` keeps every member's
+        leaders but one head. They cut off no plan; they stop the
+        relaxation from dropping deputies through the ``min`` of the cap
+        and the ``cut`` literal of the child rule.
         """
+        keep = self.scenario.leadership.transition == "keep"
+        for r in self.cand.movable:
+            least = self._floor(r)
+            lead = self.lead[r]
+            y = self.x[(r, r)]
+            if least > 0:
+                self.m.add(lead.deputies >= least * y)
+            merged = self.merged[r]
+            if not keep or isinstance(merged, int) or r in self.cut:
+                continue
+            if self._parent_deputies(self.org.unit(r)) is not None:
+                continue
+            unit = self.org.unit(r)
+            joined = sum(
+                self.org.unit(u).leaders * self.x[(u, r)]
+                for u in self.cand.members_of(r)
+            )
+            self.m.add(
+                lead.deputies >= least * y + joined - (1 - unit.heads) * merged
+            )
+
+    def _floor(self, uid: str) -> int:
+        """The fewest deputies ``uid`` has after any plan it survives.
+
+        Merges, folds and split parts only add staff and quota to a
+        surviving unit, so a cap keyed to staff (or civil servants) and
+        the 50% rule never fall: the unit keeps its deputies within its
+        cap before the plan (a cap by child units may fall: no floor),
+        and a fixed parent's deputies bound it. A unit the child rule may
+        cut to its parent keeps at least what any unit it may end under
+        keeps (docs/formulation.md).
+        """
+        known = self._floors_known
+        if uid in known:
+            return known[uid]
+        org = self.org
+        unit = org.unit(uid)
+        if uid not in self.movable:
+            known[uid] = unit.deputies
+            return unit.deputies
         kind = self.rules.kind(unit.kind)
-        if kind.deputy_basis == "child_units" or current is None:
-            return
-        least = min(unit.deputies, current)
+        least = unit.deputies
+        steps = sorted(kind.deputy_steps, key=lambda s: s.min_size)
+        caps = [s.cap for s in steps]
+        if kind.deputy_basis == "child_units" or caps != sorted(caps):
+            least = 0
+        current = unit_cap(org, uid, self.rules).value
+        if current is not None:
+            least = min(least, current)
+        ceiling = self._parent_deputies(unit)
         if ceiling is not None:
             least = min(least, ceiling)
-        if least > 0:
-            bound = self.m.add(deputies >= least * self.x[(unit.id, unit.id)])
-            if unit.id in self.cut:
-                # A unit cut to a parent with fewer deputies (its own parent
-                # folded away, say) may fall below what it had.
-                bound.only_enforce_if(self.cut[unit.id][0].Not())
+        known[uid] = least
+        if uid in self.cut and unit.parent is not None:
+            for home in self._homes(unit.parent):
+                least = min(least, self._floor(home))
+            known[uid] = least
+        return least
+
+    def _homes(self, parent: str) -> list[str]:
+        """The units a child of ``parent`` may end under (semantics 2)."""
+        homes = [parent, *self.cand.reps.get(parent, ())]
+        grand = self.org.unit(parent).parent
+        if parent in self.f and grand is not None:
+            homes += [grand, *self.cand.reps.get(grand, ())]
+        return homes
 
     def _at_most(
         self,
