@@ -28,7 +28,6 @@ from orgplan.i18n import (
     LANGS,
     Lang,
     date_text,
-    has,
     label,
     number_text,
     percent_text,
@@ -561,9 +560,6 @@ MAIN_FILES = (
 def _progress_line(p: orgplan.optimize.Progress, lang: Lang) -> str:
     """The phase of the solve, or its best plan so far, in one line."""
     if p.objective is None:
-        # The phase names come with the catalogue's cli_phase message.
-        if not has("cli_phase", lang):
-            return f"{t('cli_solving', lang)} {p.elapsed:.0f} s"
         return t(
             "cli_phase",
             lang,
