@@ -14,8 +14,10 @@ plan's notes say so, since the split may cost optimality.
 
 Each block is solved on the part of the organisation it can affect (its
 units, their ancestors, and the children and grandchildren around them;
-its whole trees under a budget split), with a share of the time left in
-proportion to its size. Blocks with nothing to decide skip CP-SAT. The
+its whole trees under a budget split), smallest first, with a share of
+the time left in proportion to its size, so that the largest block runs
+last with all the time the others left. The stitched plan's bound is the
+sum of the blocks' bounds. Blocks with nothing to decide skip CP-SAT. The
 terms of the stitched plan are the terms before the plan plus each
 block's change, which is exact because every unit's term changes in one
 block only.
@@ -325,7 +327,12 @@ def solve_in_blocks(
     weights = scenario.weights
     before = _baseline(org, rulebook)
     start = time.perf_counter()
-    blocks = [b for b in blocks if _decides(cand, b)]
+    # Smallest first: time a block leaves unused goes to the blocks after
+    # it, so the hardest (largest) block runs last with all that is left.
+    blocks = sorted(
+        (b for b in blocks if _decides(cand, b)),
+        key=lambda b: (len(b), min(b)),
+    )
     if budget:
         regions = block_trees(org, blocks)
         stay = {u.id for u in org.units} - set(cand.movable) | cand.fixed
