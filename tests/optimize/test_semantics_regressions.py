@@ -156,3 +156,28 @@ def test_a_split_part_carries_its_share_of_civil_servants() -> None:
     entries = {e.unit: e for e in plan.leadership}
     assert (entries["A"].cap, entries["A"].excess) == (2, 0)
     assert_checked(org, sc, plan)
+
+
+def test_leaderless_units_may_merge() -> None:
+    # Found by the agreement property: two divisions without a head or
+    # deputy merge into one with a new head and no deputies (max(0,
+    # 0 - 1)); the model took -1 deputies, so it called a plan the
+    # greedy and the checker accept "infeasible".
+    org = organisation(
+        unit("P", "province", None, quota=0, deputies=0),
+        unit("D", "department", "P", "x", 20, deputies=1),
+        unit("A", "division", "D", "a", 5, actual=3, heads=0, deputies=0),
+        unit("B", "division", "D", "a", 5, actual=3, heads=0, deputies=0),
+    )
+    sc = scenario(
+        scope={"kinds": ["division"], "allow_split": False},
+        targets={"min_cut": {"units": 0.1}},
+    )
+    greedy = solve_greedy(org, sc, sc.rulebook())
+    errors = [v for v in check_plan(org, sc, greedy) if v.severity == "error"]
+    assert errors == []
+    plan = solve(org, sc).plan
+    assert len(org.units) - len(plan.merges[0].members) + 1 <= 3
+    (entry,) = [e for e in plan.leadership if e.unit == plan.merges[0].into]
+    assert (entry.heads, entry.deputies) == (1, 0)
+    assert_checked(org, sc, plan)
