@@ -217,7 +217,7 @@ def test_demo_plans_province_departments(tmp_path: Path) -> None:
 
     out = tmp_path / "demo"
     run = CliRunner().invoke(
-        main, ["demo", "--out", str(out), "--time-limit", "2"]
+        main, ["demo", "--out", str(out), "--time-limit", "5"]
     )
     assert run.exit_code == 0, run.output
     plan = read_plan(out / "plan.json")
