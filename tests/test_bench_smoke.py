@@ -166,7 +166,7 @@ def test_runner_prints_the_table() -> None:
             "--sizes",
             "XS",
             "--time-limit",
-            "2",
+            "3",
             "--workers",
             "1",
         ],
