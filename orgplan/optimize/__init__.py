@@ -315,6 +315,14 @@ def _finish(
         return result.model_copy(update={"stopped_early": stopped})
     kept = kept_excess(org, rulebook, result.plan, set(cand.movable))
     update: dict[str, object] = {"leadership": result.plan.leadership + kept}
+    thinned = cand.graph.graph.get("thinned")
+    if thinned and result.plan.method != "greedy":
+        update["notes"] = (
+            *result.plan.notes,
+            f"{thinned} units with many possible partners were offered "
+            "only their most similar ones (a sparse candidate graph); "
+            "bound and gap are relative to it",
+        )
     # Reproducible plans keep CP-SAT's deterministic time (a count of
     # work, the same on any machine) so that plan.json is the same byte
     # for byte; the caller measures the wall clock it waited.

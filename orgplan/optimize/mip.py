@@ -15,7 +15,11 @@ the bound.
 
 from __future__ import annotations
 
+import contextlib
+import os
+import sys
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from ortools.sat.python import cp_model
@@ -221,6 +225,21 @@ class MipOutcome:
     solution: list[float] | None
 
 
+@contextlib.contextmanager
+def _quiet() -> Iterator[None]:
+    """Standard output closed: HiGHS prints its banner when created,
+    before any option can silence it."""
+    sys.stdout.flush()
+    saved = os.dup(1)
+    try:
+        with open(os.devnull, "w") as null:
+            os.dup2(null.fileno(), 1)
+            yield
+    finally:
+        os.dup2(saved, 1)
+        os.close(saved)
+
+
 def solve_highs(
     mip: MipModel, seconds: float, *, relax: bool = False
 ) -> MipOutcome:
@@ -260,7 +279,8 @@ def solve_highs(
     matrix.num_row_ = len(mip.rows)
     if not relax:
         lp.integrality_ = [highspy.HighsVarType.kInteger] * n
-    h = highspy.Highs()
+    with _quiet():
+        h = highspy.Highs()
     h.setOptionValue("output_flag", False)
     h.setOptionValue("time_limit", max(0.1, seconds))
     h.setOptionValue("threads", 1)
