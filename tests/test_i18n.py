@@ -159,3 +159,12 @@ def test_every_method_has_its_name() -> None:
 
     methods = typing.get_args(SolverParams.model_fields["method"].annotation)
     assert methods and [m for m in methods if not has(f"method_{m}")] == []
+
+
+def test_vietnamese_sheet_names_name_their_tables() -> None:
+    from orgplan.i18n.aliases import canonical_sheet
+
+    assert canonical_sheet(" Đơn vị ") == "units"
+    assert canonical_sheet("CÁN BỘ") == "staff"
+    assert canonical_sheet("units") == "units"
+    assert canonical_sheet("Ghi chú") == "ghi chú"

@@ -133,3 +133,23 @@ def word(column: str, code: str, lang: Lang) -> str:
     English, the first Vietnamese word for it in Vietnamese."""
     words = VALUES.get(column, {}).get(code)
     return words[0] if lang == "vi" and words else code
+
+
+# Vietnamese names of the input sheets (and CSV files without .csv).
+SHEETS: dict[str, tuple[str, ...]] = {
+    "units": ("đơn vị", "danh sách đơn vị"),
+    "localities": ("địa bàn", "đơn vị hành chính"),
+    "staff": ("cán bộ", "danh sách cán bộ", "nhân sự"),
+    "functions": ("chức năng", "danh mục chức năng"),
+}
+
+
+def canonical_sheet(name: str) -> str:
+    """The table a sheet named ``name`` holds ("Đơn vị" -> units);
+    ``name`` folded when it is no known sheet name (for the reader's
+    messages)."""
+    folded = fold(name)
+    for table, words in SHEETS.items():
+        if folded == table or folded in map(fold, words):
+            return table
+    return folded
