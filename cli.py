@@ -43,8 +43,6 @@ if TYPE_CHECKING:
     from orgplan.model import Organisation
     from orgplan.rules import Rulebook
 
-interrupt.restore()
-
 F = TypeVar("F", bound=Callable[..., Any])
 
 lang_option = click.option(
@@ -911,6 +909,10 @@ def demo(
         lang=lang,
     )
 
+
+# Everything above is loaded (click's decorators included): Ctrl-C is
+# Python's KeyboardInterrupt again, for click and the solver.
+interrupt.restore()
 
 if __name__ == "__main__":
     main()
