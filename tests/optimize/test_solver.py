@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
+import importlib
 import os
 import signal
+from pathlib import Path
 
 import pytest
 from orgs import assert_checked, scenario, solve, synthetic
 
+from orgplan.errors import InfeasibleScenario
 from orgplan.optimize import PHASES, Progress
+from orgplan.optimize.candidates import find_candidates
+from orgplan.optimize.cpsat import Settings, warm_start
+from orgplan.optimize.greedy import solve_greedy
+from orgplan.optimize.model import build_model
+from orgplan.optimize.progress import Run
 from orgplan.plan import SolveStatus
 
 DIVISIONS = {"kinds": ["division"]}
@@ -107,3 +115,40 @@ def test_blocks_give_the_plan_of_the_whole_model() -> None:
         single.plan.objective_terms
     )
     assert_checked(org, alone, blocks.plan)
+
+
+def test_the_warm_start_hints_every_variable() -> None:
+    org = synthetic(parents=4, children=5, seed=3)
+    sc = scenario(scope=DIVISIONS)
+    rules = sc.rulebook()
+    cand = find_candidates(org, sc, rules)
+    built = build_model(org, sc, rules, cand)
+    greedy = solve_greedy(org, sc, rules)
+    settings = Settings(time_limit_s=5, workers=1, seed=1, reproducible=True)
+    warm_start(built, cand, greedy, settings, Run(5), 5)
+    hint = built.model.proto.solution_hint
+    assert sorted(hint.vars) == list(range(len(built.model.proto.variables)))
+
+
+@pytest.mark.slow
+def test_cpsat_is_never_worse_than_the_greedy_plan_on_a_bench_province() -> (
+    None
+):
+    root = Path(__file__).resolve().parents[2]
+    with pytest.MonkeyPatch.context() as patch:
+        patch.syspath_prepend(str(root))
+        generate = importlib.import_module("bench.generate").generate
+    instance = generate("S", 1)
+    org = instance.organisation
+    solver = instance.scenario.solver.model_copy(
+        update={"time_limit_s": 5, "workers": 2, "reproducible": False}
+    )
+    sc = instance.scenario.model_copy(update={"solver": solver})
+    try:
+        greedy = solve(org, sc, method="greedy").plan
+    except InfeasibleScenario:
+        pytest.skip("the greedy finds no plan of S to compare with")
+    cpsat = solve(org, sc).plan
+    assert greedy.objective is not None and cpsat.objective is not None
+    assert cpsat.objective <= greedy.objective
+    assert_checked(org, sc, cpsat)
