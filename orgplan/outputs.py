@@ -18,7 +18,7 @@ from orgplan.charts import write_charts
 from orgplan.errors import GraphvizNotFound
 from orgplan.export import write_staffing_plan
 from orgplan.io import write_plan
-from orgplan.io.run_folder import run_folder
+from orgplan.io.run_folder import MANIFEST, run_folder
 from orgplan.labels import Lang
 from orgplan.model import Organisation
 from orgplan.plan import Plan
@@ -76,4 +76,7 @@ def write_outputs(
             )
         )
     outputs.paths = [out_dir / path.relative_to(tmp) for path in written]
+    # The manifest is a file of the run like the others (the count the
+    # CLI prints is what the folder holds).
+    outputs.paths.append(out_dir / MANIFEST)
     return outputs
