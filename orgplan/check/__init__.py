@@ -7,7 +7,7 @@ recomputes the objective the same way. The checker imports the domain
 and :mod:`orgplan.semantics` only, and no solver imports it: it stays an
 independent judge of what the solvers produce. One module per rule
 family: :mod:`.decisions`, :mod:`.structure`, :mod:`.staffing`,
-:mod:`.caps`, :mod:`.targets`.
+:mod:`.caps`, :mod:`.targets`, :mod:`.territory`.
 
 Where the contract leaves room, the checker decides as follows:
 
@@ -43,6 +43,7 @@ from orgplan.check.staffing import (
 )
 from orgplan.check.structure import function_owners, tree, units_after
 from orgplan.check.targets import target_violations
+from orgplan.check.territory import territory_violations
 from orgplan.check.violation import Violation
 from orgplan.errors import OrgplanError
 from orgplan.model import Organisation
@@ -138,6 +139,7 @@ def check_plan(
     # (by civil servants) under the plan's feet.
     found += caps(org, plan, structural, rulebook)
     found += target_violations(org, scenario, rulebook, after)
+    found += territory_violations(org, scenario, rulebook, plan)
     found += _objective(org, scenario, plan)
     return found
 

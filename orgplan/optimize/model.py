@@ -34,6 +34,7 @@ from orgplan.optimize.families.must import Must
 from orgplan.optimize.families.partition import Partition
 from orgplan.optimize.families.targets import Targets
 from orgplan.optimize.families.terms import Terms
+from orgplan.optimize.families.territory import Territory
 from orgplan.rules import Rulebook
 from orgplan.scenario import Scenario
 from orgplan.semantics.terms import COST_SCALE, SCALE
@@ -101,7 +102,15 @@ def build_model(
 
 
 class _Builder(
-    Partition, Hierarchy, Caps, Leadership, Children, Targets, Must, Terms
+    Partition,
+    Hierarchy,
+    Caps,
+    Leadership,
+    Children,
+    Targets,
+    Must,
+    Terms,
+    Territory,
 ):
     """The model, one rule family per mixin (orgplan.optimize.families)."""
 
@@ -119,6 +128,7 @@ class _Builder(
         self.min_staff()
         self.must_merge()
         self.must_not_merge()
+        self.territory()
         terms = self.terms()
         self.targets(terms)
         self.objective(terms)

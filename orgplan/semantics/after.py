@@ -31,6 +31,7 @@ from orgplan.semantics.staff import (
     largest_remainder,
     split_shares,
 )
+from orgplan.territory.standards import merged_kind
 
 
 def apply_structure(
@@ -256,6 +257,11 @@ class _State:
                 or (None if renamed else target.unit.name_en),
                 heads=1,
             )
+            # Communes and wards merged take their kind by rule (a ward
+            # when mostly urban: docs/semantics.md, territorial mergers).
+            kind = merged_kind(self.org, merge.members, self.rulebook)
+            if kind is not None:
+                target.fields["kind"] = kind
         self._settle()
         for entry in self.plan.leadership:
             work = self.work(entry.unit)

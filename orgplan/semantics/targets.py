@@ -45,6 +45,13 @@ def unit_limits(scenario: Scenario, rulebook: Rulebook) -> dict[str, int]:
     return limits
 
 
+def unit_minimums(scenario: Scenario) -> dict[str, int]:
+    """The fewest units of each kind (``targets.min_units``; equal to
+    :func:`unit_limits` it asks for an exact count, as a province's
+    2025 target of communes and wards did)."""
+    return {k: n for k, n in scenario.targets.min_units.items() if n > 0}
+
+
 def structural_cuts(scenario: Scenario) -> dict[str, float]:
     """The ``min_cut`` targets the structure decides (``staff`` is met by
     the staffing stage's quota rule)."""
@@ -74,8 +81,9 @@ def shortfalls(
     rulebook: Rulebook,
     after: Organisation,
 ) -> list[Shortfall]:
-    """The ``max_units``, ``min_cut.*`` and ``min_staff`` that ``after``
-    misses (semantics section 5); ``org`` is the organisation before."""
+    """The ``max_units``, ``min_units``, ``min_cut.*`` and ``min_staff``
+    that ``after`` misses (semantics section 5); ``org`` is the
+    organisation before."""
     return [
         *_targets(org, scenario, rulebook, after),
         *_min_staff(org, scenario, rulebook, after),
@@ -100,6 +108,17 @@ def _targets(
         )
         for kind, limit in limits.items()
         if counts[kind] > limit
+    ]
+    found += [
+        Shortfall(
+            "min_units",
+            None,
+            f"{counts[kind]} units of kind {kind} after the plan, at least "
+            f"{least} asked",
+            least - counts[kind],
+        )
+        for kind, least in unit_minimums(scenario).items()
+        if counts[kind] < least
     ]
     first = metrics(org, rulebook)
     last = metrics(after, rulebook)

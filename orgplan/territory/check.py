@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from orgplan.model import Organisation
 from orgplan.plan import Merge
 from orgplan.rules import Rulebook
-from orgplan.territory.contiguity import disconnected_groups
+from orgplan.territory.connected import disconnected_groups
 from orgplan.territory.places import (
     Place,
     place_graph,

@@ -1,4 +1,5 @@
-"""Connected groups: a CP-SAT flow formulation and a solver-free check.
+"""Connected groups in CP-SAT: a flow formulation (the check without a
+solver is :mod:`orgplan.territory.connected`).
 
 A group is the set of units u with ``x[u, r] = 1`` for one representative
 r (``x[r, r] = 1`` when r survives). :func:`add_connected_groups` makes
@@ -20,21 +21,23 @@ province of a few hundred communes small.
 
 from __future__ import annotations
 
-from collections import deque
 from collections.abc import Iterable, Mapping
 
 from ortools.sat.python import cp_model
 
+# The solver-free half, re-exported where callers found it.
+from orgplan.territory.connected import (
+    components,
+    disconnected_groups,
+    symmetric,
+)
 
-def symmetric(graph: Mapping[str, Iterable[str]]) -> dict[str, set[str]]:
-    """``graph`` with every edge both ways and no self-loops."""
-    out: dict[str, set[str]] = {u: set() for u in graph}
-    for u, others in graph.items():
-        for v in others:
-            if v != u:
-                out[u].add(v)
-                out.setdefault(v, set()).add(u)
-    return out
+__all__ = [
+    "add_connected_groups",
+    "components",
+    "disconnected_groups",
+    "symmetric",
+]
 
 
 def add_connected_groups(
@@ -116,43 +119,3 @@ def _hops_from(
         } - seen
         seen |= frontier
     return seen
-
-
-def components(
-    nodes: Iterable[str], graph: Mapping[str, Iterable[str]]
-) -> list[set[str]]:
-    """Connected components of the subgraph induced by ``nodes``."""
-    adjacency = symmetric(graph)
-    left = list(dict.fromkeys(nodes))
-    inside = set(left)
-    seen: set[str] = set()
-    found = []
-    for start in left:
-        if start in seen:
-            continue
-        part = {start}
-        queue = deque([start])
-        while queue:
-            u = queue.popleft()
-            for v in adjacency.get(u, ()):
-                if v in inside and v not in part:
-                    part.add(v)
-                    queue.append(v)
-        seen |= part
-        found.append(part)
-    return found
-
-
-def disconnected_groups(
-    groups: Mapping[str, Iterable[str]], graph: Mapping[str, Iterable[str]]
-) -> dict[str, list[set[str]]]:
-    """The groups (by representative) that are not connected in ``graph``.
-
-    Each maps to its components, the representative's first.
-    """
-    bad = {}
-    for rep, group in groups.items():
-        parts = components([rep, *group], graph)
-        if len(parts) > 1:
-            bad[rep] = parts
-    return bad

@@ -24,6 +24,7 @@ from orgplan.territory import objective as obj
 from orgplan.territory.contiguity import add_connected_groups
 from orgplan.territory.greedy import greedy_groups
 from orgplan.territory.places import Place
+from orgplan.territory.standards import kind_weight
 
 # The scenario's defaults (orgplan.scenario.TerritoryWeights).
 DEFAULT_WEIGHTS = TerritoryWeights().model_dump()
@@ -57,14 +58,15 @@ def add_kind_rule(
     """``ward[r]``: r's group becomes a ward (urban share at threshold).
 
     The linear form of :func:`orgplan.territory.standards.new_kind`:
-    Σ population × (urban − share) ≥ 0 over the members, in whole people
-    x 100 so the share needs no rounding.
+    Σ weight × (urban − share) ≥ 0 over the members (weight: people,
+    :func:`~orgplan.territory.standards.kind_weight`), x 100 so the
+    share needs no rounding.
     """
     share = round(rulebook.territorial.ward_urban_share * 100)
     ward = {}
     for r in sorted({r for _, r in x}):
         terms = [
-            places[u].population * (100 * places[u].urban - share) * var
+            kind_weight(places[u]) * (100 * places[u].urban - share) * var
             for (u, rr), var in x.items()
             if rr == r
         ]

@@ -11,8 +11,12 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from orgplan.model import Organisation
+from orgplan.scenario import Scope
 
 TERRITORIAL_KINDS = ("commune", "ward", "province")
+# The scope rules (scope.merge_within) under which territorial units
+# merge with their neighbours, in connected groups.
+TERRITORIAL_WITHIN = ("adjacent",)
 
 
 @dataclass(frozen=True)
@@ -33,6 +37,15 @@ class Place:
     @property
     def urban(self) -> bool:
         return self.kind == "ward" or self.terrain == "urban"
+
+
+def territorial_kinds(scope: Scope) -> tuple[str, ...]:
+    """The kinds in ``scope`` that merge as territory (connected groups,
+    the standards), or none when the scope does not merge by neighbours.
+    """
+    if scope.merge_within not in TERRITORIAL_WITHIN:
+        return ()
+    return tuple(k for k in scope.kinds if k in TERRITORIAL_KINDS)
 
 
 def places_from_organisation(

@@ -75,19 +75,52 @@ def terrain_class(members: Iterable[Place]) -> str:
     return "other"
 
 
+# The kinds a merged unit chooses between by rule.
+LOCAL_KINDS = ("commune", "ward")
+
+
+def kind_weight(place: Place) -> int:
+    """A member's weight in the urban share: its people, at least one
+    (a place without a population still counts)."""
+    return max(place.population, 1)
+
+
 def new_kind(members: Sequence[Place], rulebook: Rulebook) -> str:
-    """A ward when most of the members' people lived in wards, else a
-    commune; provinces stay provinces."""
+    """A ward when the members' people (:func:`kind_weight`) live mostly
+    in wards or urban places, else a commune; provinces stay provinces.
+    """
     if any(m.kind == "province" for m in members):
         return "province"
-    population = sum(m.population for m in members)
-    urban = sum(m.population for m in members if m.urban)
-    if population:
-        share = urban / population
-    else:
-        share = sum(m.urban for m in members) / len(members)
+    total = sum(kind_weight(m) for m in members)
+    urban = sum(kind_weight(m) for m in members if m.urban)
     threshold = rulebook.territorial.ward_urban_share
-    return "ward" if share >= threshold else "commune"
+    return "ward" if urban >= threshold * total else "commune"
+
+
+def merged_kind(
+    organisation: Organisation, members: Sequence[str], rulebook: Rulebook
+) -> str | None:
+    """The kind a merger of communes and wards takes by rule, or ``None``
+    when the rule does not apply (one member, another kind, a member
+    without a locality: it keeps its representative's kind)."""
+    units = [organisation.unit(uid) for uid in members]
+    localities = organisation.locality_by_id
+    if len(units) < 2 or any(
+        u.kind not in LOCAL_KINDS or u.locality not in localities
+        for u in units
+    ):
+        return None
+    places = [
+        Place(
+            id=u.id,
+            name=u.name,
+            kind=u.kind,
+            population=localities[u.locality].population or 0,
+            terrain=localities[u.locality].terrain,
+        )
+        for u in units
+    ]
+    return new_kind(places, rulebook)
 
 
 def unit_after(

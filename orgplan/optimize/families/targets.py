@@ -1,6 +1,8 @@
 """Targets and minimum sizes as hard constraints (semantics section 5).
 
 ``max_units`` (:func:`orgplan.semantics.targets.unit_limits`),
+``min_units`` (:func:`~orgplan.semantics.targets.unit_minimums`; equal
+to ``max_units``: an exact count),
 ``min_cut`` (:func:`~orgplan.semantics.targets.cut_limit`, the one
 rounding every method uses) and ``min_staff`` of the kinds in scope
 (Decree 107/2020, 45/2025, 120/2020).
@@ -10,7 +12,11 @@ from __future__ import annotations
 
 from orgplan.graph import metrics
 from orgplan.optimize.families.base import Base, Expr
-from orgplan.semantics.targets import cut_limit, unit_limits
+from orgplan.semantics.targets import (
+    cut_limit,
+    unit_limits,
+    unit_minimums,
+)
 
 
 class Targets(Base):
@@ -49,18 +55,24 @@ class Targets(Base):
         org, scenario, rules = self.org, self.scenario, self.rules
         self.target_exprs: dict[str, tuple[Expr, int, str]] = {}
         for kind_id, n in unit_limits(scenario, rules).items():
-            count = sum(
-                self.survives(u.id) for u in org.units if u.kind == kind_id
+            count = self.kind_count(kind_id)
+            words = (
+                f"at most {n} units of kind {self._kind_label(kind_id)} "
+                "(targets.max_units)"
             )
-            label = (
-                rules.kinds[kind_id].label_en
-                if kind_id in rules.kinds
-                else kind_id
-            )
-            words = f"at most {n} units of kind {label} (targets.max_units)"
             key = f"max_units.{kind_id}"
             self.target_exprs[key] = (count, n, words)
             self.require(self.m.add(count <= n), key, words)
+        for kind_id, n in unit_minimums(scenario).items():
+            words = (
+                f"at least {n} units of kind {self._kind_label(kind_id)} "
+                "(targets.min_units)"
+            )
+            self.require(
+                self.m.add(self.kind_count(kind_id) >= n),
+                f"min_units.{kind_id}",
+                words,
+            )
         before = metrics(org, rules)
         values = {
             "focal_points": before.focal_points,
@@ -89,3 +101,18 @@ class Targets(Base):
             self.require(
                 self.m.add(exprs[key] <= limit), f"min_cut.{key}", words
             )
+
+    def kind_count(self, kind_id: str) -> Expr:
+        """The units of ``kind_id`` after: the territorial family's count
+        when a merged unit's kind is chosen by rule, else the survivors
+        of that kind (a merged unit keeps its representative's)."""
+        by_rule = getattr(self, "territorial_counts", {})
+        if kind_id in by_rule:
+            return by_rule[kind_id]
+        return sum(
+            self.survives(u.id) for u in self.org.units if u.kind == kind_id
+        )
+
+    def _kind_label(self, kind_id: str) -> str:
+        kinds = self.rules.kinds
+        return kinds[kind_id].label_en if kind_id in kinds else kind_id

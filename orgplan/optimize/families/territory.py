@@ -1,0 +1,112 @@
+"""Territorial mergers: connected groups and the kind of a new unit.
+
+When the scope merges communes, wards or provinces with their neighbours
+(``merge_within: adjacent``), every group of territorial units must be
+connected in the locality graph (the rooted flow formulation of Shirabe
+2005 as Validi, Buchanan and Lykhovyd 2022 use it, in
+:func:`orgplan.territory.contiguity.add_connected_groups`), and a merger
+of communes and wards becomes a ward when most of its people lived in
+wards or urban places, else a commune (Res. 76/2025/UBTVQH15 forms wards
+from urban areas; the share is the rulebook's
+``territorial.ward_urban_share``). A unit that does not merge keeps its
+kind, as :func:`orgplan.territory.standards.merged_kind` says for the
+organisation after. The counts per kind that the targets read
+(:meth:`orgplan.optimize.families.targets.Targets.kind_count`) follow.
+"""
+
+from __future__ import annotations
+
+from orgplan.optimize.families.base import Base, Expr, Lit
+from orgplan.territory.contiguity import add_connected_groups
+from orgplan.territory.places import (
+    Place,
+    place_graph,
+    places_from_organisation,
+    territorial_kinds,
+)
+from orgplan.territory.standards import LOCAL_KINDS, kind_weight
+
+
+class Territory(Base):
+    """Connected territorial groups and the kind of each new unit."""
+
+    territorial_counts: dict[str, Expr]
+
+    def territory(self) -> None:
+        """Contiguity and the kind rule for territorial kinds in scope."""
+        self.territorial_counts = {}
+        scope = self.scenario.scope
+        kinds = territorial_kinds(scope)
+        if not kinds:
+            return
+        places = {
+            uid: place
+            for uid, place in places_from_organisation(self.org, kinds).items()
+            if uid in self.movable
+        }
+        x = {
+            (u, r): v
+            for (u, r), v in self.x.items()
+            if u in places and r in places
+        }
+        if not x:
+            return
+        add_connected_groups(
+            self.m, x, place_graph(places), max_size=scope.max_group_size
+        )
+        if set(LOCAL_KINDS) <= set(self.rules.kinds):
+            self._kinds_by_rule(places, x)
+
+    def _kinds_by_rule(
+        self, places: dict[str, Place], x: dict[tuple[str, str], Lit]
+    ) -> None:
+        share = round(self.rules.territorial.ward_urban_share * 100)
+        local = {u for u, p in places.items() if p.kind in LOCAL_KINDS}
+        wards: list[Lit] = []
+        for r in sorted(local):
+            members = [(u, v) for (u, rr), v in self.x.items() if rr == r]
+            # A member without a place (no locality) leaves the group its
+            # representative's kind, as merged_kind does.
+            other = self.any_of(
+                [v for u, v in members if u not in local], f"foreign[{r}]"
+            )
+            ward = self.m.new_bool_var(f"ward[{r}]")
+            alone = places[r].kind == "ward"
+            surplus = sum(
+                kind_weight(places[u]) * (100 * places[u].urban - share) * v
+                for u, v in members
+                if u in local
+            )
+            by_rule = self.both(
+                self.merged.get(r, 0),
+                1 - other if isinstance(other, int) else other.Not(),
+                f"by_rule[{r}]",
+            )
+            self.m.add_implication(ward, x[r, r])
+            if isinstance(by_rule, int):
+                # r never merges (no candidate members): it keeps its kind.
+                self.m.add(ward == (x[r, r] if alone else 0))
+            else:
+                self.m.add(surplus >= 0).only_enforce_if([ward, by_rule])
+                self.m.add(surplus <= -1).only_enforce_if(
+                    [ward.Not(), by_rule]
+                )
+                # Not merged by rule: the unit keeps its kind.
+                self.m.add(ward == int(alone) * x[r, r]).only_enforce_if(
+                    by_rule.Not()
+                )
+            wards.append(ward)
+        fixed = [u for u in self.org.units if u.kind in LOCAL_KINDS]
+        wards_fixed = sum(
+            1 for u in fixed if u.kind == "ward" and u.id not in local
+        )
+        communes_fixed = sum(
+            1 for u in fixed if u.kind == "commune" and u.id not in local
+        )
+        ward_count = sum(wards) + wards_fixed
+        self.territorial_counts = {
+            "ward": ward_count,
+            "commune": sum(x[r, r] for r in local)
+            - sum(wards)
+            + communes_fixed,
+        }

@@ -1,0 +1,207 @@
+"""Territorial mergers through the project's optimiser and checker.
+
+Exact counts per kind (``targets.min_units`` with ``max_units``), the kind
+of a new unit by rule (a ward when mostly urban), connected groups and the
+standards listed by ``check_plan``.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from orgplan.check import check_plan
+from orgplan.errors import InfeasibleScenario
+from orgplan.model import Locality, Organisation, Unit
+from orgplan.optimize import solve_structure
+from orgplan.plan import Merge, Plan
+from orgplan.scenario import Scenario
+from orgplan.semantics.after import apply_structure
+from orgplan.semantics.targets import shortfalls
+
+
+def _grid(
+    width: int = 3, height: int = 2, urban: str = "", ward_people: int = 9000
+) -> Organisation:
+    """A width x height grid of communes (rook neighbours) in one
+    district; the ids in ``urban`` are wards of ``ward_people``."""
+    ids = [f"c{i}{j}" for j in range(height) for i in range(width)]
+    localities = [
+        Locality(id="P", name="Tỉnh P", level="province", terrain="plain"),
+        Locality(id="D", name="Huyện Đông", level="district", parent="P"),
+    ]
+    units = [Unit(id="root", name="UBND", kind="province", level="province")]
+    for uid in ids:
+        i, j = int(uid[1]), int(uid[2])
+        near = [
+            f"c{a}{b}"
+            for a, b in ((i - 1, j), (i + 1, j), (i, j - 1), (i, j + 1))
+            if 0 <= a < width and 0 <= b < height
+        ]
+        ward = uid in urban.split()
+        localities.append(
+            Locality(
+                id=uid,
+                name=f"Xã {uid}",
+                level="commune",
+                parent="D",
+                population=ward_people if ward else 3000,
+                area_km2=5 if ward else 40,
+                terrain="urban" if ward else "plain",
+                neighbours=tuple(near),
+                lat=21.0 + 0.05 * j,
+                lon=106.0 + 0.05 * i,
+            )
+        )
+        units.append(
+            Unit(
+                id=uid,
+                name=("Phường " if ward else "Xã ") + uid,
+                kind="ward" if ward else "commune",
+                level="commune",
+                locality=uid,
+                parent="root",
+                quota=20,
+                actual=20,
+                heads=1,
+                deputies=1,
+            )
+        )
+    return Organisation(units=tuple(units), localities=tuple(localities))
+
+
+def _scenario(
+    least: dict[str, int], most: dict[str, int], **more: object
+) -> Scenario:
+    return Scenario.model_validate(
+        {
+            **more,
+            "name": "Sáp nhập xã",
+            "data": Path("data"),
+            "scope": {
+                "kinds": ["commune", "ward"],
+                "merge_within": "adjacent",
+                "max_group_size": 4,
+            },
+            "targets": {"min_units": least, "max_units": most},
+            "solver": {"time_limit_s": 5, "workers": 2},
+        }
+    )
+
+
+def _plan(merges: tuple[Merge, ...]) -> Plan:
+    return Plan(scenario="x", status="feasible", merges=merges)
+
+
+def _kinds(org: Organisation, plan: Plan, scenario: Scenario) -> Counter:
+    after = apply_structure(org, plan, scenario.rulebook())
+    return Counter(u.kind for u in after.units if u.kind != "province")
+
+
+def test_min_units_is_a_shortfall_of_the_organisation_after() -> None:
+    org = _grid()
+    scenario = _scenario({"commune": 3}, {"commune": 3})
+    merges = [
+        Merge(into="c00", members=("c00", "c10", "c20"), name="Xã A"),
+        Merge(into="c01", members=("c01", "c11", "c21"), name="Xã B"),
+    ]
+    plan = _plan(tuple(merges))
+    after = apply_structure(org, plan, scenario.rulebook())
+    found = shortfalls(org, scenario, scenario.rulebook(), after)
+    assert [(s.rule, s.amount) for s in found] == [("min_units", 1)]
+    rules = {v.rule for v in check_plan(org, scenario, plan)}
+    assert "min_units" in rules
+
+
+def test_the_optimiser_meets_an_exact_count_it_would_undershoot() -> None:
+    # The default weights prefer fewer focal points: with max_units alone
+    # six communes become three; min_units holds them at exactly four.
+    org = _grid()
+    rules = _scenario({}, {}).rulebook()
+    alone = _scenario({}, {"commune": 4})
+    plan = solve_structure(org, alone, rules).plan
+    assert _kinds(org, plan, alone)["commune"] < 4
+    exact = _scenario({"commune": 4}, {"commune": 4})
+    plan = solve_structure(org, exact, rules).plan
+    assert _kinds(org, plan, exact) == {"commune": 4}
+    assert not [
+        v for v in check_plan(org, exact, plan) if v.severity == "error"
+    ]
+
+
+def test_a_mostly_urban_merger_becomes_a_ward() -> None:
+    org = _grid(urban="c00 c10")
+    rules = _scenario({}, {}).rulebook()
+    # Two wards (18,000 people) and a commune (3,000): mostly urban.
+    merge = Merge(into="c20", members=("c00", "c10", "c20"), name="Phường")
+    plan = _plan((merge,))
+    after = apply_structure(org, plan, rules)
+    assert after.unit("c20").kind == "ward"
+    # One ward and two communes (9,000 of 15,000 people urban: 60%).
+    merge = Merge(into="c01", members=("c01", "c11", "c10"), name="Xã")
+    after = apply_structure(org, _plan((merge,)), rules)
+    assert after.unit("c01").kind == "ward"
+    # One ward and three communes: 9,000 of 18,000 people, at the share.
+    merge = Merge(into="c10", members=("c10", "c11", "c21", "c20"), name="X")
+    after = apply_structure(org, _plan((merge,)), rules)
+    assert after.unit("c10").kind == "ward"
+    # Communes only stay a commune, whatever the representative.
+    merge = Merge(into="c11", members=("c11", "c21"), name="Xã")
+    after = apply_structure(org, _plan((merge,)), rules)
+    assert after.unit("c11").kind == "commune"
+    # A ward merged with four communes (9,000 of 21,000 people urban)
+    # becomes a commune.
+    org = _grid(urban="c00")
+    members = ("c00", "c10", "c20", "c01", "c11")
+    merge = Merge(into="c00", members=members, name="X")
+    after = apply_structure(org, _plan((merge,)), rules)
+    assert after.unit("c00").kind == "commune"
+
+
+def test_the_optimiser_counts_wards_by_rule() -> None:
+    # Two wards on the left column; one ward and three communes after
+    # means the two wards merge together, or with one commune at most
+    # (two communes would leave the group 60% urban, still a ward).
+    org = _grid(urban="c00 c01")
+    scenario = _scenario(
+        {"commune": 3, "ward": 1}, {"commune": 3, "ward": 1}
+    )
+    result = solve_structure(org, scenario, scenario.rulebook())
+    assert _kinds(org, result.plan, scenario) == {"commune": 3, "ward": 1}
+    errors = [
+        v for v in check_plan(org, scenario, result.plan)
+        if v.severity == "error"
+    ]
+    assert not errors
+
+
+def test_check_plan_flags_a_disconnected_group_and_lists_standards() -> None:
+    org = _grid()
+    scenario = _scenario({}, {})
+    # c00 and c20 do not touch (c10 lies between).
+    merge = Merge(into="c00", members=("c00", "c20"), name="Xã A")
+    found = check_plan(org, scenario, _plan((merge,)))
+    contiguity = [v for v in found if v.rule == "contiguity"]
+    assert [(v.unit, v.severity) for v in contiguity] == [("c00", "error")]
+    standards = {(v.rule, v.unit) for v in found if v.severity == "warning"}
+    # c00 + c20: 6,000 people, 80 km² (a commune outside the mountains
+    # needs 200% of 8,000 people and 100% of 30 km²): population only.
+    assert ("standard.population", "c00") in standards
+    assert ("standard.area_km2", "c00") not in standards
+
+
+def test_a_ward_merged_into_a_rural_majority_counts_as_a_commune() -> None:
+    # A ward of 2,000 people merged with a commune of 3,000 becomes a
+    # commune: the optimiser counts kinds by rule, so one ward after is
+    # out of reach once the ward must merge.
+    org = _grid(urban="c00", ward_people=2000)
+    target = {"commune": 3, "ward": 1}
+    free = _scenario(target, target)
+    plan = solve_structure(org, free, free.rulebook()).plan
+    assert _kinds(org, plan, free) == {"commune": 3, "ward": 1}
+    assert "c00" not in {m for merge in plan.merges for m in merge.members}
+    bound = _scenario(target, target, must_merge=[["c00", "c10"]])
+    with pytest.raises(InfeasibleScenario):
+        solve_structure(org, bound, bound.rulebook())
