@@ -204,6 +204,7 @@ def test_the_check_sees_a_language_where_it_is(tmp_path: Path) -> None:
     # language's catalogue, and the checks above would see them.
     own = _fragments("vi")
     for surface, text in _surfaces("vi", tmp_path).items():
-        assert [f for f in own if f in _plain(text)], surface
+        shown = _plain(text)
+        assert [f for f in own if f in shown], surface
     english = _plain(report_html(province(), scenario(), _plan("en")))
     assert ENGLISH.findall(english)
