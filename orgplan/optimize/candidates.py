@@ -153,6 +153,8 @@ def find_candidates(
             ):
                 graph.add_edge(a, b, similarity=similarity(org, a, b))
 
+    _thin(graph, rank, scenario.must_merge)
+
     # A fold's receiver may be of a kind outside the scope (a chi cục in
     # scope folds into its department), never a locked unit.
     folds: dict[str, str] = {}
@@ -210,6 +212,50 @@ def find_candidates(
         splits=splits,
         graph=graph,
     )
+
+
+# A unit with more merge partners than this keeps only its NEAREST most
+# similar ones (issue 11: hundreds of service units under one parent
+# would give a model of all their pairs).
+SPARSE_DEGREE = 40
+NEAREST = 12
+
+
+def _thin(
+    graph: nx.Graph,
+    rank: dict[str, int],
+    must: Sequence[Sequence[str]],
+) -> None:
+    """The k most similar partners of each unit in a large sibling set.
+
+    An edge stays when it is among the :data:`NEAREST` most similar of
+    either end (ties by rank), or joins two units of a ``must_merge``
+    group; units with at most :data:`SPARSE_DEGREE` partners keep all.
+    Mergers of dissimilar units cost incoherence, so the optimum seldom
+    needs them; the plan's notes say when the graph was thinned.
+    """
+    busy = [u for u in graph if graph.degree(u) > SPARSE_DEGREE]
+    if not busy:
+        return
+    keep: set[frozenset[str]] = {
+        frozenset(pair)
+        for group in must
+        for pair in itertools.combinations(group, 2)
+    }
+    for u in graph:
+        nearest = sorted(
+            graph[u],
+            key=lambda v: (-graph.edges[u, v]["similarity"], rank[v]),
+        )[:NEAREST]
+        keep.update(frozenset((u, v)) for v in nearest)
+    drop = [
+        (a, b)
+        for u in busy
+        for a, b in graph.edges(u)
+        if frozenset((a, b)) not in keep
+    ]
+    graph.remove_edges_from(drop)
+    graph.graph["thinned"] = len(busy)
 
 
 def may_merge_reason(
