@@ -7,7 +7,9 @@ recomputes the objective the same way. The checker imports the domain
 and :mod:`orgplan.semantics` only, and no solver imports it: it stays an
 independent judge of what the solvers produce. One module per rule
 family: :mod:`.decisions`, :mod:`.structure`, :mod:`.staffing`,
-:mod:`.caps`, :mod:`.targets`, :mod:`.territory`.
+:mod:`.caps`, :mod:`.targets`, :mod:`.territory`, and
+:mod:`.consistency` (the plan's own figures: status, bound and gap,
+metrics, balance, movers).
 
 Where the contract leaves room, the checker decides as follows:
 
@@ -33,6 +35,7 @@ Where the contract leaves room, the checker decides as follows:
 
 from __future__ import annotations
 
+from orgplan.check import consistency
 from orgplan.check.caps import caps
 from orgplan.check.decisions import DEFECT_RULES, decisions, must_pairs
 from orgplan.check.staffing import (
@@ -108,6 +111,9 @@ def check_plan(
     found = [
         Violation(d.rule, d.unit, d.message) for d in plan_defects(org, plan)
     ]
+    found += consistency.solve_status(plan)
+    found += consistency.bound_and_gap(plan, scenario)
+    found += consistency.unknown_terms(plan)
     found += decisions(org, scenario, rulebook, plan)
     if any(v.rule in DEFECT_RULES for v in found):
         return found
@@ -130,6 +136,11 @@ def check_plan(
     found += tree(after)
     found += function_owners(org, after)
     found += persons(org, plan, after)
+    found += consistency.person_moves(org, scenario, plan)
+    found += consistency.movers(plan)
+    found += consistency.figures(org, plan, after, rulebook)
+    found += consistency.balance(structural, plan, after)
+    found += consistency.merged_heads(plan)
     found += conservation(org, plan, after, rulebook)
     found += staff_totals(structural, plan, after)
     found += transfers(structural, scenario, plan)

@@ -1,0 +1,279 @@
+"""check_plan on 40 hand-edited plans: each edit is named by its rule.
+
+A real plan of scenarios/province-small (the greedy's, in-process) is
+edited the way a user might edit plan.json, one edit per case, and
+``check_plan`` must report an error under the rule that names the
+problem (issue 14: the checker missed after-metrics, a person moved
+twice, a balance, ``status: infeasible`` with decisions, a negative
+gap...). Where an edit would also make ``units_after`` disagree with
+applying the plan, ``resync`` rewrites units_after (and the after
+metrics) as a careful editor would, so that only the new rule can catch
+it.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from orgplan.check import check_plan, objective_terms, objective_value
+from orgplan.graph import metrics
+from orgplan.io import open_scenario
+from orgplan.model import Organisation
+from orgplan.plan import Plan
+from orgplan.planner import solve
+from orgplan.scenario import Scenario
+from orgplan.semantics.after import apply
+
+SCENARIO = Path(__file__).parent.parent / "scenarios" / "province-small"
+
+Edit = Callable[[dict[str, Any]], None]
+
+
+@pytest.fixture(scope="module")
+def case() -> tuple[Organisation, Scenario, dict[str, Any]]:
+    organisation, scenario = open_scenario(SCENARIO)
+    plan = solve(organisation, scenario, method="greedy").plan
+    return organisation, scenario, json.loads(plan.to_json())
+
+
+def _by(items: list[dict[str, Any]], key: str, value: str) -> dict[str, Any]:
+    return next(item for item in items if item[key] == value)
+
+
+def _unit(p: dict[str, Any], uid: str) -> dict[str, Any]:
+    return _by(p["units_after"], "id", uid)
+
+
+def _merge(into: str, *members: str) -> dict[str, Any]:
+    return {"into": into, "members": [into, *members], "name": "Hợp nhất"}
+
+
+def _transfer(src: str, dst: str, count: int, *persons: str) -> Any:
+    return {
+        "from": src,
+        "to": dst,
+        "category": "civil_servant",
+        "count": count,
+        "persons": list(persons),
+        "hops": 0,
+    }
+
+
+def _set(path: str, value: Any) -> Edit:
+    """An edit setting a top-level or dotted key (metrics.after.units)."""
+
+    def edit(p: dict[str, Any]) -> None:
+        *parents, last = path.split(".")
+        for key in parents:
+            p = p[key]
+        p[last] = value
+
+    return edit
+
+
+def _add(key: str, item: Any) -> Edit:
+    return lambda p: p[key].append(item)
+
+
+def _lead(uid: str, **values: Any) -> Edit:
+    return lambda p: _by(p["leadership"], "unit", uid).update(values)
+
+
+def _balance(uid: str, **values: Any) -> Edit:
+    return lambda p: _by(p["balance"], "id", uid).update(values)
+
+
+def _after(uid: str, **values: Any) -> Edit:
+    return lambda p: _unit(p, uid).update(values)
+
+
+def _drop_after(uid: str) -> Edit:
+    return lambda p: p["units_after"].remove(_unit(p, uid))
+
+
+def _move_twice(p: dict[str, Any]) -> None:
+    # HS0020 goes VP-UBND-HCTC -> STP; a second transfer takes them on.
+    p["transfers"].append(_transfer("STP", "STP-XDVB", 1, "HS0020"))
+
+
+def _mover_elsewhere(p: dict[str, Any]) -> None:
+    _by(p["movers"], "person", "HS0020")["to_unit"] = "SNV"
+
+
+def _mover_dropped(p: dict[str, Any]) -> None:
+    p["movers"].remove(_by(p["movers"], "person", "HS0020"))
+
+
+def _mover_twice(p: dict[str, Any]) -> None:
+    p["movers"].append(dict(_by(p["movers"], "person", "HS0020")))
+
+
+def _fold_wrong_parent(p: dict[str, Any]) -> None:
+    _by(p["flattened"], "unit", "SNV-VP")["into"] = "STP"
+
+
+def _merge_into_outsider(p: dict[str, Any]) -> None:
+    p["merges"][1]["into"] = "SNV"
+
+
+def _join_forbidden(p: dict[str, Any]) -> None:
+    # SNV and STP may not merge; the edit also drops what names SNV.
+    p["flattened"] = [f for f in p["flattened"] if f["into"] != "SNV"]
+    p["transfers"] = [t for t in p["transfers"] if t["from"] != "SNV"]
+    p["movers"] = [m for m in p["movers"] if m["from_unit"] != "SNV"]
+    p["merges"].append(_merge("STP", "SNV"))
+
+
+def _drop_merge(key: str, index: int) -> Edit:
+    return lambda p: p[key].pop(index)
+
+
+def _cycle(p: dict[str, Any]) -> None:
+    _unit(p, "SKHDT")["parent"] = "SKHDT-VP"
+
+
+def _term(name: str, value: float) -> Edit:
+    return lambda p: p["objective_terms"].update({name: value})
+
+
+def _split(p: dict[str, Any]) -> None:
+    p["splits"].append(
+        {
+            "unit": "SNV-TCBC",
+            "parts": [{"to": "SNV", "functions": [], "staff": 1}],
+        }
+    )
+
+
+# (id, edit, rule the checker must report, resync units_after first).
+CASES: list[tuple[str, Edit, str, bool]] = [
+    # The plan's own figures.
+    ("after-metrics units", _set("metrics.after.units", 44), "metrics", 0),
+    ("after-metrics deputies", _set("metrics.after.deputies", 60),
+     "metrics", 0),
+    ("before-metrics leaders", _set("metrics.before.leaders", 1),
+     "metrics", 0),
+    ("after-metrics by kind", _set("metrics.after.units_by_kind",
+                                   {"department": 7}), "metrics", 0),
+    ("balance actual_after", _balance("STP", actual_after=99),
+     "balance", 0),
+    ("balance actual_before", _balance("SNV", actual_before=1),
+     "balance", 0),
+    ("balance deficit", _balance("SNNPTNT-TTKN", deficit_after=0),
+     "balance", 0),
+    ("balance row dropped", lambda p: p["balance"].pop(3), "balance", 0),
+    ("balance row of a folded unit",
+     _add("balance", {"id": "SNV-VP", "quota": 1, "actual_before": 1,
+                      "actual_after": 1, "surplus_after": 0,
+                      "deficit_after": 0}), "balance", 0),
+    ("status infeasible with decisions", _set("status", "infeasible"),
+     "status", 0),
+    ("status no solution with decisions",
+     _set("status", "no solution in time"), "status", 0),
+    ("gap without a bound", _set("gap", 0.1), "gap", 0),
+    ("negative gap", lambda p: p.update(bound=1100.0, gap=-0.04), "gap", 0),
+    ("bound above objective", lambda p: p.update(bound=1200.0, gap=0.04),
+     "gap", 0),
+    ("gap disagrees with bound", lambda p: p.update(bound=1148.4, gap=0.5),
+     "gap", 0),
+    ("objective edited", _set("objective", 900.0), "objective", 0),
+    ("objective term edited", _term("leaders", 100.0), "objective", 0),
+    ("unknown objective term", _term("comfort", 3.0), "objective", 0),
+    # People.
+    ("person moved twice", _move_twice, "person_moves", 1),
+    ("mover sent elsewhere", _mover_elsewhere, "movers", 0),
+    ("mover dropped", _mover_dropped, "movers", 0),
+    ("mover listed twice", _mover_twice, "movers", 0),
+    ("a head transferred",
+     _add("transfers", _transfer("STP", "STP-XDVB", 1, "HS0418")),
+     "person_moves", 1),
+    # units_after against applying the plan.
+    ("units_after actual", _after("SNV", actual=40), "units_after", 0),
+    ("units_after name", _after("SXD", name="Sở Khác"), "units_after", 0),
+    ("units_after unit dropped", _drop_after("STP-XDVB"), "units_after", 0),
+    ("units_after cycle", _cycle, "units_after", 0),
+    ("transfer count edited", lambda p: p["transfers"][0].update(count=2),
+     "units_after", 0),
+    # Decisions and rules.
+    ("locked unit merged", _add("merges", _merge("VP-UBND-TH",
+                                                 "VP-UBND-HCTC")),
+     "lock", 0),
+    ("must_merge dropped", _drop_merge("merges", 0), "must_merge", 0),
+    ("must_not_merge joined", _join_forbidden, "must_not_merge", 0),
+    ("merge across parents", _add("merges", _merge("SNV-TCBC", "STP-XDVB")),
+     "merge_scope", 0),
+    ("merge into an outsider", _merge_into_outsider, "merge_shape", 0),
+    ("fold into a stranger", _fold_wrong_parent, "fold", 0),
+    ("split staff do not add up", _split, "split_staff", 0),
+    ("excess understated", _lead("SKHDT", excess=1), "deputy_excess", 0),
+    ("deputies raised above cap", _lead("STC-GCS", deputies=3, excess=2),
+     "deputy_cap", 1),
+    ("merged unit without leadership", _drop_merge("leadership", 0),
+     "leadership", 1),
+    ("transfer too far", lambda p: p["transfers"][4].update(hops=3),
+     "transfer", 0),
+    ("two heads of a merged unit", _lead("SKHDT", heads=2), "leadership",
+     1),
+]  # fmt: skip
+
+
+def resync(
+    organisation: Organisation, scenario: Scenario, p: dict[str, Any]
+) -> None:
+    """units_after and the after metrics as applying the edited plan
+    gives them: the edit then only shows where the new rule looks."""
+    plan = Plan.model_validate(p)
+    after = apply(organisation, plan, scenario.rulebook())
+    p["units_after"] = [
+        json.loads(u.model_dump_json()) for u in after.units
+    ]
+    p["metrics"]["after"] = json.loads(
+        metrics(after, scenario.rulebook()).model_dump_json()
+    )
+    terms = objective_terms(organisation, scenario, plan)
+    p["objective_terms"] = terms
+    p["objective"] = objective_value(terms, scenario.weights)
+
+
+def test_the_unedited_plan_keeps_every_rule(
+    case: tuple[Organisation, Scenario, dict[str, Any]],
+) -> None:
+    organisation, scenario, p = case
+    plan = Plan.model_validate(p)
+    errors = [
+        v for v in check_plan(organisation, scenario, plan)
+        if v.severity == "error"
+    ]
+    assert errors == []
+
+
+def test_forty_edits() -> None:
+    assert len(CASES) == 40
+    assert len({name for name, *_ in CASES}) == 40
+
+
+@pytest.mark.parametrize(
+    ("edit", "rule", "sync"),
+    [pytest.param(e, r, s, id=name) for name, e, r, s in CASES],
+)
+def test_check_names_the_edit(
+    case: tuple[Organisation, Scenario, dict[str, Any]],
+    edit: Edit,
+    rule: str,
+    sync: bool,
+) -> None:
+    organisation, scenario, base = case
+    p = copy.deepcopy(base)
+    edit(p)
+    if sync:
+        resync(organisation, scenario, p)
+    plan = Plan.model_validate(p)
+    found = check_plan(organisation, scenario, plan)
+    rules = {v.rule for v in found if v.severity == "error"}
+    assert rule in rules, [str(v) for v in found]
