@@ -316,7 +316,7 @@ def _finish(
     kept = kept_excess(org, rulebook, result.plan, set(cand.movable))
     update: dict[str, object] = {"leadership": result.plan.leadership + kept}
     thinned = cand.graph.graph.get("thinned")
-    if thinned and result.plan.method != "greedy":
+    if thinned:
         update["notes"] = (
             *result.plan.notes,
             f"{thinned} units with many possible partners were offered "

@@ -152,3 +152,20 @@ def test_cpsat_is_never_worse_than_the_greedy_plan_on_a_bench_province() -> (
     assert greedy.objective is not None and cpsat.objective is not None
     assert cpsat.objective <= greedy.objective
     assert_checked(org, sc, cpsat)
+
+
+def test_a_large_sibling_set_gets_a_sparse_candidate_graph() -> None:
+    org = synthetic(parents=1, children=90, seed=2)
+    ids = [u.id for u in org.units if u.kind == "division"]
+    sc = scenario(scope=DIVISIONS, must_merge=[[ids[0], ids[-1]]])
+    cand = find_candidates(org, sc, sc.rulebook())
+    graph = cand.graph
+    assert graph.graph["thinned"] > 0
+    # Each unit keeps its most similar partners, not all its siblings.
+    assert max(d for _, d in graph.degree()) < len(ids) // 2
+    assert all(graph.degree(u) >= 1 for u in ids)
+    # A must-merge pair is never thinned away.
+    assert graph.has_edge(ids[0], ids[-1])
+    result = solve(org, sc)
+    assert any("sparse candidate graph" in n for n in result.plan.notes)
+    assert_checked(org, sc, result.plan)
