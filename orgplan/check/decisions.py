@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from orgplan.check.coherence import coherence
 from orgplan.check.violation import Violation
 from orgplan.model import Organisation
 from orgplan.plan import Plan
@@ -92,7 +93,9 @@ def decisions(
             unit = known.get(member)
             if rep is None or unit is None or member == merge.into:
                 continue
-            reason = merge_obstacle(org, rulebook, scenario, rep, unit, near)
+            reason = merge_obstacle(
+                org, rulebook, scenario, rep, unit, near, coherent=False
+            )
             if reason:
                 found.append(Violation("merge_scope", member, reason))
     for fold in plan.flattened:
@@ -102,6 +105,7 @@ def decisions(
                 Violation("fold", fold.unit, reason)
                 for reason in fold_obstacles(org, rulebook, unit, fold.into)
             ]
+    found += coherence(org, scenario, rulebook, plan)
     found += _split_rules(org, plan)
     return found
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import itertools
 import math
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import networkx as nx
 
@@ -19,7 +19,9 @@ from orgplan.model import Organisation, Unit
 from orgplan.rules import Rulebook
 from orgplan.scenario import Scenario
 from orgplan.semantics.scope import (
+    coherence_obstacle,
     fold_obstacles,
+    judge_for,
     kinds_merge,
     locked_units,
     merge_obstacle,
@@ -81,6 +83,11 @@ class Candidates:
     folds: dict[str, str]
     splits: dict[str, tuple[SplitOption, ...]]
     graph: nx.Graph
+    # Per representative, pairs of its possible members whose work is
+    # not related: they may not both join it (coherence is pairwise).
+    clash: dict[str, tuple[tuple[str, str], ...]] = field(
+        default_factory=dict
+    )
 
     def members_of(self, rep: str) -> tuple[str, ...]:
         """Units that may join ``rep``'s group (itself excluded)."""
@@ -97,6 +104,11 @@ class Candidates:
             folds={w: p for w, p in self.folds.items() if w in units},
             splits={u: o for u, o in self.splits.items() if u in units},
             graph=self.graph.subgraph(units),
+            clash={
+                r: tuple(p for p in pairs if set(p) <= units)
+                for r, pairs in self.clash.items()
+                if r in units
+            },
         )
 
 
@@ -145,11 +157,17 @@ def find_candidates(
 
     graph = nx.Graph()
     graph.add_nodes_from(movable)
+    # Coherence is a rule (semantics section 5): unrelated pairs get no
+    # edge, so CP-SAT, the greedy and the checker agree.
+    judge = judge_for(org, scenario, rulebook)
     if scope.allow_merge and scope.max_group_size > 1:
         for a, b in _nearby_pairs(org, ordered, scope.merge_within, near):
             ua, ub = org.unit(a), org.unit(b)
-            if kinds_merge(rulebook, ua, ub) and within(
-                ua, ub, scope.merge_within, near
+            if (
+                kinds_merge(rulebook, ua, ub)
+                and within(ua, ub, scope.merge_within, near)
+                and coherence_obstacle(org, rulebook, scenario, ua, ub, judge)
+                is None
             ):
                 graph.add_edge(a, b, similarity=similarity(org, a, b))
 
@@ -200,8 +218,20 @@ def find_candidates(
             or ua.kind != ub.kind
         ):
             reps[a].append(b)
+    clash: dict[str, tuple[tuple[str, str], ...]] = {}
     for rep, members in _members(reps).items():
         graph.nodes[rep]["members"] = members
+        pairs = tuple(
+            (a, b)
+            for i, a in enumerate(members)
+            for b in members[i + 1 :]
+            if not graph.has_edge(a, b)
+            and coherence_obstacle(
+                org, rulebook, scenario, org.unit(a), org.unit(b), judge
+            )
+        )
+        if pairs:
+            clash[rep] = pairs
     return Candidates(
         movable=movable,
         fixed=fixed,
@@ -211,6 +241,7 @@ def find_candidates(
         folds=folds,
         splits=splits,
         graph=graph,
+        clash=clash,
     )
 
 

@@ -96,9 +96,12 @@ class CoherencePolicy:
     support_kinds: frozenset[str] = frozenset({"division"})
 
     @classmethod
-    def from_scenario(cls, scenario: Scenario) -> CoherencePolicy:
-        """The policy a scenario asks for, service kinds from its rules."""
-        rulebook = scenario.rulebook()
+    def from_scenario(
+        cls, scenario: Scenario, rulebook: Rulebook | None = None
+    ) -> CoherencePolicy:
+        """The policy a scenario asks for, service kinds from its rules
+        (``rulebook``, else the scenario's own)."""
+        rulebook = scenario.rulebook() if rulebook is None else rulebook
         return cls(
             min_similarity=scenario.scope.min_similarity,
             allow_pairs=frozenset(
@@ -170,10 +173,15 @@ class Coherence:
     """The coherence rule on one organisation, per-unit facts cached."""
 
     def __init__(
-        self, organisation: Organisation, policy: CoherencePolicy
+        self,
+        organisation: Organisation,
+        policy: CoherencePolicy,
+        exempt: Iterable[str] = (),
     ) -> None:
         self.organisation = organisation
         self.policy = policy
+        # Units the rule lets merge with any sibling (stranded units).
+        self.exempt = frozenset(exempt)
         self._profiles: dict[str, _Profile] = {}
 
     def related(self, a: str, b: str) -> Relation:

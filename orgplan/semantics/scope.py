@@ -14,12 +14,25 @@ from orgplan.model import Organisation, Unit
 from orgplan.plan import Plan
 from orgplan.rules import Rulebook
 from orgplan.scenario import Scenario
+from orgplan.semantics.coherence import (
+    Coherence,
+    CoherencePolicy,
+    stranded_units,
+)
 from orgplan.similarity import function_set
 
 
 def locked_units(org: Organisation, scenario: Scenario) -> set[str]:
-    """Units locked in the data or by ``scenario.locks`` (section 1)."""
-    return {u.id for u in org.units if u.locked} | set(scenario.locks)
+    """Units locked in the data or by ``scenario.locks``, with every unit
+    under them: a lock protects the subtree (section 1)."""
+    locked = {u.id for u in org.units if u.locked} | set(scenario.locks)
+    todo = [uid for uid in locked if uid in org.unit_by_id]
+    while todo:
+        for child in org.children(todo.pop()):
+            if child not in locked:
+                locked.add(child)
+                todo.append(child)
+    return locked
 
 
 def free_units(org: Organisation, scenario: Scenario) -> set[str]:
@@ -75,6 +88,32 @@ def within(a: Unit, b: Unit, rule: str, near: dict[str, set[str]]) -> bool:
     return True
 
 
+def judge_for(
+    org: Organisation, scenario: Scenario, rulebook: Rulebook
+) -> Coherence:
+    """The coherence rule of ``scenario`` on ``org`` (cached per unit;
+    build one per organisation and reuse it in loops).
+
+    Free undersized units with no related sibling
+    (:func:`~orgplan.semantics.coherence.stranded_units`) are exempt: they
+    must reach ``min_staff`` somehow, so they may join any sibling they
+    could otherwise merge with; the plan lists such merges as weak spots.
+    """
+    policy = CoherencePolicy.from_scenario(scenario, rulebook)
+    free = free_units(org, scenario)
+    stranded = stranded_units(org, policy, rulebook, scenario.scope.kinds)
+    return Coherence(org, policy, [u for u in stranded if u in free])
+
+
+def must_partners(scenario: Scenario) -> dict[str, set[str]]:
+    """Each unit's partners in the scenario's ``must_merge`` groups."""
+    partners: dict[str, set[str]] = {}
+    for group in scenario.must_merge:
+        for uid in group:
+            partners.setdefault(uid, set()).update(group)
+    return partners
+
+
 def merge_obstacle(
     org: Organisation,
     rulebook: Rulebook,
@@ -82,12 +121,17 @@ def merge_obstacle(
     rep: Unit,
     unit: Unit,
     near: dict[str, set[str]] | None = None,
+    judge: Coherence | None = None,
+    *,
+    coherent: bool = True,
 ) -> str | None:
     """Why ``unit`` may not merge into ``rep``, or ``None`` if it may.
 
-    The kinds must match (or be listed in ``merges_with``) and the units
-    must share what ``scope.merge_within`` names, judged on the input.
-    Locks and scope are asked separately (:func:`free_units`).
+    The kinds must match (or be listed in ``merges_with``), the units
+    must share what ``scope.merge_within`` names, judged on the input,
+    and, unless ``coherent`` is false (the checker asks it apart), their
+    work must be related (:func:`coherence_obstacle`). Locks and scope
+    are asked separately (:func:`free_units`).
     """
     if not kinds_merge(rulebook, rep, unit):
         return (
@@ -95,13 +139,69 @@ def merge_obstacle(
             f"(a {rep.kind})"
         )
     rule = scenario.scope.merge_within
-    if within(unit, rep, rule, neighbours(org) if near is None else near):
+    if not within(unit, rep, rule, neighbours(org) if near is None else near):
+        return (
+            f"{unit.id} may not merge into {rep.id}: the scenario merges "
+            f"only within one {rule}"
+            + ("" if rule == "adjacent" else f" and they differ in {rule}")
+        )
+    if not coherent:
+        return None
+    return coherence_obstacle(org, rulebook, scenario, rep, unit, judge)
+
+
+def coherence_obstacle(
+    org: Organisation,
+    rulebook: Rulebook,
+    scenario: Scenario,
+    rep: Unit,
+    unit: Unit,
+    judge: Coherence | None = None,
+) -> str | None:
+    """Why the work of ``unit`` and ``rep`` is too unrelated to merge.
+
+    The coherence rule (:mod:`orgplan.semantics.coherence`; semantics
+    section 5). Units the scenario lists in one ``must_merge`` group pass
+    (the committee decided; the plan lists them as weak spots), and so
+    does a stranded undersized unit with a sibling (:func:`judge_for`).
+    """
+    if rep.id in must_partners(scenario).get(unit.id, ()):
+        return None
+    judge = judge or judge_for(org, scenario, rulebook)
+    if {rep.id, unit.id} & judge.exempt and rep.parent == unit.parent:
+        return None
+    relation = judge.related(rep.id, unit.id)
+    if relation.related:
         return None
     return (
-        f"{unit.id} may not merge into {rep.id}: the scenario merges only "
-        f"within one {rule}"
-        + ("" if rule == "adjacent" else f" and they differ in {rule}")
+        f"{unit.id} may not merge into {rep.id}: their work is not related "
+        f"({relation.reason.replace('_', ' ')}, similarity "
+        f"{relation.similarity:.2f})"
     )
+
+
+def group_obstacle(
+    org: Organisation,
+    rulebook: Rulebook,
+    scenario: Scenario,
+    members: Iterable[str],
+    judge: Coherence | None = None,
+) -> str | None:
+    """Why two members of one merged group are too unrelated, or ``None``.
+
+    Coherence holds pairwise: every two members of a group, not only each
+    member and the representative (:func:`coherence_obstacle`).
+    """
+    judge = judge or judge_for(org, scenario, rulebook)
+    units = [org.unit(uid) for uid in dict.fromkeys(members)]
+    for i, first in enumerate(units):
+        for second in units[i + 1 :]:
+            reason = coherence_obstacle(
+                org, rulebook, scenario, first, second, judge
+            )
+            if reason:
+                return reason
+    return None
 
 
 def worth_folding(org: Organisation, rulebook: Rulebook, unit: Unit) -> bool:

@@ -68,6 +68,11 @@ class Partition(Base):
                     m.add_implication(
                         self.o[(u, k)], self.x[(part.to, part.to)]
                     )
+        # Coherence is pairwise (semantics section 5): two unrelated
+        # units never join one representative together.
+        for r, pairs in cand.clash.items():
+            for a, b in pairs:
+                m.add(self.x[(a, r)] + self.x[(b, r)] <= 1)
 
     def locks(self) -> None:
         """Locked units take part in no decision (semantics section 1).

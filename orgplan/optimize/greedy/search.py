@@ -13,6 +13,8 @@ from orgplan.scenario import Scenario
 from orgplan.semantics.after import apply_structure
 from orgplan.semantics.scope import (
     free_units,
+    group_obstacle,
+    judge_for,
     locked_units,
     may_fold,
     merge_obstacle,
@@ -67,6 +69,7 @@ class _Search:
         self.obstacles: dict[tuple[str, str], str | None] = {}
         self.sims: dict[tuple[str, str], float] = {}
         self.localities = neighbours(org)
+        self.judge = judge_for(org, scenario, rulebook)
         self.near = self._neighbours()
 
     # --- the steps -----------------------------------------------------
@@ -135,6 +138,7 @@ class _Search:
                 self.org.unit(rep),
                 self.org.unit(uid),
                 self.localities,
+                self.judge,
             )
         return self.obstacles[key]
 
@@ -221,7 +225,9 @@ class _Search:
             return "the scenario allows no merges"
         if self._apart(set(members), set(members)):
             return "it contains a must_not_merge pair"
-        return None
+        return group_obstacle(
+            self.org, self.rulebook, self.scenario, members, self.judge
+        )
 
     def _home(self, draft: _Draft, uid: str) -> set[str]:
         """``uid`` and every unit folded into it so far, transitively."""
