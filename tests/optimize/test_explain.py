@@ -64,7 +64,8 @@ def test_target_lock_and_must_not_merge_conflict(
     # the three requirements.
     found = conflicts(
         three,
-        scope={"kinds": ["department"]},
+        # Widened coherence: A and B share no function family.
+        scope={"kinds": ["department"], "allow_pairs": [["*", "*"]]},
         locks=["C"],
         must_not_merge=[["A", "B"]],
         targets={"max_units": {"department": 2}},

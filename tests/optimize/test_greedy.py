@@ -93,9 +93,15 @@ def test_it_stops_when_no_step_lowers_the_objective() -> None:
 
 
 def test_a_target_forces_further_merges() -> None:
+    # C (schools) is unrelated to A and B (finance): the scenario widens
+    # coherence so that the target alone decides.
     scenario = _scenario(
         targets={"max_units": {"division": 1}},
-        scope={"kinds": ["division"], "allow_fold": False},
+        scope={
+            "kinds": ["division"],
+            "allow_fold": False,
+            "allow_pairs": [["division", "division"]],
+        },
     )
     plan = _solve(scenario)
     assert [set(m.members) for m in plan.merges] == [{"A", "B", "C"}]
