@@ -103,22 +103,26 @@ class Weights(_Section):
     transfers: Weight = 0.1
     incoherence: Weight = 2
     disruption: Weight = 0
+    # Territorial mergers (orgplan.territory.plan_terms): per km from a
+    # merged commune to its representative, per member outside its old
+    # district; both 0 for plans that merge no territory.
+    compactness: Weight = 1
+    district_crossings: Weight = 10
 
 
 class TerritoryWeights(_Section):
-    """Weights of the territorial terms (``orgplan.territory.objective``).
+    """Weights of the territorial terms of the standalone model
+    (``orgplan.territory.cpsat``) beyond ``Weights.compactness`` and
+    ``Weights.district_crossings``, which the plan's objective carries.
 
-    Per unit of each term: a km from a member to its representative, a
-    point of balance (per cent of the mean unit), a member outside its
-    old district, a per cent below a standard. The defaults keep any
-    one term from dominating on the bundled provinces.
+    Per unit of each term: a point of balance (per cent of the mean
+    unit), a per cent below a standard. The defaults keep any one term
+    from dominating on the bundled provinces.
     """
 
-    compactness: Weight = 1.0
     population_balance: Weight = 0.1
     area_balance: Weight = 0.1
     size_balance: Weight = 0.0
-    district_crossings: Weight = 10.0
     standard_gap: Weight = 0.5
 
 

@@ -116,14 +116,16 @@ def test_min_units_is_a_shortfall_of_the_organisation_after() -> None:
 
 
 def test_the_optimiser_meets_an_exact_count_it_would_undershoot() -> None:
-    # The default weights prefer fewer focal points: with max_units alone
-    # six communes become three; min_units holds them at exactly four.
+    # The structural weights prefer fewer focal points (territorial terms
+    # off): with max_units alone six communes become three; min_units
+    # holds them at exactly four.
     org = _grid()
     rules = _scenario({}, {}).rulebook()
-    alone = _scenario({}, {"commune": 4})
+    off = {"weights": {"compactness": 0, "district_crossings": 0}}
+    alone = _scenario({}, {"commune": 4}, **off)
     plan = solve_structure(org, alone, rules).plan
     assert _kinds(org, plan, alone)["commune"] < 4
-    exact = _scenario({"commune": 4}, {"commune": 4})
+    exact = _scenario({"commune": 4}, {"commune": 4}, **off)
     plan = solve_structure(org, exact, rules).plan
     assert _kinds(org, plan, exact) == {"commune": 4}
     assert not [
@@ -170,6 +172,11 @@ def test_the_optimiser_counts_wards_by_rule() -> None:
     )
     result = solve_structure(org, scenario, scenario.rulebook())
     assert _kinds(org, result.plan, scenario) == {"commune": 3, "ward": 1}
+    # The model's territorial terms are the plan's: at the optimum the
+    # bound meets the objective the semantics recompute.
+    assert result.plan.status == "optimal"
+    assert result.plan.objective_terms["compactness"] > 0
+    assert result.plan.bound == pytest.approx(result.plan.objective, abs=0.01)
     errors = [
         v for v in check_plan(org, scenario, result.plan)
         if v.severity == "error"

@@ -23,6 +23,10 @@ from orgplan.rules import Rulebook
 from orgplan.scenario import Scenario, Weights
 from orgplan.semantics.after import apply_structure
 from orgplan.similarity import function_set, jaccard, similarity
+from orgplan.territory.plan_terms import (
+    plan_compactness,
+    plan_district_crossings,
+)
 
 # CP-SAT works on integers: weights carry two decimals (x100) and the
 # fractional incoherence costs three more (x COST_SCALE).
@@ -50,6 +54,9 @@ class Term:
     words: str
     value: Callable[[Context], float]
     structural: bool = True
+    # Built in CP-SAT by the territorial family (families.territory), not
+    # by families.terms.BUILDERS; 0 for a plan merging no territory.
+    territorial: bool = False
 
 
 def dissimilarity(sim: float) -> float:
@@ -142,6 +149,20 @@ REGISTRY: dict[str, Term] = {
             lambda c: len(participants(c.plan)),
         ),
         Term(
+            "compactness",
+            "km from each merged commune, ward or province to its "
+            "representative",
+            lambda c: plan_compactness(c.org, c.plan),
+            territorial=True,
+        ),
+        Term(
+            "district_crossings",
+            "merged communes and wards outside their representative's old "
+            "district",
+            lambda c: plan_district_crossings(c.org, c.plan),
+            territorial=True,
+        ),
+        Term(
             "transfers",
             "staff moved, each counted by its locality hops (at least 1)",
             lambda c: sum(
@@ -153,7 +174,10 @@ REGISTRY: dict[str, Term] = {
 }
 # The terms the structure decides, then the staffing stage's, in the
 # order reports show them.
-STRUCTURAL_TERMS = tuple(n for n, t in REGISTRY.items() if t.structural)
+STRUCTURAL_TERMS = tuple(
+    n for n, t in REGISTRY.items() if t.structural and not t.territorial
+)
+TERRITORIAL_TERMS = tuple(n for n, t in REGISTRY.items() if t.territorial)
 TERMS = tuple(REGISTRY)
 
 

@@ -19,15 +19,20 @@ from dataclasses import dataclass, field
 from ortools.sat.python import cp_model
 
 from orgplan.rules import Rulebook
-from orgplan.scenario import TerritoryWeights
+from orgplan.scenario import TerritoryWeights, Weights
 from orgplan.territory import objective as obj
 from orgplan.territory.contiguity import add_connected_groups
 from orgplan.territory.greedy import greedy_groups
 from orgplan.territory.places import Place
 from orgplan.territory.standards import kind_weight
 
-# The scenario's defaults (orgplan.scenario.TerritoryWeights).
-DEFAULT_WEIGHTS = TerritoryWeights().model_dump()
+# The scenario's defaults (orgplan.scenario.TerritoryWeights, and the
+# two territorial terms of orgplan.scenario.Weights).
+DEFAULT_WEIGHTS = {
+    **TerritoryWeights().model_dump(),
+    "compactness": Weights().compactness,
+    "district_crossings": Weights().district_crossings,
+}
 # Objective coefficients are integers: weights x terms x this.
 OBJECTIVE_SCALE = 100_000
 

@@ -87,7 +87,11 @@ def evaluate(
         time_limit_s=time_limit_s,
         workers=scenario.solver.workers,
         seed=scenario.solver.seed,
-        weights=scenario.territory_weights.model_dump(),
+        weights={
+            **scenario.territory_weights.model_dump(),
+            "compactness": scenario.weights.compactness,
+            "district_crossings": scenario.weights.district_crossings,
+        },
         **options,
     )
     real_groups: dict[str, list[str]] = {}

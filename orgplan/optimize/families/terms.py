@@ -15,8 +15,14 @@ from orgplan.optimize.families.base import Base, Expr, Lit
 from orgplan.semantics.terms import (
     COST_SCALE,
     STRUCTURAL_TERMS,
+    TERRITORIAL_TERMS,
     scaled_weight,
 )
+from orgplan.territory.objective import KM_SCALE
+
+# Terms whose expression is already scaled: incoherence by COST_SCALE,
+# compactness in 1/KM_SCALE km.
+OWN_SCALE = {"incoherence": COST_SCALE, "compactness": KM_SCALE}
 
 
 def _fixed(b: Base) -> list:
@@ -117,6 +123,9 @@ class Terms(Base):
     def terms(self) -> dict[str, Expr]:
         """Each term's expression by :data:`BUILDERS`, and ``units``."""
         built = {name: build(self) for name, build in BUILDERS.items()}
+        # The territorial terms' builders live with the territorial
+        # family (orgplan.optimize.families.territory).
+        built.update(self.territorial_terms())
         built["units"] = units(self)
         return built
 
@@ -124,8 +133,8 @@ class Terms(Base):
         """Minimise ``Σ weight * term``, scaled to integers."""
         weights = self.scenario.weights
         total: Expr = 0
-        for term in STRUCTURAL_TERMS:
-            # Incoherence costs already carry their own scale.
-            scale = 1 if term == "incoherence" else COST_SCALE
+        for term in (*STRUCTURAL_TERMS, *TERRITORIAL_TERMS):
+            # Incoherence costs and distances carry their own scale.
+            scale = COST_SCALE // OWN_SCALE.get(term, 1)
             total += scaled_weight(weights, term) * scale * terms[term]
         self.m.minimize(total)

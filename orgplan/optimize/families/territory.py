@@ -24,6 +24,7 @@ from orgplan.territory.places import (
     places_from_organisation,
     territorial_kinds,
 )
+from orgplan.territory.plan_terms import crosses, pair_km, territorial_places
 from orgplan.territory.standards import LOCAL_KINDS, kind_weight
 
 
@@ -56,6 +57,28 @@ class Territory(Base):
         )
         if set(LOCAL_KINDS) <= set(self.rules.kinds):
             self._kinds_by_rule(places, x)
+
+    def territorial_terms(self) -> dict[str, Expr]:
+        """The territorial terms of the objective (semantics section 6,
+        :mod:`orgplan.territory.plan_terms`), whatever the scope: over
+        every candidate pair of territorial units, exactly the sums the
+        plan's terms are, ``compactness`` in 1/KM_SCALE km. Not built (0)
+        when the term weighs nothing."""
+        places = territorial_places(self.org)
+        pairs = [
+            (places[u], places[r], v)
+            for (u, r), v in self.x.items()
+            if u != r and u in places and r in places
+        ]
+        weights = self.scenario.weights
+        return {
+            "compactness": sum(pair_km(u, r) * v for u, r, v in pairs)
+            if weights.compactness
+            else 0,
+            "district_crossings": sum(crosses(u, r) * v for u, r, v in pairs)
+            if weights.district_crossings
+            else 0,
+        }
 
     def _kinds_by_rule(
         self, places: dict[str, Place], x: dict[tuple[str, str], Lit]

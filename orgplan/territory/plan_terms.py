@@ -1,0 +1,68 @@
+"""The territorial objective terms of a plan (docs/semantics.md section 6).
+
+``compactness`` (km from each merged member to its representative, each
+distance rounded to :data:`~orgplan.territory.objective.KM_SCALE`) and
+``district_crossings`` (merged members outside their representative's old
+district) over the plan's merges of territorial units (communes, wards,
+provinces with a locality). Both are 0 for a plan that merges no
+territorial units, so they cost nothing elsewhere; the CP-SAT model
+builds the same sums over its assignment variables
+(:mod:`orgplan.optimize.families.territory`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+
+from orgplan.model import Organisation
+from orgplan.plan import Plan
+from orgplan.territory.objective import KM_SCALE, distance_km
+from orgplan.territory.places import (
+    TERRITORIAL_KINDS,
+    Place,
+    places_from_organisation,
+)
+
+
+def located(place: Place) -> bool:
+    return place.lat is not None and place.lon is not None
+
+
+def pair_km(a: Place, b: Place) -> int:
+    """The distance of ``a`` to ``b`` in 1/KM_SCALE km (0 without
+    coordinates: such a pair is not judged on distance)."""
+    if not (located(a) and located(b)):
+        return 0
+    return round(distance_km(a, b) * KM_SCALE)
+
+
+def crosses(a: Place, b: Place) -> int:
+    """1 when ``a`` and ``b`` lie in different old districts."""
+    return int(a.district != b.district)
+
+
+def _pairs(org: Organisation, plan: Plan) -> Iterator[tuple[Place, Place]]:
+    places = places_from_organisation(org, TERRITORIAL_KINDS)
+    for merge in plan.merges:
+        rep = places.get(merge.into)
+        if rep is None:
+            continue
+        for member in merge.members:
+            if member != merge.into and member in places:
+                yield places[member], rep
+
+
+def plan_compactness(org: Organisation, plan: Plan) -> float:
+    """Km from every merged territorial member to its representative."""
+    return sum(pair_km(u, r) for u, r in _pairs(org, plan)) / KM_SCALE
+
+
+def plan_district_crossings(org: Organisation, plan: Plan) -> int:
+    """Merged territorial members outside their representative's old
+    district."""
+    return sum(crosses(u, r) for u, r in _pairs(org, plan))
+
+
+def territorial_places(org: Organisation) -> Mapping[str, Place]:
+    """The places every territorial term is judged over."""
+    return places_from_organisation(org, TERRITORIAL_KINDS)
