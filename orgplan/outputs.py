@@ -24,6 +24,7 @@ from orgplan.model import Organisation
 from orgplan.plan import Plan
 from orgplan.report import write_report
 from orgplan.scenario import Scenario
+from orgplan.territory.summary import write_territory_map
 
 
 @dataclass
@@ -70,6 +71,7 @@ def write_outputs(
             )
             charts = sorted(tmp.glob("*.dot"))
         written += charts
+        written += write_territory_map(organisation, scenario, plan, tmp)
         written.append(
             write_report(
                 organisation, scenario, plan, tmp, lang=lang, charts=charts

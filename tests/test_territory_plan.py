@@ -14,12 +14,17 @@ import pytest
 
 from orgplan.check import check_plan
 from orgplan.errors import InfeasibleScenario
+from orgplan.io.organisation import open_scenario
 from orgplan.model import Locality, Organisation, Unit
 from orgplan.optimize import solve_structure
 from orgplan.plan import Merge, Plan
+from orgplan.planner import solve
 from orgplan.scenario import Scenario
 from orgplan.semantics.after import apply_structure
 from orgplan.semantics.targets import shortfalls
+from orgplan.territory.summary import territory_summary, write_territory_map
+
+SCENARIOS = Path(__file__).parent.parent / "scenarios"
 
 
 def _grid(
@@ -212,3 +217,51 @@ def test_a_ward_merged_into_a_rural_majority_counts_as_a_commune() -> None:
     bound = _scenario(target, target, must_merge=[["c00", "c10"]])
     with pytest.raises(InfeasibleScenario):
         solve_structure(org, bound, bound.rulebook())
+
+
+def test_the_summary_and_the_map_of_a_territorial_plan(tmp_path: Path) -> None:
+    org = _grid()
+    scenario = _scenario({}, {})
+    merge = Merge(into="c00", members=("c00", "c10"), name="Xã A")
+    plan = _plan((merge,))
+    summary = territory_summary(org, scenario, plan)
+    assert summary is not None
+    assert summary.kinds == {"commune": 5}
+    assert summary.disconnected == 0
+    assert summary.model is None  # no reference shipped beside it
+    assert "commune 5" in summary.lines()[0]
+    assert write_territory_map(org, scenario, plan, tmp_path) == [
+        tmp_path / "map.svg"
+    ]
+    svg = (tmp_path / "map.svg").read_text(encoding="utf-8")
+    assert svg.startswith("<svg") or "<svg" in svg[:200]
+    # Not a territorial merger: no summary, no map.
+    other = scenario.model_copy(
+        update={"scope": scenario.scope.model_copy(update={"kinds": ()})}
+    )
+    assert territory_summary(org, other, plan) is None
+    assert write_territory_map(org, other, plan, tmp_path / "x") == []
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", ["cao-bang", "lang-son"])
+def test_a_bundled_province_plans_end_to_end(name: str) -> None:
+    org, scenario = open_scenario(SCENARIOS / name)
+    scenario = scenario.model_copy(
+        update={
+            "solver": scenario.solver.model_copy(update={"time_limit_s": 20})
+        }
+    )
+    result = solve(org, scenario)
+    plan = result.plan
+    targets = scenario.targets.min_units
+    assert _kinds(org, plan, scenario) == targets  # the count, exactly
+    found = check_plan(org, scenario, plan)
+    # Connected, staff conserved, every rule kept; standards listed.
+    assert not [v for v in found if v.severity == "error"]
+    summary = territory_summary(org, scenario, plan)
+    assert summary is not None and summary.disconnected == 0
+    assert summary.short_units == len(
+        {v.unit for v in found if v.rule.startswith("standard.")}
+    )
+    assert summary.model is not None and summary.baseline is not None
