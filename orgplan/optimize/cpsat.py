@@ -17,6 +17,7 @@ from orgplan.model import Organisation
 from orgplan.optimize.candidates import Candidates
 from orgplan.optimize.decode import decode
 from orgplan.optimize.explain import explain_infeasible
+from orgplan.optimize.mip import lp_bound
 from orgplan.optimize.model import SCALE, StructureModel, build_model
 from orgplan.optimize.progress import Run, relative_gap
 from orgplan.optimize.warm import (
@@ -37,6 +38,11 @@ PROBING_LIMIT = 2000
 # little to do; the rest is the search's).
 WARM_SHARE = 0.25
 WARM_SECONDS = 20.0
+
+# The LP bound by HiGHS gets at most this share of the time, and at most
+# this many seconds.
+LP_SHARE = 0.1
+LP_SECONDS = 30.0
 
 _STATUS = {
     cp_model.OPTIMAL: SolveStatus.OPTIMAL,
@@ -193,6 +199,12 @@ def solve_cpsat(
         # Probing in presolve costs seconds on large models and rarely
         # pays back here; the search finds first plans much sooner.
         solver.parameters.cp_model_probing_level = 0
+    # HiGHS's LP bound of the same model (optimize/mip.py) where it is
+    # installed: with the floors of docs/formulation.md it is often far
+    # above what CP-SAT's search proves in the time.
+    relaxed = lp_bound(built.model, min(LP_SECONDS, LP_SHARE * left()))
+    if relaxed is not None:
+        run.bounded(offset + relaxed / SCALE)
     run.enter("search")
     watcher = _Watcher(run, offset)
     status, spent = _run(solver, built.model, run, watcher)
@@ -224,6 +236,8 @@ def solve_cpsat(
         workers=1 if settings.reproducible else settings.workers,
     )
     bound = solver.best_objective_bound / SCALE
+    if relaxed is not None:
+        bound = max(bound, relaxed / SCALE)
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         if status == cp_model.UNKNOWN and solver.best_objective_bound:
             base = base.model_copy(update={"bound": round(bound, 4)})
@@ -231,6 +245,8 @@ def solve_cpsat(
     run.enter("decode")
     plan = decode(org, scenario, rulebook, cand, built, solver)
     model_objective = solver.objective_value / SCALE
+    # An LP bound may pass the optimum by HiGHS's tolerance.
+    bound = min(bound, model_objective)
     plan = plan.model_copy(
         update={
             "status": base.status,

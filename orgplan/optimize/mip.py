@@ -21,12 +21,12 @@ import sys
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from ortools.sat.python import cp_model
 
 from orgplan.model import Organisation
 from orgplan.optimize.candidates import Candidates
-from orgplan.optimize.cpsat import Settings
 from orgplan.optimize.decode import decode
 from orgplan.optimize.model import SCALE, build_model
 from orgplan.optimize.progress import Run, relative_gap
@@ -34,6 +34,9 @@ from orgplan.optimize.warm import fixed_copy
 from orgplan.plan import Plan, Result, SolveStatus
 from orgplan.rules import Rulebook
 from orgplan.scenario import Scenario
+
+if TYPE_CHECKING:
+    from orgplan.optimize.cpsat import Settings
 
 # Rows and columns as plain lists; HiGHS gets them once, row-wise.
 Row = tuple[dict[int, float], float, float]
@@ -393,3 +396,13 @@ def solve_mip(
         }
     )
     return Result(plan=plan, **stats)
+
+
+def lp_bound(model: cp_model.CpModel, seconds: float) -> float | None:
+    """The LP relaxation's bound of ``model`` (proto units), or ``None``
+    when HiGHS is not installed or does not finish in ``seconds``."""
+    try:
+        import highspy  # noqa: F401
+    except ImportError:
+        return None
+    return solve_highs(from_cp_model(model), seconds, relax=True).bound

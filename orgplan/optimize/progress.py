@@ -123,14 +123,15 @@ class Run:
                 return
             self.objective, self.source = objective, source
             if bound is not None:
-                self.bound = bound
+                self.bounded(bound)
             self.solutions += 1
         self.report()
 
     def bounded(self, bound: float) -> None:
-        """A lower bound on every plan's objective."""
+        """A lower bound on every plan's objective (the best one kept)."""
         with self._lock:
-            self.bound = bound
+            if self.bound is None or bound > self.bound:
+                self.bound = bound
 
     def report(self) -> None:
         """Tell the caller the phase, the best plan and the bound."""
