@@ -76,6 +76,7 @@ def _small_case(org: Organisation, sc: Scenario) -> list[Plan] | None:
     return [p for p in plans if not _errors(org, sc, p)]
 
 
+@pytest.mark.slow
 @settings(
     max_examples=25,
     deadline=None,
