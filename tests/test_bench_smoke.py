@@ -181,8 +181,8 @@ def test_runner_prints_the_table() -> None:
         "MIP bound", "peak MB",
     )  # fmt: skip
     for column in header:
-        assert column in done.stdout
-    assert "not OK: 0 of 1" in done.stdout
+        assert column in done.stdout, done.stdout
+    assert "not OK: 0 of 1" in done.stdout, done.stdout + done.stderr
 
 
 def test_runner_rejects_an_unknown_size(
