@@ -396,7 +396,7 @@ def solve_in_blocks(
                 stopped_early=run.stopped.is_set(),
             )
         if result.first_solution_seconds is not None and first is None:
-            first = offset + result.first_solution_seconds
+            first = result.first_solution_seconds
         counts[0] += result.num_variables
         counts[1] += result.num_constraints
         statuses.add(plan.status)

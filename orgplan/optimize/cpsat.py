@@ -98,18 +98,18 @@ class Settings:
 
 
 class _Watcher(cp_model.CpSolverSolutionCallback):
-    """Reports each improving solution; keeps the time of the first."""
+    """Reports each improving solution; keeps the time of the first
+    (wall-clock seconds since the whole solve started)."""
 
     def __init__(self, run: Run, offset: float) -> None:
         super().__init__()
         self.run = run
         self.offset = offset
-        self.start = time.perf_counter()
         self.first: float | None = None
 
     def on_solution_callback(self) -> None:
         if self.first is None:
-            self.first = time.perf_counter() - self.start
+            self.first = self.run.elapsed()
         self.run.found(
             self.offset + self.objective_value / SCALE,
             self.offset + self.best_objective_bound / SCALE,
