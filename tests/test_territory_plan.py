@@ -22,7 +22,11 @@ from orgplan.planner import solve
 from orgplan.scenario import Scenario
 from orgplan.semantics.after import apply_structure
 from orgplan.semantics.targets import shortfalls
-from orgplan.territory.summary import territory_summary, write_territory_map
+from orgplan.territory.summary import (
+    territory_notes,
+    territory_summary,
+    write_territory_map,
+)
 
 SCENARIOS = Path(__file__).parent.parent / "scenarios"
 
@@ -230,6 +234,7 @@ def test_the_summary_and_the_map_of_a_territorial_plan(tmp_path: Path) -> None:
     assert summary.disconnected == 0
     assert summary.model is None  # no reference shipped beside it
     assert "commune 5" in summary.lines()[0]
+    assert territory_notes(org, scenario, plan) == tuple(summary.lines())
     assert write_territory_map(org, scenario, plan, tmp_path) == [
         tmp_path / "map.svg"
     ]

@@ -138,3 +138,12 @@ def write_territory_map(
     path = folder / "map.svg"
     path.write_text(svg, encoding="utf-8")
     return [path]
+
+
+def territory_notes(
+    org: Organisation, scenario: Scenario, plan: Plan
+) -> tuple[str, ...]:
+    """The summary's lines for ``plan.notes`` (none when the merger is not
+    territorial)."""
+    summary = territory_summary(org, scenario, plan)
+    return tuple(summary.lines()) if summary else ()
