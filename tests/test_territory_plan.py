@@ -125,12 +125,18 @@ def test_min_units_is_a_shortfall_of_the_organisation_after() -> None:
 
 
 def test_the_optimiser_meets_an_exact_count_it_would_undershoot() -> None:
-    # The structural weights prefer fewer focal points (territorial terms
-    # off): with max_units alone six communes become three; min_units
-    # holds them at exactly four.
+    # Weights under which every merge pays (fewer focal points, no cost
+    # for unrelated functions or distance): with max_units alone six
+    # communes become three; min_units holds them at exactly four.
     org = _grid()
     rules = _scenario({}, {}).rulebook()
-    off = {"weights": {"compactness": 0, "district_crossings": 0}}
+    off = {
+        "weights": {
+            "incoherence": 0,
+            "compactness": 0,
+            "district_crossings": 0,
+        }
+    }
     alone = _scenario({}, {"commune": 4}, **off)
     plan = solve_structure(org, alone, rules).plan
     assert _kinds(org, plan, alone)["commune"] < 4
