@@ -1,12 +1,13 @@
 """Write everything ``orgplan plan`` promises into its folder, as a whole.
 
 plan.json, the staffing plan (xlsx + CSV), the before/after/diff charts,
-report.html and a manifest are built in a temporary folder beside the
-target and swapped in at the end (:mod:`orgplan.io.run_folder`), so that
-a failed or killed run leaves the earlier output as it was and a folder
-never mixes files of two runs. A missing Graphviz only costs the rendered
-charts (their DOT sources are still written) and is reported as a note,
-never as a failed run.
+report.html, proposal.docx and a manifest are built in a temporary folder
+beside the target and swapped in at the end
+(:mod:`orgplan.io.run_folder`), so that a failed or killed run leaves the
+earlier output as it was and a folder never mixes files of two runs. A
+missing Graphviz only costs the rendered charts (their DOT sources are
+still written; the proposal says so) and is reported as a note, never as
+a failed run.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from orgplan.io.run_folder import MANIFEST, run_folder
 from orgplan.labels import Lang
 from orgplan.model import Organisation
 from orgplan.plan import Plan
+from orgplan.proposal import write_proposal
 from orgplan.report import write_report
 from orgplan.scenario import Scenario
 from orgplan.territory.summary import write_territory_map
@@ -74,6 +76,11 @@ def write_outputs(
         written += write_territory_map(organisation, scenario, plan, tmp)
         written.append(
             write_report(
+                organisation, scenario, plan, tmp, lang=lang, charts=charts
+            )
+        )
+        written.append(
+            write_proposal(
                 organisation, scenario, plan, tmp, lang=lang, charts=charts
             )
         )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -11,6 +12,8 @@ from test_report import scenario
 from view_fixtures import province, reform_plan
 
 from orgplan.charts import write_charts
+from orgplan.io.run_folder import MANIFEST
+from orgplan.outputs import write_outputs
 from orgplan.proposal import write_proposal
 
 needs_dot = pytest.mark.skipif(
@@ -80,3 +83,23 @@ def test_proposal_in_english_without_graphviz(
     assert paragraphs[0] == "Proposal for restructuring the organisation"
     assert any("Graphviz is not installed" in p for p in paragraphs)
     assert tables[1][1][1] == "merger"
+
+
+def test_a_plan_run_writes_the_proposal_into_its_manifest(
+    tmp_path: Path,
+) -> None:
+    out = tmp_path / "out"
+    written = write_outputs(
+        province(), scenario(), reform_plan(), out, lang="vi"
+    )
+    assert out / "proposal.docx" in written.paths
+    manifest = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
+    assert "proposal.docx" in manifest["files"]
+    # "wrote N files" counts what the folder holds, the proposal included.
+    on_disk = {p for p in out.rglob("*") if p.is_file()}
+    assert set(written.paths) == on_disk
+    paragraphs, tables = _text(out / "proposal.docx")
+    assert paragraphs[0] == "Đề án sắp xếp tổ chức bộ máy"
+    figures, decisions = tables[0], tables[1]
+    assert figures[0][:3] == ["STT", "Chỉ tiêu", "Trước"]
+    assert decisions[1][1] == "hợp nhất"
