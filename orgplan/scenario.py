@@ -101,7 +101,10 @@ class Weights(_Section):
     layers: Weight = 5
     imbalance: Weight = 1
     transfers: Weight = 0.1
-    incoherence: Weight = 2
+    # A merge saves a focal point and a head (10 + 3) and costs
+    # 30 x (1 - similarity): below similarity 0.57 no merge pays for
+    # itself, so the targets drive the cuts (docs/semantics.md section 6).
+    incoherence: Weight = 30
     disruption: Weight = 0
     # Territorial mergers (orgplan.territory.plan_terms): per km from a
     # merged commune to its representative, per member outside its old

@@ -20,6 +20,9 @@ from dataclasses import dataclass
 from typing import Literal
 
 from orgplan.model import Organisation
+from orgplan.plan import Plan
+from orgplan.rules import Rulebook
+from orgplan.semantics.after import apply_structure
 
 IssueKey = Literal[
     "names.unknown_unit",
@@ -223,3 +226,43 @@ def make_distinct(after: Organisation, renamed: Iterable[str]) -> Naming:
 def _key(name: str) -> str:
     """Names compare without case and surrounding or repeated spaces."""
     return " ".join(name.split()).casefold()
+
+
+def name_plan(
+    organisation: Organisation,
+    plan: Plan,
+    names: Mapping[str, str],
+    rulebook: Rulebook | None = None,
+) -> Plan:
+    """``plan`` with each merged unit named by the three rules above.
+
+    The names come from :func:`name_merges`, a collision with a sibling
+    after the plan is resolved by :func:`make_distinct`, and every issue
+    found on the way becomes a note of the plan. Solvers call this last,
+    so that CP-SAT and the greedy name alike.
+    """
+    naming = name_merges(
+        organisation, [(m.into, m.members) for m in plan.merges], names
+    )
+    named = plan.model_copy(
+        update={
+            "merges": tuple(
+                m.model_copy(update={"name": naming.names[m.into]})
+                for m in plan.merges
+            )
+        }
+    )
+    after = apply_structure(organisation, named, rulebook)
+    distinct = make_distinct(after, naming.names)
+    notes = [i.detail for i in (*naming.issues, *distinct.issues)]
+    return named.model_copy(
+        update={
+            "merges": tuple(
+                m.model_copy(
+                    update={"name": distinct.names.get(m.into, m.name)}
+                )
+                for m in named.merges
+            ),
+            "notes": (*plan.notes, *notes),
+        }
+    )

@@ -11,6 +11,7 @@ from orgplan.plan import Flattening, Merge, Plan, SolveStatus
 from orgplan.rules import Rulebook
 from orgplan.scenario import Scenario
 from orgplan.semantics.after import apply_structure
+from orgplan.semantics.naming import name_plan
 from orgplan.semantics.scope import (
     free_units,
     group_obstacle,
@@ -273,13 +274,14 @@ class _Search:
                 Flattening(unit=w, into=p) for w, p in draft.folds
             ),
         )
-        return plan.model_copy(
+        plan = plan.model_copy(
             update={
                 "leadership": _leadership(
                     self.org, self.scenario, self.rulebook, plan, self.caps
                 )
             }
         )
+        return name_plan(self.org, plan, names, self.rulebook)
 
 
 def _incoherence(search: _Search, group: tuple[str, ...]) -> float:

@@ -1,0 +1,167 @@
+"""Plans a committee would sign: coherence as a rule (issue 10).
+
+Two units merge only when their work is related (shared function or
+function family; service units of one service type), in the CP-SAT
+model, the greedy and the checker alike; ``must_merge`` groups pass.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from orgs import organisation, scenario, solve, unit
+
+import orgplan
+from orgplan.check import check_plan
+from orgplan.optimize.greedy import solve_greedy
+from orgplan.plan import Merge, Plan, SolveStatus
+from orgplan.scenario import SolverParams
+from orgplan.semantics.scope import judge_for
+
+SCENARIOS = Path(__file__).resolve().parents[2] / "scenarios"
+
+# Two preschools and a primary school, each below the minimum of 15
+# (public service units): only the preschools are of one service type.
+SCHOOLS = organisation(
+    unit("S", "department", None, "edu", 30, deputies=2),
+    unit("MN1", "public_service_unit", "S", "edu.pre.a", 8, deputies=0),
+    unit("MN2", "public_service_unit", "S", "edu.pre.b", 8, deputies=0),
+    unit("TH1", "public_service_unit", "S", "edu.pri.a", 40, deputies=0),
+    taxonomy="edu.pre:edu edu.pri:edu edu.pre.a:edu.pre edu.pre.b:edu.pre "
+    "edu.pri.a:edu.pri",
+)
+# Finance divisions and a schools division under one department.
+MIXED = organisation(
+    unit("D", "department", None, "fin", 30, deputies=2),
+    unit("A", "division", "D", "fin.budget", 8, deputies=0),
+    unit("B", "division", "D", "fin.budget fin.tax", 8, deputies=0),
+    unit("C", "division", "D", "edu.schools", 8, deputies=0),
+    taxonomy="fin.budget:fin fin.tax:fin edu.schools:edu",
+)
+
+
+def _groups(plan: Plan) -> list[set[str]]:
+    return [set(m.members) for m in plan.merges]
+
+
+def _rules(org: orgplan.Organisation, sc: orgplan.Scenario, plan: Plan):
+    return {v.rule for v in check_plan(org, sc, plan)}
+
+
+def test_service_units_merge_only_within_their_type() -> None:
+    sc = scenario(
+        scope={"kinds": ["public_service_unit"], "allow_fold": False},
+        targets={"max_units": {"public_service_unit": 2}},
+    )
+    plan = solve(SCHOOLS, sc).plan
+    assert _groups(plan) == [{"MN1", "MN2"}]
+    greedy = solve_greedy(SCHOOLS, sc, sc.rulebook())
+    assert _groups(greedy) == [{"MN1", "MN2"}]
+    judge = judge_for(SCHOOLS, sc, sc.rulebook())
+    assert not judge.related("MN1", "TH1").related
+    assert judge.related("MN1", "MN2").related
+
+
+def test_a_target_that_needs_an_unrelated_merge_has_no_plan() -> None:
+    sc = scenario(
+        scope={"kinds": ["division"], "allow_fold": False},
+        targets={"max_units": {"division": 1}},
+    )
+    with pytest.raises(orgplan.InfeasibleScenario):
+        solve(MIXED, sc)
+    with pytest.raises(orgplan.InfeasibleScenario):
+        solve_greedy(MIXED, sc, sc.rulebook())
+
+
+def test_a_group_is_related_pairwise() -> None:
+    # C's schools are related to nothing else: at most the finance pair.
+    sc = scenario(
+        scope={"kinds": ["division"], "allow_fold": False},
+        targets={"max_units": {"division": 2}},
+    )
+    plan = solve(MIXED, sc).plan
+    assert _groups(plan) == [{"A", "B"}]
+
+
+def test_the_checker_refuses_an_unrelated_merge_unless_must_merge() -> None:
+    plan = Plan(
+        scenario="test",
+        status=SolveStatus.FEASIBLE,
+        merges=(Merge(into="B", members=("B", "C"), name="Phòng B"),),
+    )
+    sc = scenario(scope={"kinds": ["division"], "allow_fold": False})
+    assert "coherence.unrelated_merge" in _rules(MIXED, sc, plan)
+    forced = scenario(
+        scope={"kinds": ["division"], "allow_fold": False},
+        must_merge=[["B", "C"]],
+    )
+    assert "coherence.unrelated_merge" not in _rules(MIXED, forced, plan)
+    widened = scenario(
+        scope={
+            "kinds": ["division"],
+            "allow_fold": False,
+            "allow_pairs": [["fin", "edu"]],
+        },
+    )
+    assert "coherence.unrelated_merge" not in _rules(MIXED, widened, plan)
+
+
+def test_data_without_functions_or_sectors_plans_with_a_warning() -> None:
+    org = organisation(
+        unit("D", "department", None, "", 30, deputies=2),
+        unit("A", "division", "D", "", 3, deputies=0),
+        unit("B", "division", "D", "", 8, deputies=0),
+    )
+    sc = scenario(scope={"kinds": ["division"], "allow_fold": False})
+    plan = solve(org, sc).plan
+    assert _groups(plan) == [{"A", "B"}]
+    found = [v for v in check_plan(org, sc, plan) if v.rule.startswith("coh")]
+    assert [(v.rule, v.severity) for v in found] == [
+        ("coherence.not_judged", "warning")
+    ]
+
+
+def test_a_lock_protects_the_subtree() -> None:
+    org = organisation(
+        unit("D", "department", None, "fin", 30, deputies=2),
+        unit("A", "division", "D", "fin.a", 8, deputies=0),
+        unit("B", "division", "D", "fin.b", 8, deputies=0),
+        taxonomy="fin.a:fin fin.b:fin",
+    )
+    sc = scenario(
+        scope={"kinds": ["division"], "allow_fold": False},
+        locks=["D"],
+        targets={"max_units": {"division": 1}},
+    )
+    with pytest.raises(orgplan.InfeasibleScenario):
+        solve(org, sc)
+
+
+REAL_PAIRS = [
+    {"SKHDT", "STC"},
+    {"SGTVT", "SXD"},
+    {"SNNPTNT", "STNMT"},
+    {"STTTT", "SKHCN"},
+]
+
+
+@pytest.mark.slow
+def test_province_2025_with_default_weights_gives_the_2025_pairs() -> None:
+    org, sc = orgplan.open_scenario(SCENARIOS / "province-2025")
+    solver = SolverParams(time_limit_s=30, workers=1, seed=1,
+                          reproducible=True)
+    sc = sc.model_copy(update={"solver": solver})
+    plan = orgplan.solve(org, sc).plan
+    after = [u for u in plan.units_after if u.kind == "department"]
+    assert 12 <= len(after) <= 14
+    groups = _groups(plan)
+    for pair in REAL_PAIRS:
+        assert any(pair <= g for g in groups), pair
+    judge = judge_for(org, sc, sc.rulebook())
+    for group in groups:
+        members = sorted(group)
+        for i, a in enumerate(members):
+            for b in members[i + 1 :]:
+                assert judge.related(a, b).related, (a, b)
+    assert "coherence.unrelated_merge" not in _rules(org, sc, plan)
