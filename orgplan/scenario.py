@@ -31,6 +31,8 @@ Weight = Annotated[float, Field(ge=0, le=MAX_WEIGHT)]
 
 # Targets that ``min_cut`` may name.
 CUT_TARGETS = ("focal_points", "leaders", "staff", "units", "layers")
+# Targets that ``max_cut`` may name (counts the structure decides).
+MAX_CUT_TARGETS = ("focal_points", "leaders", "units")
 
 
 class _Section(BaseModel):
@@ -62,8 +64,11 @@ class Targets(_Section):
     max_units: dict[str, Count] = Field(default_factory=dict)
     # Units of that kind after >= N; equal to max_units asks for an exact
     # count (territorial mergers: the province's target per kind).
-    min_units: dict[str, int] = Field(default_factory=dict)
+    min_units: dict[str, Count] = Field(default_factory=dict)
     min_cut: dict[str, float] = Field(default_factory=dict)
+    # At most this fraction cut (the national 2025 range was 60-70% of
+    # communes: min_cut 0.6 with max_cut 0.7).
+    max_cut: dict[str, float] = Field(default_factory=dict)
 
     @model_validator(mode="after")
     def _min_within_max(self) -> Targets:
@@ -73,6 +78,23 @@ class Targets(_Section):
                 raise ValueError(
                     f"min_units.{kind} ({low}) is above max_units.{kind} "
                     f"({high})"
+                )
+        for key, most in self.max_cut.items():
+            if key not in MAX_CUT_TARGETS:
+                raise ValueError(
+                    f"unknown max_cut target {key!r}; use one of "
+                    + ", ".join(MAX_CUT_TARGETS)
+                )
+            if not 0 < most <= 1:
+                raise ValueError(
+                    f"max_cut.{key} must be a fraction above 0, at most 1 "
+                    f"(got {most})"
+                )
+            least = self.min_cut.get(key, 0.0)
+            if least > most:
+                raise ValueError(
+                    f"min_cut.{key} ({least}) is above max_cut.{key} "
+                    f"({most})"
                 )
         return self
 

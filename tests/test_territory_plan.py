@@ -86,7 +86,6 @@ def _scenario(
 ) -> Scenario:
     return Scenario.model_validate(
         {
-            **more,
             "name": "Sáp nhập xã",
             "data": Path("data"),
             "scope": {
@@ -96,6 +95,7 @@ def _scenario(
             },
             "targets": {"min_units": least, "max_units": most},
             "solver": {"time_limit_s": 5, "workers": 2},
+            **more,
         }
     )
 
@@ -276,3 +276,42 @@ def test_a_bundled_province_plans_end_to_end(name: str) -> None:
         {v.unit for v in found if v.rule.startswith("standard.")}
     )
     assert summary.model is not None and summary.baseline is not None
+
+
+def test_a_cut_of_at_most_a_fraction_holds_in_the_optimiser() -> None:
+    # Every merge pays (as above): unbounded, 7 units (the province's
+    # committee and six communes) become 4; max_cut.units 0.4 allows 2
+    # cut (floor of 2.8), 5 left.
+    org = _grid()
+    weights = {"incoherence": 0, "compactness": 0, "district_crossings": 0}
+    scenario = _scenario(
+        {}, {}, weights=weights, targets={"max_cut": {"units": 0.4}}
+    )
+    free = _scenario({}, {}, weights=weights)
+    plan = solve_structure(org, free, free.rulebook()).plan
+    assert len(apply_structure(org, plan, free.rulebook()).units) == 4
+    plan = solve_structure(org, scenario, scenario.rulebook()).plan
+    after = apply_structure(org, plan, scenario.rulebook())
+    assert len(after.units) == 5
+    assert not [
+        v for v in check_plan(org, scenario, plan) if v.severity == "error"
+    ]
+    # A plan cutting more is a shortfall of the checker.
+    merges = (
+        Merge(into="c00", members=("c00", "c10", "c20"), name="Xã A"),
+        Merge(into="c01", members=("c01", "c11", "c21"), name="Xã B"),
+    )
+    found = [
+        v for v in check_plan(org, scenario, _plan(merges))
+        if v.rule == "max_cut.units"
+    ]
+    assert [v.amount for v in found] == [2]  # 3 units, 5 at least
+
+
+def test_max_cut_below_min_cut_is_refused() -> None:
+    with pytest.raises(ValueError, match=r"min_cut\.units"):
+        _scenario(
+            {},
+            {},
+            targets={"min_cut": {"units": 0.7}, "max_cut": {"units": 0.6}},
+        )

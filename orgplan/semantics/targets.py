@@ -33,6 +33,13 @@ def cut_limit(fraction: float, before: int) -> int:
     return before - required_cut(fraction, before)
 
 
+def cut_floor(fraction: float, before: int) -> int:
+    """The fewest allowed after a cut of at most ``fraction``:
+    ``before - floor(fraction * before)`` (70% of 161 allows 112 cut,
+    so 49 at least), robust to float noise like :func:`required_cut`."""
+    return before - math.floor(round(fraction * before, _DIGITS))
+
+
 def unit_limits(scenario: Scenario, rulebook: Rulebook) -> dict[str, int]:
     """The most units of each kind: the rulebook's ``max_units`` for kinds
     in scope, replaced by the scenario's own ``targets.max_units``."""
@@ -81,8 +88,8 @@ def shortfalls(
     rulebook: Rulebook,
     after: Organisation,
 ) -> list[Shortfall]:
-    """The ``max_units``, ``min_units``, ``min_cut.*`` and ``min_staff``
-    that ``after`` misses (semantics section 5); ``org`` is the
+    """The ``max_units``, ``min_units``, ``min_cut.*``, ``max_cut.*`` and
+    ``min_staff`` that ``after`` misses (semantics section 5); ``org`` is the
     organisation before."""
     return [
         *_targets(org, scenario, rulebook, after),
@@ -122,6 +129,20 @@ def _targets(
     ]
     first = metrics(org, rulebook)
     last = metrics(after, rulebook)
+    for target, fraction in scenario.targets.max_cut.items():
+        old, new = getattr(first, target), getattr(last, target)
+        floor = cut_floor(fraction, old)
+        if new < floor:
+            found.append(
+                Shortfall(
+                    f"max_cut.{target}",
+                    None,
+                    f"{target.replace('_', ' ')}: {new} after the plan, "
+                    f"{old} before; a cut of at most {fraction:.0%} keeps "
+                    f"at least {floor}",
+                    floor - new,
+                )
+            )
     for target, fraction in scenario.targets.min_cut.items():
         key = "quota" if target == "staff" else target
         old, new = getattr(first, key), getattr(last, key)

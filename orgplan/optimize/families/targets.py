@@ -4,8 +4,9 @@
 ``min_units`` (:func:`~orgplan.semantics.targets.unit_minimums`; equal
 to ``max_units``: an exact count),
 ``min_cut`` (:func:`~orgplan.semantics.targets.cut_limit`, the one
-rounding every method uses) and ``min_staff`` of the kinds in scope
-(Decree 107/2020, 45/2025, 120/2020).
+rounding every method uses), ``max_cut``
+(:func:`~orgplan.semantics.targets.cut_floor`) and ``min_staff`` of the
+kinds in scope (Decree 107/2020, 45/2025, 120/2020).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from __future__ import annotations
 from orgplan.graph import metrics
 from orgplan.optimize.families.base import Base, Expr
 from orgplan.semantics.targets import (
+    cut_floor,
     cut_limit,
     unit_limits,
     unit_minimums,
@@ -100,6 +102,16 @@ class Targets(Base):
             self.target_exprs[f"min_cut.{key}"] = (exprs[key], limit, words)
             self.require(
                 self.m.add(exprs[key] <= limit), f"min_cut.{key}", words
+            )
+        for key, fraction in scenario.targets.max_cut.items():
+            floor = cut_floor(fraction, values[key])
+            words = (
+                f"at most {fraction:.0%} fewer {key.replace('_', ' ')} "
+                f"(targets.max_cut.{key}: at least {floor} of "
+                f"{values[key]})"
+            )
+            self.require(
+                self.m.add(exprs[key] >= floor), f"max_cut.{key}", words
             )
 
     def kind_count(self, kind_id: str) -> Expr:
