@@ -534,6 +534,12 @@ def plan(
         console.print(line)
     for note in written.notes:
         console.print(t("cli_note", language, note=note))
+    from orgplan.weakspots import plan_weak_spots
+
+    for spot in plan_weak_spots(organisation, scenario, found):
+        console.print(
+            t("cli_weak_spot", language, text=spot.text(language))
+        )
     files = [p.name for p in written.paths if p.name in MAIN_FILES]
     console.print(
         t(

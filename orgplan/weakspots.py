@@ -19,6 +19,8 @@ from typing import Literal
 from orgplan.model import Organisation
 from orgplan.plan import Plan
 from orgplan.rules import Rulebook
+from orgplan.scenario import Scenario
+from orgplan.semantics.after import apply_structure
 from orgplan.semantics.coherence import (
     Coherence,
     CoherencePolicy,
@@ -377,3 +379,14 @@ def _sum_by_kind(org: Organisation, attribute: str) -> Counter[str]:
     for unit in org.units:
         total[unit.kind] += getattr(unit, attribute)
     return total
+
+
+def plan_weak_spots(
+    before: Organisation, scenario: Scenario, plan: Plan
+) -> tuple[WeakSpot, ...]:
+    """:func:`weak_spots` of ``plan`` under ``scenario``'s rules and
+    coherence policy, judged on the structure after the plan."""
+    rulebook = scenario.rulebook()
+    after = apply_structure(before, plan, rulebook)
+    policy = CoherencePolicy.from_scenario(scenario, rulebook)
+    return weak_spots(before, plan, after, rulebook, policy)

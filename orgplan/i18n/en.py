@@ -230,6 +230,7 @@ MESSAGES: dict[str, str] = {
     "cli_reduce_by": ", to reduce by {date}",
     "cli_stopped": "stopped by Ctrl-C: this is the best plan so far.",
     "cli_note": "note: {note}",
+    "cli_weak_spot": "weak spot: {text}",
     "cli_wrote": "wrote {n} files to {out}/: {files} and the charts",
     "cli_valid": "{path} is valid.",
     "cli_valid_warned": "{path} is valid with {warnings}.",

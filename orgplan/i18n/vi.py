@@ -231,6 +231,7 @@ MESSAGES: dict[str, str] = {
         "đã dừng bằng Ctrl-C: đây là phương án tốt nhất tìm được đến lúc này."
     ),
     "cli_note": "lưu ý: {note}",
+    "cli_weak_spot": "điểm yếu: {text}",
     "cli_wrote": "đã ghi {n} tệp vào {out}/: {files} và các sơ đồ",
     "cli_valid": "{path} hợp lệ.",
     "cli_valid_warned": "{path} hợp lệ, có {warnings}.",
