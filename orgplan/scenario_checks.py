@@ -141,14 +141,10 @@ def merge_problems(
             )
         for j, uid in enumerate(group):
             if uid in locked:
-                where = (
-                    "scenario's locks"
-                    if uid in scenario.locks
-                    else ("data (its locked column)")
-                )
                 add(
                     ("must_merge", i, j),
-                    f"{uid} must merge but is locked in the {where}",
+                    f"{uid} must merge but is locked "
+                    + _lock_holder(organisation, scenario, uid),
                 )
             elif uid in units and uid not in free:
                 add(
@@ -169,6 +165,31 @@ def merge_problems(
                     "them in one group",
                 )
     return problems
+
+
+def _lock_holder(
+    organisation: Organisation, scenario: Scenario, uid: str
+) -> str:
+    """Where the lock on ``uid`` comes from: itself or the nearest unit
+    above it (a lock protects the subtree, docs/semantics.md section 1)."""
+    holder, seen = uid, set()
+    while holder in organisation.unit_by_id and holder not in seen:
+        seen.add(holder)
+        unit = organisation.unit_by_id[holder]
+        if holder in scenario.locks:
+            where = "the scenario's locks"
+        elif unit.locked:
+            where = "the data (its locked column)"
+        else:
+            holder = unit.parent or ""
+            continue
+        if holder == uid:
+            return f"in {where}"
+        return (
+            f"as it is under {holder}, locked in {where}; a lock protects "
+            "every unit under it"
+        )
+    return "in the scenario's locks"
 
 
 def _obstacle(

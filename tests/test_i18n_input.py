@@ -26,7 +26,14 @@ def test_vietnamese_template_reads_back_filled_in(tmp_path: Path) -> None:
     path = tmp_path / "mẫu.xlsx"
     write_template(path, lang="vi")
     book = openpyxl.load_workbook(path)
-    units = book["units"]
+    assert book.sheetnames == [
+        "Hướng dẫn",
+        "Đơn vị",
+        "Địa bàn",
+        "Cán bộ",
+        "Chức năng",
+    ]
+    units = book["Đơn vị"]
     header = [c.value for c in units[1]]
     assert header[:4] == [
         "Mã đơn vị",
@@ -40,11 +47,11 @@ def test_vietnamese_template_reads_back_filled_in(tmp_path: Path) -> None:
     }
     assert "sở" in lists["C"] and "phòng" in lists["C"]
     assert "chi cục" in lists["C"] and "tỉnh" in lists["D"]
-    readme = [[c.value for c in row] for row in book["README"].iter_rows()]
+    readme = [[c.value for c in row] for row in book["Hướng dẫn"].iter_rows()]
     assert readme[0][:3] == ["trang tính", "cột", "ý nghĩa"]
     assert readme[
         next(i for i, r in enumerate(readme) if r[1] == "Loại cán bộ")
-    ][:2] == ["staff", "Loại cán bộ"]
+    ][:2] == ["Cán bộ", "Loại cán bộ"]
     # Filled in with the words of the drop-downs, it reads as codes.
     units.append(
         [
@@ -97,7 +104,7 @@ def test_vietnamese_template_reads_back_filled_in(tmp_path: Path) -> None:
             None,
         ]
     )
-    staff = book["staff"]
+    staff = book["Cán bộ"]
     staff.append(["NV1", "STC", "Công chức", "cấp trưởng", 1970, "nữ"])
     book.save(path)
     problems = [p for p in check_input(path) if p.severity == "error"]

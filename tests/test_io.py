@@ -203,6 +203,34 @@ def test_workbook_sheets_are_found_by_any_case(tmp_path: Path) -> None:
     assert set(tables) == set(TABLES) and problems == []
 
 
+def test_workbook_sheets_are_found_by_their_vietnamese_names(
+    tmp_path: Path,
+) -> None:
+    org = read_organisation(VALID)
+    write_organisation(org, tmp_path / "org.xlsx")
+    workbook = openpyxl.load_workbook(tmp_path / "org.xlsx")
+    workbook["units"].title = "Đơn vị"
+    workbook["staff"].title = " CÁN BỘ "
+    workbook["localities"].title = "Địa bàn"
+    workbook["functions"].title = "Danh mục chức năng"
+    workbook.save(tmp_path / "org.xlsx")
+    tables, problems = excel.read_tables(tmp_path / "org.xlsx")
+    assert set(tables) == set(TABLES) and problems == []
+    assert read_organisation(tmp_path / "org.xlsx") == org
+
+
+def test_two_sheets_of_one_table_are_an_error(tmp_path: Path) -> None:
+    write_organisation(read_organisation(VALID), tmp_path / "org.xlsx")
+    workbook = openpyxl.load_workbook(tmp_path / "org.xlsx")
+    workbook.copy_worksheet(workbook["units"]).title = "Đơn vị"
+    workbook.save(tmp_path / "org.xlsx")
+    (problem,) = excel.read_tables(tmp_path / "org.xlsx")[1]
+    assert problem.severity == "error" and problem.sheet == "Đơn vị"
+    assert "'units' and 'Đơn vị' both hold the units table" in (
+        problem.message
+    )
+
+
 def test_not_a_workbook(tmp_path: Path) -> None:
     (tmp_path / "org.xlsx").write_text("id,name\n", encoding="utf-8")
     (problem,) = check_input(tmp_path / "org.xlsx")

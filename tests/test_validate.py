@@ -32,7 +32,7 @@ DEFECTS = [
         "units",
         None,
         None,
-        "has sheets 'Đơn vị', 'staff'",
+        "has sheets 'Danh sách', 'staff'",
         "error",
     ),
     (
@@ -503,7 +503,7 @@ def test_scenario_data_is_relative_to_the_scenario(tmp_path: Path) -> None:
         tmp_path,
         f"name: Sáp nhập sở\ndata: {VALID.resolve()}\n"
         "scope: {kinds: [department]}\nlocks: [SNV]\n"
-        "must_merge: [[STNMT, SNN]]\n"
+        "must_not_merge: [[STNMT, SNN]]\n"
         "leadership: {heads: {STNMT: NV011}}\n",
     )
     org, scenario = open_scenario(folder)
@@ -516,6 +516,25 @@ def test_scenario_data_is_relative_to_the_scenario(tmp_path: Path) -> None:
     )
     assert load_scenario(folder).data == folder / "../d"
     assert read_organisation(folder) == org
+
+
+def test_a_unit_locked_by_the_unit_above_it_says_so(tmp_path: Path) -> None:
+    # The valid data locks the People's Committee, so every department
+    # under it is locked too (docs/semantics.md section 1).
+    folder = _scenario(
+        tmp_path,
+        f"name: x\ndata: {VALID.resolve()}\n"
+        "scope: {kinds: [department]}\nmust_merge: [[STNMT, SNN]]\n",
+    )
+    problems = _matching(check_input(folder), "must merge but is locked")
+    assert [(p.field, p.row) for p in problems] == [
+        ("must_merge.0.0", 4),
+        ("must_merge.0.1", 4),
+    ]
+    assert problems[0].message == (
+        "STNMT must merge but is locked as it is under UBND, locked in the "
+        "data (its locked column); a lock protects every unit under it"
+    )
 
 
 def test_scenario_rulebook_overrides_apply_to_the_data(

@@ -135,12 +135,14 @@ def word(column: str, code: str, lang: Lang) -> str:
     return words[0] if lang == "vi" and words else code
 
 
-# Vietnamese names of the input sheets (and CSV files without .csv).
+# Vietnamese names of the input sheets (and CSV files without .csv),
+# and of the template's README sheet, which is not read.
 SHEETS: dict[str, tuple[str, ...]] = {
     "units": ("đơn vị", "danh sách đơn vị"),
     "localities": ("địa bàn", "đơn vị hành chính"),
     "staff": ("cán bộ", "danh sách cán bộ", "nhân sự"),
     "functions": ("chức năng", "danh mục chức năng"),
+    "readme": ("hướng dẫn",),
 }
 
 
@@ -153,3 +155,12 @@ def canonical_sheet(name: str) -> str:
         if folded == table or folded in map(fold, words):
             return table
     return folded
+
+
+def sheet_name(table: str, lang: Lang) -> str:
+    """The name of the sheet holding ``table`` in a workbook orgplan
+    writes in ``lang`` ("Đơn vị" for units in Vietnamese); the readers
+    take either (:func:`canonical_sheet`)."""
+    if lang == "vi" and table in SHEETS:
+        return SHEETS[table][0].capitalize()
+    return table

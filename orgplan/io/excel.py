@@ -19,6 +19,7 @@ from openpyxl.utils.exceptions import (
 from openpyxl.worksheet.worksheet import Worksheet
 
 from orgplan.errors import Problem
+from orgplan.i18n.aliases import canonical_sheet, sheet_name
 from orgplan.io.atomic import atomic_file
 from orgplan.io.limits import CELL_CHARS, COLUMNS, ROWS
 from orgplan.io.schema import TABLES, Cell, RawTable, Table, table_cells
@@ -51,10 +52,16 @@ def read_tables(
     except (*DAMAGED, KeyError) as error:
         return {}, [Problem(file, _damaged(error))]
     names = list(layout.sheets)
-    sheets = {name.strip().lower(): name for name in names}
+    # A sheet is found by its table's name or a Vietnamese one ("Đơn vị").
+    sheets: dict[str, str] = {}
+    problems: list[Problem] = []
+    for name in names:
+        key = canonical_sheet(name)
+        if key in sheets:
+            problems.append(_twice(file, key, sheets[key], name))
+        sheets.setdefault(key, name)
     found = ", ".join(repr(name) for name in names)
     tables: dict[str, RawTable] = {}
-    problems: list[Problem] = []
     with zipfile.ZipFile(path) as package:
         try:
             shared = shared_strings(package, layout.shared_strings)
@@ -82,12 +89,13 @@ def read_tables(
             problems.append(
                 Problem(
                     file,
-                    f"no sheet named {table.name!r}; the workbook has "
+                    f"no sheet named {table.name!r} (or "
+                    f"{sheet_name(table.name, 'vi')!r}); the workbook has "
                     f"sheets {found}",
                     sheet=table.name,
                 )
             )
-    known = {*TABLES, README_SHEET.lower()}
+    known = {*TABLES, canonical_sheet(README_SHEET)}
     for key, name in sheets.items():
         if key not in known:
             problems.append(
@@ -101,6 +109,15 @@ def read_tables(
                 )
             )
     return tables, problems
+
+
+def _twice(file: str, table: str, first: str, second: str) -> Problem:
+    return Problem(
+        file,
+        f"sheets {first!r} and {second!r} both hold the {table} table; "
+        f"orgplan reads {first!r}: delete or rename the other",
+        sheet=second,
+    )
 
 
 # What a damaged part raises while it is unpacked or parsed (the XML

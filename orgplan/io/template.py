@@ -2,9 +2,9 @@
 
 In English the headers are the column names; in Vietnamese they are the
 Vietnamese headers, the drop-downs offer the Vietnamese words ("sở",
-"công chức") and the README sheet is Vietnamese. The readers accept
-both (:mod:`orgplan.i18n.aliases`). Sheet names stay the table names the
-readers look for.
+"công chức"), the README sheet is Vietnamese and the sheets have
+Vietnamese names ("Đơn vị"). The readers accept both
+(:mod:`orgplan.i18n.aliases`).
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from orgplan.i18n import Lang, t
-from orgplan.i18n.aliases import word
+from orgplan.i18n.aliases import sheet_name, word
 from orgplan.io.atomic import atomic_file
 from orgplan.io.excel import README_SHEET, add_header
 from orgplan.io.schema import TABLES, Column, Table
@@ -59,16 +59,16 @@ def write_template(
     rulebook = rulebook or load_rulebook()
     workbook = openpyxl.Workbook()
     readme = workbook.active
-    readme.title = README_SHEET
+    readme.title = README_SHEET if lang == "en" else sheet_name("readme", lang)
     add_header(readme, [t(key, lang) for key in README_COLUMNS], width=18)
     for table in TABLES.values():
-        sheet = workbook.create_sheet(table.name)
+        sheet = workbook.create_sheet(sheet_name(table.name, lang))
         add_header(sheet, [header(table, c, lang) for c in table.columns])
         for index, column in enumerate(table.columns, start=1):
             allowed = _allowed(column, rulebook, lang)
             readme.append(
                 [
-                    table.name,
+                    sheet.title,
                     header(table, column, lang),
                     _meaning(table, column, lang),
                     t(f"type_{column.type}", lang),
