@@ -133,22 +133,24 @@ class Weights(_Section):
     # district; both 0 for plans that merge no territory.
     compactness: Weight = 1
     district_crossings: Weight = 10
+    # Per per cent a merged unit (not exempt) lacks of a standard.
+    standard_gap: Weight = 0.5
 
 
 class TerritoryWeights(_Section):
     """Weights of the territorial terms of the standalone model
-    (``orgplan.territory.cpsat``) beyond ``Weights.compactness`` and
-    ``Weights.district_crossings``, which the plan's objective carries.
+    (``orgplan.territory.cpsat``) beyond ``Weights.compactness``,
+    ``district_crossings`` and ``standard_gap``, which the plan's
+    objective carries.
 
     Per unit of each term: a point of balance (per cent of the mean
-    unit), a per cent below a standard. The defaults keep any one term
-    from dominating on the bundled provinces.
+    unit). The defaults keep any one term from dominating on the
+    bundled provinces.
     """
 
     population_balance: Weight = 0.1
     area_balance: Weight = 0.1
     size_balance: Weight = 0.0
-    standard_gap: Weight = 0.5
 
 
 class SolverParams(_Section):

@@ -22,6 +22,7 @@ from orgplan.planner import solve
 from orgplan.scenario import Scenario
 from orgplan.semantics.after import apply_structure
 from orgplan.semantics.targets import shortfalls
+from orgplan.territory.plan_terms import plan_standard_gap
 from orgplan.territory.summary import (
     territory_notes,
     territory_summary,
@@ -135,6 +136,7 @@ def test_the_optimiser_meets_an_exact_count_it_would_undershoot() -> None:
             "incoherence": 0,
             "compactness": 0,
             "district_crossings": 0,
+            "standard_gap": 0,
         }
     }
     alone = _scenario({}, {"commune": 4}, **off)
@@ -283,7 +285,10 @@ def test_a_cut_of_at_most_a_fraction_holds_in_the_optimiser() -> None:
     # committee and six communes) become 4; max_cut.units 0.4 allows 2
     # cut (floor of 2.8), 5 left.
     org = _grid()
-    weights = {"incoherence": 0, "compactness": 0, "district_crossings": 0}
+    weights = dict.fromkeys(
+        ("incoherence", "compactness", "district_crossings", "standard_gap"),
+        0,
+    )
     scenario = _scenario(
         {}, {}, weights=weights, targets={"max_cut": {"units": 0.4}}
     )
@@ -315,3 +320,16 @@ def test_max_cut_below_min_cut_is_refused() -> None:
             {},
             targets={"min_cut": {"units": 0.7}, "max_cut": {"units": 0.6}},
         )
+
+
+def test_the_standards_gap_of_a_merge() -> None:
+    org = _grid()
+    rules = _scenario({}, {}).rulebook()
+    # c00 + c10: 6,000 people, 80 km²; a commune outside the mountains
+    # needs 16,000 and 30 km²: 62.5% of the population standard missing.
+    merge = Merge(into="c00", members=("c00", "c10"), name="Xã A")
+    assert plan_standard_gap(org, rules, _plan((merge,))) == 62.5
+    # Three members are exempt (Res. 76/2025); a unit alone is not judged.
+    three = Merge(into="c00", members=("c00", "c10", "c20"), name="Xã A")
+    assert plan_standard_gap(org, rules, _plan((three,))) == 0
+    assert plan_standard_gap(org, rules, _plan(())) == 0

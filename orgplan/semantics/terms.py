@@ -26,6 +26,7 @@ from orgplan.similarity import function_set, jaccard, similarity
 from orgplan.territory.plan_terms import (
     plan_compactness,
     plan_district_crossings,
+    plan_standard_gap,
 )
 
 # CP-SAT works on integers: weights carry two decimals (x100) and the
@@ -160,6 +161,13 @@ REGISTRY: dict[str, Term] = {
             "merged communes and wards outside their representative's old "
             "district",
             lambda c: plan_district_crossings(c.org, c.plan),
+            territorial=True,
+        ),
+        Term(
+            "standard_gap",
+            "per cent below the area and population standards of merged "
+            "communes, wards and provinces (not exempt)",
+            lambda c: plan_standard_gap(c.org, c.rulebook, c.plan),
             territorial=True,
         ),
         Term(

@@ -32,6 +32,7 @@ DEFAULT_WEIGHTS = {
     **TerritoryWeights().model_dump(),
     "compactness": Weights().compactness,
     "district_crossings": Weights().district_crossings,
+    "standard_gap": Weights().standard_gap,
 }
 # Objective coefficients are integers: weights x terms x this.
 OBJECTIVE_SCALE = 100_000

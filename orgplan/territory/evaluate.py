@@ -91,6 +91,7 @@ def evaluate(
             **scenario.territory_weights.model_dump(),
             "compactness": scenario.weights.compactness,
             "district_crossings": scenario.weights.district_crossings,
+            "standard_gap": scenario.weights.standard_gap,
         },
         **options,
     )

@@ -111,7 +111,7 @@ def district_crossings(groups: Groups, places: Mapping[str, Place]) -> int:
     )
 
 
-def _need(
+def standard_need(
     rep: Place, rulebook: Rulebook, province_class: str
 ) -> tuple[int, int] | None:
     """(population, area x AREA_SCALE) a 2-member group of ``rep`` needs."""
@@ -136,12 +136,12 @@ def standard_gap(
     exempt = rulebook.territorial.exempt_from_members
     total = 0.0
     for rep, members in groups.items():
-        need = _need(places[rep], rulebook, province_class)
-        if need is None or len(members) >= exempt:
+        wanted = standard_need(places[rep], rulebook, province_class)
+        if wanted is None or len(members) >= exempt:
             continue
         pop = sum(places[u].population for u in members)
         area = sum(round(places[u].area_km2 * AREA_SCALE) for u in members)
-        for have, want in ((pop, need[0]), (area, need[1])):
+        for have, want in ((pop, wanted[0]), (area, wanted[1])):
             if want:
                 total += 100 * max(0, want - have) / want
     return total
@@ -226,8 +226,8 @@ def standard_gap_term(
     exempt_size = rulebook.territorial.exempt_from_members
     parts = []
     for r in _representatives(x):
-        need = _need(places[r], rulebook, province_class)
-        if need is None:
+        wanted = standard_need(places[r], rulebook, province_class)
+        if wanted is None:
             continue
         pairs = [(u, var) for (u, rr), var in x.items() if rr == r]
         exempt = model.new_bool_var(f"exempt[{r}]")
@@ -240,7 +240,7 @@ def standard_gap_term(
                 round(places[u].area_km2 * AREA_SCALE) * v for u, v in pairs
             ),
         }
-        for (label, expr), want in zip(have.items(), need, strict=True):
+        for (label, expr), want in zip(have.items(), wanted, strict=True):
             if not want:
                 continue
             gap = model.new_int_var(0, want, f"gap_{label}[{r}]")

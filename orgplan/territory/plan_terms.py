@@ -16,12 +16,19 @@ from collections.abc import Iterator, Mapping
 
 from orgplan.model import Organisation
 from orgplan.plan import Plan
-from orgplan.territory.objective import KM_SCALE, distance_km
+from orgplan.rules import Rulebook
+from orgplan.territory.objective import (
+    AREA_SCALE,
+    KM_SCALE,
+    distance_km,
+    standard_need,
+)
 from orgplan.territory.places import (
     TERRITORIAL_KINDS,
     Place,
     places_from_organisation,
 )
+from orgplan.territory.standards import province_class
 
 
 def located(place: Place) -> bool:
@@ -66,3 +73,42 @@ def plan_district_crossings(org: Organisation, plan: Plan) -> int:
 def territorial_places(org: Organisation) -> Mapping[str, Place]:
     """The places every territorial term is judged over."""
     return places_from_organisation(org, TERRITORIAL_KINDS)
+
+
+# Resolution of the standards' gap: 1/GAP_SCALE of a per cent.
+GAP_SCALE = 1000
+
+
+def gap_of(want: int, got: int) -> int:
+    """How far ``got`` falls below ``want``, in 1/GAP_SCALE per cent of
+    ``want``, rounded up (the CP-SAT model's integer)."""
+    return -(-100 * GAP_SCALE * max(0, want - got) // want)
+
+
+def plan_standard_gap(
+    org: Organisation, rulebook: Rulebook, plan: Plan
+) -> float:
+    """Per cent below the population and area standards, summed over
+    the plan's merges of territorial units that are not exempt (fewer
+    than ``exempt_from_members`` members), judged on the representative's
+    kind and terrain (:func:`~orgplan.territory.objective.standard_need`; the
+    checker lists each new unit's real shortfalls)."""
+    places = territorial_places(org)
+    exempt = rulebook.territorial.exempt_from_members
+    where = province_class(org)
+    total = 0
+    for merge in plan.merges:
+        members = [u for u in merge.members if u in places]
+        if merge.into not in places or not 2 <= len(members) < exempt:
+            continue
+        need = standard_need(places[merge.into], rulebook, where)
+        if need is None:
+            continue
+        have = (
+            sum(places[u].population for u in members),
+            sum(round(places[u].area_km2 * AREA_SCALE) for u in members),
+        )
+        for got, want in zip(have, need, strict=True):
+            if want:
+                total += gap_of(want, got)
+    return total / GAP_SCALE

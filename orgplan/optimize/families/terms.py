@@ -19,10 +19,15 @@ from orgplan.semantics.terms import (
     scaled_weight,
 )
 from orgplan.territory.objective import KM_SCALE
+from orgplan.territory.plan_terms import GAP_SCALE
 
 # Terms whose expression is already scaled: incoherence by COST_SCALE,
-# compactness in 1/KM_SCALE km.
-OWN_SCALE = {"incoherence": COST_SCALE, "compactness": KM_SCALE}
+# compactness in 1/KM_SCALE km, the standards' gap in 1/GAP_SCALE %.
+OWN_SCALE = {
+    "incoherence": COST_SCALE,
+    "compactness": KM_SCALE,
+    "standard_gap": GAP_SCALE,
+}
 
 
 def _fixed(b: Base) -> list:

@@ -16,16 +16,28 @@ organisation after. The counts per kind that the targets read
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from orgplan.optimize.families.base import Base, Expr, Lit
 from orgplan.territory.contiguity import add_connected_groups
+from orgplan.territory.objective import AREA_SCALE, standard_need
 from orgplan.territory.places import (
     Place,
     place_graph,
     places_from_organisation,
     territorial_kinds,
 )
-from orgplan.territory.plan_terms import crosses, pair_km, territorial_places
-from orgplan.territory.standards import LOCAL_KINDS, kind_weight
+from orgplan.territory.plan_terms import (
+    GAP_SCALE,
+    crosses,
+    pair_km,
+    territorial_places,
+)
+from orgplan.territory.standards import (
+    LOCAL_KINDS,
+    kind_weight,
+    province_class,
+)
 
 
 class Territory(Base):
@@ -78,7 +90,47 @@ class Territory(Base):
             "district_crossings": sum(crosses(u, r) * v for u, r, v in pairs)
             if weights.district_crossings
             else 0,
+            "standard_gap": self._standard_gap(places)
+            if weights.standard_gap
+            else 0,
         }
+
+    def _standard_gap(self, places: Mapping[str, Place]) -> Expr:
+        """:func:`~orgplan.territory.plan_terms.plan_standard_gap` over
+        the groups that merge, in 1/GAP_SCALE per cent."""
+        exempt_size = self.rules.territorial.exempt_from_members
+        where = province_class(self.org)
+        total: Expr = 0
+        for r, place in places.items():
+            merged = self.merged.get(r, 0)
+            wanted = standard_need(place, self.rules, where)
+            if isinstance(merged, int) or wanted is None:
+                continue
+            pairs = [
+                (places[u], v)
+                for (u, rr), v in self.x.items()
+                if rr == r and u in places
+            ]
+            exempt = self.m.new_bool_var(f"exempt[{r}]")
+            size = sum(v for _, v in pairs)
+            self.m.add(size >= exempt_size).only_enforce_if(exempt)
+            have = (
+                sum(p.population * v for p, v in pairs),
+                sum(round(p.area_km2 * AREA_SCALE) * v for p, v in pairs),
+            )
+            for got, want in zip(have, wanted, strict=True):
+                if not want:
+                    continue
+                most = 100 * GAP_SCALE
+                gap = self.m.new_int_var(0, most, f"std_gap[{r}]")
+                # want x gap >= most x (want - got), for a merged group
+                # that is not exempt: gap_of's ceiling at the minimum (the
+                # solver takes the exemption where it holds).
+                self.m.add(
+                    want * gap >= most * (want * merged - got - want * exempt)
+                )
+                total += gap
+        return total
 
     def _kinds_by_rule(
         self, places: dict[str, Place], x: dict[tuple[str, str], Lit]
