@@ -6,6 +6,7 @@ import numpy as np
 
 from orgplan.model import FunctionDef, Organisation, Person, Unit
 from orgplan.rules import load_rulebook
+from orgplan.scenario import StaffingParams
 from orgplan.staffing.distances import Arcs
 from orgplan.staffing.roster import (
     CROSS_FIELD,
@@ -15,6 +16,7 @@ from orgplan.staffing.roster import (
     field_ranks,
     roster_from_people,
 )
+from orgplan.staffing.stage import balance_staff
 from orgplan.staffing.transfers import (
     cross_field_moves,
     pick_movers,
@@ -198,3 +200,36 @@ def test_someone_of_the_field_at_the_receiver_makes_it_related() -> None:
     assert ranks[2, col["transport"]] == SAME_FIELD
     # F2 has nobody: finance is its own sector, transport is cross.
     assert ranks[1, col["transport"]] == CROSS_FIELD
+
+
+def test_the_staffing_stage_moves_the_person_of_the_field() -> None:
+    # F1 has one too many; HT lacks one: the transport person moves, not
+    # the younger financier (the stage wires field ranks into the flow).
+    people = (
+        _person("fin", "F1", "finance", 1999),
+        _person("tr", "F1", "transport", 1970),
+    )
+    org = _org(people)
+    sized = {"F1": (1, 2), "F2": (0, 0), "HT": (1, 0), "X": (0, 0)}
+    after = org.model_copy(
+        update={
+            "units": tuple(
+                u.model_copy(
+                    update={"quota": sized[u.id][0], "actual": sized[u.id][1]}
+                )
+                for u in org.units
+            )
+        }
+    )
+    params = StaffingParams.model_validate({"transfers": {"max_hops": None}})
+    done = balance_staff(
+        after,
+        {u.id: u.quota for u in after.units},
+        params,
+        load_rulebook(),
+        _roster(after),
+    )
+    assert [(t.from_, t.to, t.persons) for t in done.transfers] == [
+        ("F1", "HT", ("tr",))
+    ]
+    assert not any("outside their field" in n for n in done.notes)

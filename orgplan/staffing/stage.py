@@ -19,15 +19,23 @@ from orgplan.scenario import Scenario, StaffingParams
 from orgplan.staffing.distances import candidate_arcs, few
 from orgplan.staffing.leaders import lead_leadership
 from orgplan.staffing.quotas import balance_row, quotas_after
-from orgplan.staffing.roster import STAFF, Roster, roster_from_people
+from orgplan.staffing.roster import (
+    STAFF,
+    Roster,
+    field_ranks,
+    roster_from_people,
+)
 from orgplan.staffing.separations import (
     count_separations,
     roster_separations,
 )
 from orgplan.staffing.transfers import (
+    CrossFieldMove,
+    cross_field_moves,
     pick_movers,
     solve_flows,
     transfer_records,
+    with_field_costs,
 )
 
 
@@ -182,6 +190,13 @@ def balance_staff(
         np.nonzero(deficit > 0)[0].tolist(),
         params.transfers,
     )
+    ranks = None
+    crossing: tuple[CrossFieldMove, ...] = ()
+    if roster is not None:
+        # Same or related field first (semantics section 7): the flow
+        # prefers senders with a fitting mover, the pick the best fit.
+        ranks = field_ranks(roster, after)
+        arcs = with_field_costs(arcs, roster, free, ranks)
     flows = solve_flows(supply, deficit, movable, accepts, arcs)
     moved_out = np.zeros_like(staff)
     np.add.at(moved_out, (flows.sender, flows.category), flows.count)
@@ -206,7 +221,8 @@ def balance_staff(
         )
     else:
         id_rank = roster.id_rank()
-        picked = pick_movers(roster, flows, free, id_rank)
+        picked = pick_movers(roster, flows, free, id_rank, ranks)
+        crossing = cross_field_moves(roster, flows, picked, ranks)
         transfers, movers = transfer_records(
             ids, flows, arcs, mode, roster, picked
         )
@@ -231,6 +247,8 @@ def balance_staff(
         for uid, q, a, b in zip(ids, quota, actual, actual_after, strict=True)
     )
     notes = (*arcs.notes, *_balance_notes(after, balance, params))
+    if crossing:
+        notes = (*notes, _cross_note(crossing))
     if transfers and mode == "secondment":
         months = params.transfers.secondment_months
         notes = (*notes, f"Transfers are secondments of {months} months.")
@@ -327,3 +345,17 @@ def _balance_notes(
             + few([f"{names[b.id]} {b.surplus_after}" for b in over])
         )
     return tuple(notes)
+
+
+def _cross_note(crossing: tuple[CrossFieldMove, ...]) -> str:
+    """The moves across fields, a few named (the roster gave no better
+    fit within the transfer rules)."""
+    named = ", ".join(
+        f"{m.person} ({m.field}) {m.from_unit} -> {m.to_unit}"
+        for m in crossing[:5]
+    )
+    more = f" and {len(crossing) - 5} more" if len(crossing) > 5 else ""
+    return (
+        f"{len(crossing)} staff move to a unit outside their field: "
+        f"{named}{more}."
+    )
