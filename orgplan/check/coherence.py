@@ -1,9 +1,9 @@
-"""Coherent merges and distinct support units (docs/semantics.md 5).
+"""Coherent merges (docs/semantics.md section 5).
 
-A merge member's work must be related to its representative's
-(:mod:`orgplan.semantics.coherence`), and a unit formed by a merge has at
-most one office, one inspectorate and one planning-finance division.
-Data without functions or sectors cannot be judged: a warning.
+Every two members of a merge must do related work
+(:mod:`orgplan.semantics.coherence`); data without functions or sectors
+cannot be judged: a warning. Support units a merge leaves twice under
+one unit are weak spots (:mod:`orgplan.weakspots`), not yet a rule.
 """
 
 from __future__ import annotations
@@ -13,10 +13,7 @@ from orgplan.model import Organisation
 from orgplan.plan import Plan
 from orgplan.rules import Rulebook
 from orgplan.scenario import Scenario
-from orgplan.semantics.coherence import (
-    duplicate_support_groups,
-    unjudged_units,
-)
+from orgplan.semantics.coherence import unjudged_units
 from orgplan.semantics.scope import coherence_obstacle, judge_for
 
 
@@ -55,27 +52,3 @@ def coherence(
         )
     return found
 
-
-def duplicate_support(
-    after: Organisation, scenario: Scenario, rulebook: Rulebook, plan: Plan
-) -> list[Violation]:
-    """Two offices, inspectorates or planning-finance divisions left
-    under one unit formed by a merge (they must consolidate)."""
-    judge = judge_for(after, scenario, rulebook)
-    found = []
-    for merge in plan.merges:
-        if merge.into not in after.unit_by_id:
-            continue
-        groups = duplicate_support_groups(after, merge.into, judge.policy)
-        for kind, units in groups.items():
-            found.append(
-                Violation(
-                    "coherence.duplicate_support",
-                    merge.into,
-                    f"{merge.into} keeps {len(units)} units of support "
-                    f"type {kind} ({', '.join(units)}): they must "
-                    "consolidate",
-                    severity="warning",
-                )
-            )
-    return found
