@@ -10,5 +10,8 @@ groups in CP-SAT (:mod:`~orgplan.territory.contiguity`), objective terms
 (:mod:`~orgplan.territory.map`), a greedy connected start
 (:mod:`~orgplan.territory.greedy`) and a small model built from these
 (:mod:`~orgplan.territory.cpsat`, measured by
-:mod:`~orgplan.territory.evaluate`).
+:mod:`~orgplan.territory.evaluate`). Wired into the project: the
+solver-free contiguity check (:mod:`~orgplan.territory.connected`), the
+plan's territorial objective terms (:mod:`~orgplan.territory.plan_terms`)
+and a plan's summary, notes and map (:mod:`~orgplan.territory.summary`).
 """
