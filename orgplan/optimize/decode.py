@@ -181,11 +181,14 @@ def _leadership(
 def kept_excess(
     org: Organisation, rulebook: Rulebook, plan: Plan, movable: set[str]
 ) -> tuple[Leadership, ...]:
-    """Units the plan may not touch that are above their cap after it.
+    """Units above their cap after the plan that no model decided on.
 
-    They were above it before (the model keeps every other unit within
-    its cap); their excess stays, listed with its deadline like a merged
-    unit's, against their cap after the plan (a fold changes it).
+    Units the plan may not touch, and movable units the model gave no
+    leadership entry (a block with nothing to decide is solved by no
+    model). They were above their cap before (the model keeps every unit
+    it decides within its cap); their excess stays, listed with its
+    deadline like a merged unit's (docs/semantics.md section 4), against
+    their cap after the plan (a fold changes it).
 
     Raises
     ------
@@ -194,6 +197,7 @@ def kept_excess(
         :func:`orgplan.apply.apply_structure`).
     """
     after = apply_structure(org, plan, rulebook)
+    decided = movable & {lead.unit for lead in plan.leadership}
     return tuple(
         Leadership(
             unit=over.unit,
@@ -204,7 +208,7 @@ def kept_excess(
             reduce_by=excess_deadline(rulebook),
         )
         for over in over_cap(after, rulebook)
-        if over.unit not in movable
+        if over.unit not in decided
     )
 
 

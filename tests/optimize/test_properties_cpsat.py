@@ -11,7 +11,7 @@ import itertools
 from collections.abc import Iterator
 
 from hypothesis import HealthCheck, given, settings
-from orgs import assert_checked, organisation, scenario, unit
+from orgs import assert_checked, organisation, scenario, solve, unit
 from strategies import cases
 
 from orgplan.check import check_plan
@@ -95,6 +95,50 @@ def test_a_division_above_its_parent_may_be_cut_after_a_fold() -> None:
     )
     assert any(not _errors(org, sc, p) for p in _all_plans(org, sc))
     result = solve_structure(org, sc, sc.rulebook())
+    assert_checked(org, sc, result.plan)
+
+
+def test_an_untouched_unit_above_its_cap_lists_its_excess() -> None:
+    """Regression found by the property above (hypothesis seed
+    18926691680941026464768262356729936201): D1V0 was above its cap in
+    the input (2 deputies, a cap of 1 by its 2 civil servants) and had
+    nothing to decide, so the block decomposition solved no model for it
+    and the plan gave it no leadership entry. docs/semantics.md section
+    4: a unit kept above its cap is listed with its excess and deadline.
+    """
+    org = organisation(
+        unit("P", "province", None, quota=0, actual=0, heads=0, deputies=0),
+        unit("D0", "department", "P", "fin", quota=3, actual=0, deputies=0),
+        unit(
+            "D0S",
+            "sub_department",
+            "D0",
+            "fin.0",
+            quota=2,
+            actual=0,
+            deputies=0,
+        ),
+        unit("D0SV0", "division", "D0S", "fin.0", quota=2, actual=0,
+             deputies=0),
+        unit("D1", "department", "P", "edu", quota=3, actual=0, deputies=0),
+        unit("D1V0", "division", "D1", "edu.0", quota=5, actual=2,
+             deputies=2),
+        taxonomy="fin: fin.0:fin edu: edu.0:edu",
+    )  # fmt: skip
+    sc = scenario(
+        scope={"kinds": ["division"], "max_group_size": 2},
+        weights={
+            "focal_points": 0,
+            "leaders": 0,
+            "layers": 0,
+            "imbalance": 0,
+            "incoherence": 0,
+            "disruption": 0,
+        },
+    )
+    result = solve(org, sc)
+    kept = {lead.unit: lead for lead in result.plan.leadership}
+    assert kept["D1V0"].excess == 1 and kept["D1V0"].reduce_by
     assert_checked(org, sc, result.plan)
 
 
