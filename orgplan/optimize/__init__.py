@@ -51,7 +51,7 @@ GREEDY_SHARE = 0.5
 
 # Seconds kept back from the search for decoding and the staffing stage,
 # as a share of the time limit (at least RESERVE_MIN_S).
-RESERVE_SHARE = 0.05
+RESERVE_SHARE = 0.08
 RESERVE_MIN_S = 0.5
 
 
@@ -258,11 +258,20 @@ def _better(
         return result
     # A budget split's bound holds for the split only.
     bound = None if budget else plan.bound
-    return result.model_copy(
-        update={
-            "plan": _fallback(greedy, bound, settings, run, plan.solve_seconds)
-        }
-    )
+    fallback = _fallback(greedy, bound, settings, run, plan.solve_seconds)
+    if plan.status == SolveStatus.INFEASIBLE:
+        fallback = fallback.model_copy(
+            update={
+                "bound": None,
+                "gap": None,
+                "notes": (
+                    *greedy.notes,
+                    "the greedy baseline's plan: CP-SAT's model, on its "
+                    "candidate graph, has no plan",
+                ),
+            }
+        )
+    return result.model_copy(update={"plan": fallback})
 
 
 def _fallback(

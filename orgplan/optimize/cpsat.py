@@ -209,8 +209,10 @@ def solve_cpsat(
     watcher = _Watcher(run, offset)
     status, spent = _run(solver, built.model, run, watcher)
     run.check()
-    if status == cp_model.INFEASIBLE:
+    if status == cp_model.INFEASIBLE and hint is None:
         explain_infeasible(org, scenario, rulebook, settings.time_limit_s)
+    # With a hint the greedy found a plan: the model is stricter than the
+    # rules (a thinned candidate graph), and the caller keeps that plan.
     proto = built.model.proto
     stats = {
         "num_variables": len(proto.variables),
