@@ -49,7 +49,9 @@ def crosses(a: Place, b: Place) -> int:
 
 
 def _pairs(org: Organisation, plan: Plan) -> Iterator[tuple[Place, Place]]:
-    places = places_from_organisation(org, TERRITORIAL_KINDS)
+    if not plan.merges:
+        return  # no places to read (large organisations, every term)
+    places = territorial_places(org)
     for merge in plan.merges:
         rep = places.get(merge.into)
         if rep is None:
@@ -93,6 +95,8 @@ def plan_standard_gap(
     than ``exempt_from_members`` members), judged on the representative's
     kind and terrain (:func:`~orgplan.territory.objective.standard_need`; the
     checker lists each new unit's real shortfalls)."""
+    if not plan.merges:
+        return 0.0
     places = territorial_places(org)
     exempt = rulebook.territorial.exempt_from_members
     where = province_class(org)
