@@ -166,7 +166,7 @@ def validate(path: Path, lang: str | None) -> None:
     language = _lang(lang)
     problems = orgplan.check_input(path)
     for problem in problems:
-        click.echo(f"  - {problem}")
+        click.echo(f"  - {problem.text(language)}")
     errors = sum(p.severity == "error" for p in problems)
     if errors:
         raise click.ClickException(
@@ -308,8 +308,7 @@ def template(out: Path, lang: str | None, force: bool) -> None:
         )
     if out.exists() and not force:
         raise click.ClickException(
-            f"{out} exists; orgplan does not overwrite a workbook that may "
-            "be filled in. Give another name, or --force to overwrite it."
+            t("cli_template_exists", language, path=out)
         )
     try:
         orgplan.write_template(out, lang=language)
@@ -651,6 +650,47 @@ def _plan_summary(result: orgplan.Result, lang: Lang) -> Table:
     return table
 
 
+def _refuse_unchecked(
+    plan_path: Path,
+    the_plan: orgplan.Plan,
+    organisation: Organisation,
+    data: Path | None,
+    force: bool,
+) -> None:
+    """Stop when plan.json's folder no longer matches its manifest or the
+    plan breaks a rule ``orgplan check`` finds; with ``force``, warn and
+    go on (a hand-made plan, a draft to look at)."""
+    from orgplan.check import check_plan
+    from orgplan.io import open_scenario
+    from orgplan.io.run_folder import mismatches
+    from orgplan.io.yaml_io import is_scenario
+
+    problems = mismatches(plan_path.parent)
+    named = the_plan.settings.get("scenario_path")
+    source = data if data is not None and is_scenario(data) else None
+    source = source or (Path(named) if named else None)
+    if source is not None:
+        scenario = open_scenario(source)[1]
+        problems += [
+            str(v)
+            for v in check_plan(organisation, scenario, the_plan)
+            if v.severity == "error"
+        ]
+    if not problems:
+        return
+    what = "\n".join(f"  - {p}" for p in problems)
+    if force:
+        click.echo(
+            f"warning: {plan_path} goes on with --force despite:\n{what}",
+            err=True,
+        )
+        return
+    raise click.ClickException(
+        f"{plan_path} is refused (orgplan check {plan_path} tells more):"
+        f"\n{what}\nGive --force to go on all the same."
+    )
+
+
 # --- staffing: export ----------------------------------------------------
 
 if TYPE_CHECKING:
@@ -681,6 +721,12 @@ if TYPE_CHECKING:
     help="The organisation's data or scenario, when the plan does not "
     "name it.",
 )
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Export a plan that orgplan check rejects, or from a folder that "
+    "no longer matches its manifest, with a warning.",
+)
 @user_errors
 def export(
     plan_path: Path,
@@ -688,6 +734,7 @@ def export(
     out: Path | None,
     lang: str | None,
     data: Path | None,
+    force: bool,
 ) -> None:
     """Export a plan's staffing tables: summary, units after, mergers,
     leadership, transfers, separations and movers.
@@ -701,6 +748,7 @@ def export(
 
     plan = orgplan.read_plan(plan_path)
     organisation = plan_organisation(plan, plan_path, data)
+    _refuse_unchecked(plan_path, plan, organisation, data, force)
     written = write_staffing_plan(
         plan,
         organisation,
@@ -760,6 +808,12 @@ def export(
     type=click.FloatRange(min=0, min_open=True, max=WEEK),
     help="Seconds to solve a scenario [default: the scenario's].",
 )
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Draw a plan that orgplan check rejects, or from a folder that "
+    "no longer matches its manifest, with a warning.",
+)
 @user_errors
 def chart(
     path: Path,
@@ -772,6 +826,7 @@ def chart(
     lang: str | None,
     data: Path | None,
     time_limit: float | None,
+    force: bool,
 ) -> None:
     """Draw an organisation chart: before, after a plan, or the changes.
 
@@ -794,6 +849,10 @@ def chart(
     source = open_source(
         path, data=data, need_plan=view != "before", time_limit=time_limit
     )
+    if path.suffix.lower() == ".json" and source.plan is not None:
+        _refuse_unchecked(
+            path, source.plan, source.organisation, data, force
+        )
     pages = to_dot_pages(
         source.organisation,
         plan=source.plan,

@@ -7,11 +7,14 @@ a message and exit code 1. Any other exception is a bug in orgplan.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import dataclasses
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 Severity = Literal["error", "warning"]
+# The languages of orgplan.i18n (not imported here: errors load first).
+Lang = Literal["en", "vi"]
 
 
 @dataclass(frozen=True, order=True)
@@ -20,7 +23,10 @@ class Problem:
 
     ``row`` is the row number as a spreadsheet shows it (the header is row 1,
     the first data row is row 2). ``field`` is the column name, or the key
-    path inside a YAML or JSON file.
+    path inside a YAML or JSON file. ``message`` is in English; a problem
+    made by :meth:`of` also keeps its catalogue key and fields, so that
+    :meth:`text` can word it in Vietnamese (docs/semantics.md keeps one
+    language at a time).
     """
 
     file: str
@@ -29,23 +35,79 @@ class Problem:
     field: str | None = None
     sheet: str | None = None
     severity: Severity = "error"
+    # (``field`` above is the column, hence dataclasses.field.)
+    key: str | None = dataclasses.field(default=None, compare=False)
+    fields: Mapping[str, Any] = dataclasses.field(
+        default_factory=dict, compare=False, repr=False
+    )
+
+    @classmethod
+    def of(
+        cls,
+        file: str,
+        key: str,
+        row: int | None = None,
+        column: str | None = None,
+        sheet: str | None = None,
+        severity: Severity = "error",
+        /,
+        **fields: Any,
+    ) -> Problem:
+        """The problem worded by the catalogue's ``key`` with ``fields``
+        (a field may itself be ``{"key": ...}``, see
+        :func:`orgplan.i18n.message`)."""
+        from orgplan.i18n import message
+
+        words = message({"key": key, **fields}, "en")
+        return cls(file, words, row, column, sheet, severity, key, fields)
 
     @property
     def location(self) -> str:
+        return self.location_in("en")
+
+    def location_in(self, lang: Lang) -> str:
+        """File, sheet, row (line) and column (field) in ``lang``."""
+        from orgplan.i18n import t
+
         parts = [self.file]
         # YAML and JSON files have lines and key paths, not rows and columns.
         text = self.file.endswith((".yaml", ".yml", ".json"))
         if self.sheet:
-            parts.append(f"sheet {self.sheet}")
+            parts.append(t("problem_sheet", lang, sheet=self.sheet))
         if self.row is not None:
-            parts.append(f"{'line' if text else 'row'} {self.row}")
+            where = "problem_line" if text else "problem_row"
+            parts.append(t(where, lang, row=self.row))
         if self.field:
-            parts.append(f"{'field' if text else 'column'} {self.field}")
+            what = "problem_field" if text else "problem_column"
+            parts.append(t(what, lang, column=self.field))
         return ", ".join(parts)
 
+    def text(self, lang: Lang = "en") -> str:
+        """The problem with its location, in ``lang`` (the English
+        message where the catalogue has none for it)."""
+        from orgplan.i18n import message, t
+
+        words = self.message
+        if self.key is not None:
+            words = message({"key": self.key, **self.fields}, lang)
+        tag = t("problem_warning", lang) if self.severity == "warning" else ""
+        return f"{self.location_in(lang)}: {tag}{words}"
+
     def __str__(self) -> str:
-        tag = "warning: " if self.severity == "warning" else ""
-        return f"{self.location}: {tag}{self.message}"
+        return self.text("en")
+
+
+class CellError(ValueError):
+    """A cell that does not fit its column, worded by the catalogue's
+    ``key`` and ``fields`` (English as the exception's text), so that the
+    validator's :class:`Problem` can be shown in either language."""
+
+    def __init__(self, key: str, /, **fields: Any) -> None:
+        from orgplan.i18n import message
+
+        self.key = key
+        self.fields = fields
+        super().__init__(message({"key": key, **fields}, "en"))
 
 
 class OrgplanError(Exception):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import shutil
 import time
 import zipfile
 from pathlib import Path
@@ -87,6 +88,11 @@ def test_too_many_rows_name_the_limit(
     problem = _only_error(_csv(tmp_path, ROOT_ROW + rows))
     assert "limit of 3 rows" in problem.message
     assert "ORGPLAN_MAX_ROWS" in problem.message
+    assert problem.text("vi").endswith(
+        "units.csv, dòng 5: bảng (4+ dòng) vượt giới hạn 3 dòng; nếu dữ liệu "
+        "đúng, hãy nâng giới hạn bằng biến môi trường ORGPLAN_MAX_ROWS (ví "
+        "dụ ORGPLAN_MAX_ROWS=12)"
+    )
 
 
 def test_a_million_blank_lines_are_cheap(tmp_path: Path) -> None:
@@ -467,10 +473,25 @@ def test_scenario_numbers_out_of_range_are_refused_with_their_line(
     assert (problem.row, problem.field) == (3, field)
 
 
+def _unlocked(tmp_path: Path, text: str) -> Path:
+    """A scenario on the valid data with its People's Committee unlocked
+    (a lock protects the units under it, docs/semantics.md section 1)."""
+    data = tmp_path / "data"
+    shutil.copytree(VALID, data)
+    units = data / "units.csv"
+    units.write_text(
+        units.read_text("utf-8").replace(",QL,4,4,1,2,có,", ",QL,4,4,1,2,,"),
+        "utf-8",
+    )
+    path = tmp_path / "scenario.yaml"
+    path.write_text(f"name: x\ndata: {data}\n" + text, "utf-8")
+    return path
+
+
 def test_a_pair_that_must_and_must_not_merge_is_found_by_validate(
     tmp_path: Path,
 ) -> None:
-    path = _scenario(
+    path = _unlocked(
         tmp_path,
         "scope: {kinds: [department]}\n"
         "must_merge: [[STNMT, SNN]]\n"
@@ -484,7 +505,7 @@ def test_a_pair_that_must_and_must_not_merge_is_found_by_validate(
 def test_a_locked_unit_that_must_merge_is_found_by_validate(
     tmp_path: Path,
 ) -> None:
-    path = _scenario(
+    path = _unlocked(
         tmp_path,
         "scope: {kinds: [department]}\n"
         "locks: [SNN]\n"

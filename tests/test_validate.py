@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import warnings
 from pathlib import Path
 
@@ -622,3 +623,35 @@ def test_missing_data_is_reported_with_other_scenario_errors(
         (2, "data"),
         (3, "weights.focal_points"),
     }
+
+
+def test_validate_words_its_problems_in_the_language_asked_for() -> None:
+    from click.testing import CliRunner
+
+    from cli import main
+
+    runner = CliRunner(env={"COLUMNS": "250", "ORGPLAN_LANG": ""})
+    folder = str(BROKEN / "many-defects")
+    english = runner.invoke(main, ["validate", folder]).output
+    vietnamese = runner.invoke(main, ["validate", folder, "--lang", "vi"])
+    assert vietnamese.exit_code == 1
+    lines = [
+        line for line in vietnamese.output.splitlines() if "  - " in line
+    ]
+    assert len(lines) == english.count("\n  - ") + 1
+    assert "units.csv, dòng 5, cột name: ô trống; mỗi đơn vị đều cần name" in (
+        vietnamese.output
+    )
+    duplicate = "cột id: đơn vị có id 'SNV' bị trùng (dòng 3 và 4)"
+    assert f"units.csv, dòng 4, {duplicate}" in vietnamese.output
+    assert "'mười' không phải là số" in vietnamese.output
+    assert "cảnh báo: staff.csv liệt kê 1 người" in vietnamese.output
+    # No English message, location word or warning tag is left.
+    english_words = re.compile(
+        r"\b(row|column|warning|unknown|duplicate|empty|is not|must be|"
+        r"lists|persons|more than)\b"
+    )
+    assert [line for line in lines if english_words.search(line)] == []
+    assert "row 5, column name: empty cell; every unit needs a name" in (
+        english
+    )

@@ -380,10 +380,74 @@ MESSAGES: dict[str, str] = {
         "{value} is not a yes/no value; use true/false, yes/no, 1/0, x, "
         "có/không or leave it empty for false"
     ),
-    "problem_unknown_parent": (
-        "parent {parent} is not a unit of the units table"
+    "problem_not_whole_digits": "{value} is not a whole number written in "
+    "digits",
+    "problem_beyond_whole": "{value} is beyond {limit:,}, more than any real "
+    "count",
+    "problem_beyond_number": "{value} is beyond {limit:g}",
+    "problem_too_many_staff": "{value:,} is more than {limit:,} staff in one "
+    "unit",
+    "problem_date_not_expected": (
+        "a date or time ({value}) where {expected} is expected"
     ),
-    "problem_duplicate_id": "{id} appears {n} times",
+    "expected_int": "a whole number",
+    "expected_float": "a number",
+    "expected_bool": "yes or no",
+    "expected_list": "a list of codes",
+    "expected_text": "text",
+    "problem_control_characters": (
+        "the cell holds control characters ({codes}); retype it"
+    ),
+    "problem_control_removed": (
+        "control characters ({codes}) removed from the text"
+    ),
+    "problem_duplicate_key": (
+        "duplicate {record} {column} {value} (rows {first} and {row})"
+    ),
+    "problem_unknown_reference": (
+        "{value} is not a {record} {column} in {where}"
+    ),
+    "problem_where_sheet": "sheet {sheet}",
+    "problem_limit": (
+        "{what} is over the limit of {limit:,} {unit}; if the input is "
+        "right, raise the limit with the environment variable {variable} "
+        "(e.g. {variable}={example})"
+    ),
+    "limit_unit_characters": "characters",
+    "limit_unit_rows": "rows",
+    "limit_unit_columns": "columns",
+    "limit_unit_mib": "MiB",
+    "limit_unit_levels": "levels",
+    "limit_unit_values": "values",
+    "limit_sheet_rows": "the sheet ({n:,}+ rows)",
+    "limit_table_rows": "the table ({n:,}+ rows)",
+    "limit_cell": "the cell ({n:,} chars)",
+    "limit_a_cell": "a cell",
+    "limit_nesting": "the nesting",
+    "limit_yaml_expanded": "the scenario, its aliases expanded,",
+    "limit_unpacked": "the workbook unpacks to {n:,.0f} MiB, which",
+    "limit_header": "the header ({n} columns)",
+    "limit_file": "the file ({n:,.0f} MiB)",
+    "problem_at_least": "must be {limit} or more (got {value})",
+    "problem_at_most": "must be {limit} or less (got {value})",
+    "problem_leaders_over_actual": (
+        "heads + deputies = {leaders} is more than actual ({actual}); "
+        "leaders count in actual"
+    ),
+    "problem_split_sum": "{columns} = {total}, but actual is {actual}",
+    "problem_roster": (
+        "{where} lists {listed} persons of this unit ({heads} heads, "
+        "{deputies} deputies), but the unit has actual {actual}, heads "
+        "{unit_heads}, deputies {unit_deputies}"
+    ),
+    "record_unit": "unit",
+    "record_locality": "locality",
+    "record_person": "person",
+    "record_function": "function",
+    "cli_template_exists": (
+        "{path} exists; orgplan does not overwrite a workbook that may be "
+        "filled in. Give another name, or --force to overwrite it."
+    ),
     # Deputy caps as rules with their source (orgplan.semantics.caps),
     # for orgplan stats and the checker; {source} from citation().
     "cap_steps": (

@@ -385,10 +385,74 @@ MESSAGES: dict[str, str] = {
         "{value} không phải giá trị có/không; hãy dùng có/không, x, 1/0, "
         "true/false hoặc để trống (= không)"
     ),
-    "problem_unknown_parent": (
-        "đơn vị cấp trên {parent} không có trong bảng đơn vị"
+    "problem_not_whole_digits": "{value} không phải số nguyên viết bằng "
+    "chữ số",
+    "problem_beyond_whole": "{value} vượt quá {limit}, lớn hơn mọi số thực "
+    "tế",
+    "problem_beyond_number": "{value} vượt quá {limit:g}",
+    "problem_too_many_staff": "{value} người vượt quá {limit} người của một "
+    "đơn vị",
+    "problem_date_not_expected": (
+        "ô chứa ngày hoặc giờ ({value}) trong khi cần {expected}"
     ),
-    "problem_duplicate_id": "mã {id} xuất hiện {n} lần",
+    "expected_int": "một số nguyên",
+    "expected_float": "một số",
+    "expected_bool": "có hoặc không",
+    "expected_list": "danh sách mã",
+    "expected_text": "văn bản",
+    "problem_control_characters": (
+        "ô chứa ký tự điều khiển ({codes}); hãy gõ lại ô này"
+    ),
+    "problem_control_removed": (
+        "đã xóa ký tự điều khiển ({codes}) khỏi văn bản"
+    ),
+    "problem_duplicate_key": (
+        "{record} có {column} {value} bị trùng (dòng {first} và {row})"
+    ),
+    "problem_unknown_reference": (
+        "{value} không phải {column} của {record} nào trong {where}"
+    ),
+    "problem_where_sheet": "trang tính {sheet}",
+    "problem_limit": (
+        "{what} vượt giới hạn {limit} {unit}; nếu dữ liệu đúng, hãy nâng "
+        "giới hạn bằng biến môi trường {variable} (ví dụ {variable}="
+        "{example})"
+    ),
+    "limit_unit_characters": "ký tự",
+    "limit_unit_rows": "dòng",
+    "limit_unit_columns": "cột",
+    "limit_unit_mib": "MiB",
+    "limit_unit_levels": "cấp lồng nhau",
+    "limit_unit_values": "giá trị",
+    "limit_sheet_rows": "trang tính ({n}+ dòng)",
+    "limit_table_rows": "bảng ({n}+ dòng)",
+    "limit_cell": "ô ({n} ký tự)",
+    "limit_a_cell": "một ô",
+    "limit_nesting": "độ lồng nhau",
+    "limit_yaml_expanded": "kịch bản, khi mở rộng các bí danh,",
+    "limit_unpacked": "sổ tính khi giải nén chiếm {n:.0f} MiB,",
+    "limit_header": "dòng tiêu đề ({n} cột)",
+    "limit_file": "tệp ({n:.0f} MiB)",
+    "problem_at_least": "phải từ {limit} trở lên (đang là {value})",
+    "problem_at_most": "phải từ {limit} trở xuống (đang là {value})",
+    "problem_leaders_over_actual": (
+        "cấp trưởng + cấp phó = {leaders}, nhiều hơn số có mặt ({actual}); "
+        "lãnh đạo được tính trong số có mặt"
+    ),
+    "problem_split_sum": "{columns} = {total}, nhưng số có mặt là {actual}",
+    "problem_roster": (
+        "{where} liệt kê {listed} người của đơn vị này ({heads} cấp trưởng, "
+        "{deputies} cấp phó), nhưng đơn vị ghi số có mặt {actual}, cấp "
+        "trưởng {unit_heads}, cấp phó {unit_deputies}"
+    ),
+    "record_unit": "đơn vị",
+    "record_locality": "địa bàn",
+    "record_person": "cán bộ",
+    "record_function": "chức năng",
+    "cli_template_exists": (
+        "{path} đã có; orgplan không ghi đè một sổ tính có thể đã điền dữ "
+        "liệu. Hãy đặt tên khác, hoặc dùng --force để ghi đè."
+    ),
     # Deputy caps as rules with their source (orgplan.semantics.caps),
     # for orgplan stats and the checker; {source} from citation().
     "cap_steps": (

@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from orgplan.errors import CellError
 from orgplan.io.schema import LIST_SEPARATOR, Cell, Column
 from orgplan.rules import Rulebook
 
@@ -54,9 +55,10 @@ def cell_parser(column: Column, rulebook: Rulebook) -> Callable[[Cell], Any]:
         if cell is None or (isinstance(cell, str) and not cell.strip()):
             return None
         if isinstance(cell, dt.date | dt.time):
-            raise ValueError(
-                f"a date or time ({cell}) where {_expected(column)} is "
-                "expected"
+            raise CellError(
+                "problem_date_not_expected",
+                value=cell,
+                expected={"key": f"expected_{_EXPECTED[column.type]}"},
             )
         value = convert(cell)
         if allowed is None or value in known:
@@ -64,9 +66,11 @@ def cell_parser(column: Column, rulebook: Rulebook) -> Callable[[Cell], Any]:
         # "Department" for "department": a capital typed in a spreadsheet.
         if value.lower() in known:
             return value.lower()
-        raise ValueError(
-            f"unknown {column.name} {value!r}; use one of "
-            + ", ".join(allowed)
+        raise CellError(
+            "problem_unknown_value",
+            column=column.name,
+            value=repr(value),
+            allowed=", ".join(allowed),
         )
 
     return parse
@@ -84,12 +88,12 @@ def _id(cell: Cell) -> str:
 
 def _int(cell: Cell) -> int:
     if isinstance(cell, bool):
-        raise ValueError(f"{cell} is not a whole number")
+        raise CellError("problem_not_whole", value=cell)
     if isinstance(cell, int):
         number = cell
     elif isinstance(cell, float):
         if not cell.is_integer():
-            raise ValueError(f"{_text(cell)} is not a whole number")
+            raise CellError("problem_not_whole", value=_text(cell))
         number = int(cell)
     else:
         text = str(cell).strip()
@@ -97,20 +101,16 @@ def _int(cell: Cell) -> int:
         # must not lose digits through a float.
         if not _WHOLE.fullmatch(text):
             _number(text)
-            raise ValueError(
-                f"{text} is not a whole number written in digits"
-            )
+            raise CellError("problem_not_whole_digits", value=text)
         number = int(text.split(".")[0])
     if abs(number) > MAX_WHOLE:
-        raise ValueError(
-            f"{number} is beyond {MAX_WHOLE:,}, more than any real count"
-        )
+        raise CellError("problem_beyond_whole", value=number, limit=MAX_WHOLE)
     return number
 
 
 def _float(cell: Cell) -> float:
     if isinstance(cell, bool):
-        raise ValueError(f"{cell} is not a number")
+        raise CellError("problem_not_number", value=cell)
     if isinstance(cell, int | float):
         number = float(cell)
     else:
@@ -120,7 +120,7 @@ def _float(cell: Cell) -> float:
             text = text.replace(",", ".")
         number = _number(text)
     if not math.isfinite(number) or abs(number) > MAX_NUMBER:
-        raise ValueError(f"{cell} is beyond {MAX_NUMBER:g}")
+        raise CellError("problem_beyond_number", value=cell, limit=MAX_NUMBER)
     return number
 
 
@@ -128,9 +128,9 @@ def _number(text: str) -> float:
     try:
         number = float(text.strip())
     except ValueError:
-        raise ValueError(f"{text.strip()!r} is not a number") from None
+        number = math.nan
     if not math.isfinite(number):
-        raise ValueError(f"{text.strip()!r} is not a number")
+        raise CellError("problem_not_number", value=repr(text.strip()))
     return number
 
 
@@ -142,16 +142,19 @@ def _bool(cell: Cell) -> bool:
         return True
     if word in FALSE_WORDS:
         return False
-    raise ValueError(
-        f"{word!r} is not a yes/no value; use true/false, yes/no, 1/0, x, "
-        "có/không or leave it empty for false"
-    )
+    raise CellError("problem_not_yes_no", value=repr(word))
 
 
 def _list(cell: Cell) -> tuple[str, ...]:
     items = (item.strip() for item in _text(cell).split(LIST_SEPARATOR))
     return tuple(item for item in items if item)
 
+
+# What a column of each type expects, in the catalogue's words.
+_EXPECTED = {t: t for t in ("int", "float", "bool", "list")} | {
+    "id": "text",
+    "text": "text",
+}
 
 _PARSERS: dict[str, Callable[[Cell], Any]] = {
     "id": _id,
@@ -162,11 +165,3 @@ _PARSERS: dict[str, Callable[[Cell], Any]] = {
     "list": _list,
 }
 
-
-def _expected(column: Column) -> str:
-    return {
-        "int": "a whole number",
-        "float": "a number",
-        "bool": "yes or no",
-        "list": "a list of codes",
-    }.get(column.type, "text")

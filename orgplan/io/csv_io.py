@@ -49,9 +49,7 @@ def _read_file(
 ) -> tuple[RawTable | None, Problem | None]:
     size = path.stat().st_size
     if size > FILE_MB.value * MIB:
-        return None, Problem(
-            str(path), FILE_MB.message(f"the file ({size / MIB:,.0f} MiB)")
-        )
+        return None, FILE_MB.problem(str(path), "limit_file", n=size / MIB)
     data = path.read_bytes()
     try:
         text = data.decode("utf-8-sig")
@@ -81,10 +79,8 @@ def _read_file(
         width = len(header)
         for number, record in enumerate(records, start=2):
             if number > ROWS.value + 1:
-                return None, Problem(
-                    str(path),
-                    ROWS.message(f"the table ({number - 1:,}+ rows)"),
-                    row=number,
+                return None, ROWS.problem(
+                    str(path), "limit_table_rows", number, n=number - 1
                 )
             # One join per row, not a test per cell: 200,000 rows.
             joined = "".join(record)
@@ -103,7 +99,13 @@ def _read_file(
                 record = [*record[:width], *[""] * (width - len(record))]
             rows.append((number, tuple(record)))
     except csv.Error as error:
-        return None, Problem(str(path), _csv_error(error), row=number + 1)
+        if "field larger than field limit" in str(error):
+            return None, CELL_CHARS.problem(
+                str(path), "limit_a_cell", number + 1
+            )
+        return None, Problem(
+            str(path), f"not a readable CSV file: {error}", row=number + 1
+        )
     return RawTable(table, str(path), None, header, tuple(rows)), None
 
 
@@ -111,9 +113,7 @@ def _header_problem(
     file: str, header: tuple[str, ...], table: Table
 ) -> Problem | None:
     if len(header) > COLUMNS.value:
-        return Problem(
-            file, COLUMNS.message(f"the header ({len(header)} columns)"), 1
-        )
+        return COLUMNS.problem(file, "limit_header", 1, n=len(header))
     # Excel in a locale with a decimal comma saves "CSV" with semicolons.
     names = header[0].split(";") if len(header) == 1 else []
     if sum(table.column(name.strip()) is not None for name in names) > 1:
@@ -125,12 +125,6 @@ def _header_problem(
             1,
         )
     return None
-
-
-def _csv_error(error: csv.Error) -> str:
-    if "field larger than field limit" in str(error):
-        return CELL_CHARS.message("a cell")
-    return f"not a readable CSV file: {error}"
 
 
 def write_tables(organisation: Organisation, folder: Path) -> None:

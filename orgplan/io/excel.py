@@ -148,8 +148,11 @@ def _read_sheet(
             header = _header(file, title, values)
             continue
         if number > most:
-            message = ROWS.message(f"the sheet ({number - 1:,}+ rows)")
-            raise _TooLarge(Problem(file, message, number, sheet=title))
+            raise _TooLarge(
+                ROWS.problem(
+                    file, "limit_sheet_rows", number, None, title, n=number - 1
+                )
+            )
         cells = tuple(values[: len(header)])
         if all(
             c is None or (isinstance(c, str) and not c.strip()) for c in cells
@@ -157,9 +160,10 @@ def _read_sheet(
             continue
         for i, c in enumerate(cells):
             if isinstance(c, str) and len(c) > longest:
-                message = CELL_CHARS.message(f"the cell ({len(c):,} chars)")
                 raise _TooLarge(
-                    Problem(file, message, number, header[i], title)
+                    CELL_CHARS.problem(
+                        file, "limit_cell", number, header[i], title, n=len(c)
+                    )
                 )
         padding = (None,) * (len(header) - len(cells))
         body.append((number, (*cells, *padding)))
@@ -174,11 +178,8 @@ def _header(file: str, title: str, values: list[Cell]) -> tuple[str, ...]:
         header.pop()
     if len(header) > COLUMNS.value:
         raise _TooLarge(
-            Problem(
-                file,
-                COLUMNS.message(f"the header ({len(header)} columns)"),
-                1,
-                sheet=title,
+            COLUMNS.problem(
+                file, "limit_header", 1, None, title, n=len(header)
             )
         )
     return tuple(header)

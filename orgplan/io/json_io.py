@@ -29,8 +29,7 @@ def read_plan(path: str | Path) -> Plan:
         raise InputError([Problem(where, "no such plan file")])
     size = file.stat().st_size
     if size > FILE_MB.value * MIB:
-        message = FILE_MB.message(f"the file ({size / MIB:,.0f} MiB)")
-        raise InputError([Problem(where, message)])
+        raise InputError([FILE_MB.problem(where, "limit_file", n=size / MIB)])
     raw = file.read_bytes()
     try:
         text = raw.decode("utf-8-sig")
@@ -40,7 +39,7 @@ def read_plan(path: str | Path) -> Plan:
         return Plan.model_validate(content)
     except RecursionError:
         raise InputError(
-            [Problem(where, DEPTH.message("the nesting"))]
+            [DEPTH.problem(where, "limit_nesting")]
         ) from None
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1

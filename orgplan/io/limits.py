@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from typing import Any
+
+from orgplan.errors import Problem
 
 
 @dataclass(frozen=True)
@@ -29,13 +32,45 @@ class Limit:
             return int(given)
         return self.default
 
-    def message(self, what: str) -> str:
-        """``what`` is over the limit, and how to raise it."""
-        return (
-            f"{what} is over the limit of {self.value:,} {self.unit}; if "
-            f"the input is right, raise the limit with the environment "
-            f"variable {self.variable} (e.g. {self.variable}="
-            f"{self.value * 4})"
+    def words(self, what: str, **fields: Any) -> dict[str, Any]:
+        """The fields of the catalogue's ``problem_limit``: ``what``
+        (a ``limit_*`` key with ``fields``) is over the limit, and how to
+        raise it."""
+        return {
+            "what": {"key": what, **fields},
+            "limit": self.value,
+            "unit": {"key": f"limit_unit_{self.unit.lower()}"},
+            "variable": self.variable,
+            "example": self.value * 4,
+        }
+
+    def message(self, what: str, **fields: Any) -> str:
+        """:meth:`words` in English."""
+        from orgplan.i18n import message
+
+        return message(
+            {"key": "problem_limit", **self.words(what, **fields)}, "en"
+        )
+
+    def problem(
+        self,
+        file: str,
+        what: str,
+        row: int | None = None,
+        column: str | None = None,
+        sheet: str | None = None,
+        /,
+        **fields: Any,
+    ) -> Problem:
+        """The problem of :meth:`words`, in either language."""
+        return Problem.of(
+            file,
+            "problem_limit",
+            row,
+            column,
+            sheet,
+            "error",
+            **self.words(what, **fields),
         )
 
 

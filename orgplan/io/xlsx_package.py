@@ -83,10 +83,7 @@ def inspect_package(path: Path) -> Layout:
         unpacked = sum(info.file_size for info in package.infolist())
         if unpacked > FILE_MB.value * MIB:
             raise PackageError(
-                FILE_MB.message(
-                    f"the workbook unpacks to {unpacked / MIB:,.0f} MiB, "
-                    "which"
-                )
+                FILE_MB.message("limit_unpacked", n=unpacked / MIB)
             )
         layout = _layout(package)
         by_part = {sheet.part: sheet for sheet in layout.sheets.values()}

@@ -73,8 +73,8 @@ def read_scenario(path: Path) -> ScenarioRead:
         )
     size = file.stat().st_size
     if size > FILE_MB.value * MIB:
-        message = FILE_MB.message(f"the file ({size / MIB:,.0f} MiB)")
-        return ScenarioRead(file, None, None, [Problem(where, message)])
+        problem = FILE_MB.problem(where, "limit_file", n=size / MIB)
+        return ScenarioRead(file, None, None, [problem])
     raw = file.read_bytes()
     try:
         text = raw.decode("utf-8-sig")
@@ -164,7 +164,7 @@ class BoundedLoader(yaml.SafeLoader):
         self._depth += 1
         if self._depth > DEPTH.value:
             mark = self.peek_event().start_mark
-            raise TooLarge(DEPTH.message("the nesting"), mark)
+            raise TooLarge(DEPTH.message("limit_nesting"), mark)
         try:
             node = super().compose_node(parent, index)  # type: ignore[misc]
         finally:
@@ -183,7 +183,7 @@ class BoundedLoader(yaml.SafeLoader):
             self._sizes[id(node)] = size
         if size > YAML_NODES.value:
             raise TooLarge(
-                YAML_NODES.message("the scenario, its aliases expanded,"),
+                YAML_NODES.message("limit_yaml_expanded"),
                 node.start_mark,
             )
         return node
