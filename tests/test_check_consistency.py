@@ -14,13 +14,16 @@ it.
 from __future__ import annotations
 
 import copy
+import hashlib
 import json
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
+from click.testing import CliRunner
 
+from cli import main
 from orgplan.check import check_plan, objective_terms, objective_value
 from orgplan.graph import metrics
 from orgplan.io import open_scenario
@@ -277,3 +280,57 @@ def test_check_names_the_edit(
     found = check_plan(organisation, scenario, plan)
     rules = {v.rule for v in found if v.severity == "error"}
     assert rule in rules, [str(v) for v in found]
+
+
+def _folder(tmp_path: Path, p: dict[str, Any], report: str) -> Path:
+    """plan.json and report.html with a manifest naming the report's
+    digest (as a run writes it) and plan.json's own."""
+    plan_path = tmp_path / "plan.json"
+    plan_path.write_text(json.dumps(p, ensure_ascii=False), "utf-8")
+    (tmp_path / "report.html").write_text("<p>run</p>", "utf-8")
+    files = {
+        "plan.json": hashlib.sha256(plan_path.read_bytes()).hexdigest(),
+        "report.html": hashlib.sha256(report.encode()).hexdigest(),
+    }
+    (tmp_path / "manifest.json").write_text(
+        json.dumps({"tool": "orgplan", "run": "r1", "files": files}),
+        "utf-8",
+    )
+    return plan_path
+
+
+def test_export_refuses_a_plan_check_rejects_unless_forced(
+    case: tuple[Organisation, Scenario, dict[str, Any]], tmp_path: Path
+) -> None:
+    p = copy.deepcopy(case[2])
+    p["status"] = "infeasible"
+    plan_path = _folder(tmp_path, p, "<p>run</p>")
+    out = tmp_path / "tables"
+    args = ["export", str(plan_path), "--format", "json", "--out", str(out)]
+    refused = CliRunner().invoke(main, args)
+    assert refused.exit_code == 1
+    assert "[status]" in refused.output and "--force" in refused.output
+    assert not out.exists()
+    forced = CliRunner().invoke(main, [*args, "--force"])
+    assert forced.exit_code == 0, forced.output
+    assert "warning" in forced.output
+    assert (out / "staffing-plan.json").is_file()
+
+
+def test_chart_refuses_a_folder_that_differs_from_its_manifest(
+    case: tuple[Organisation, Scenario, dict[str, Any]], tmp_path: Path
+) -> None:
+    # The report is not the one the run wrote: a mixed folder.
+    plan_path = _folder(tmp_path, case[2], "<p>an earlier run</p>")
+    target = tmp_path / "diff.dot"
+    args = ["chart", str(plan_path), "--format", "dot", "--out", str(target)]
+    refused = CliRunner().invoke(main, args)
+    assert refused.exit_code == 1
+    assert "report.html was changed after the run wrote it" in (
+        refused.output
+    )
+    assert not list(tmp_path.glob("diff*.dot"))
+    whole = _folder(tmp_path, case[2], "<p>run</p>")
+    assert CliRunner().invoke(main, ["chart", str(whole), "--format",
+                                     "dot", "--out", str(target)]
+                              ).exit_code == 0  # fmt: skip

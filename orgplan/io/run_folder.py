@@ -258,3 +258,45 @@ def _exchange(first: Path, second: Path) -> bool:
     if code in (errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP):
         return False
     raise OSError(code, os.strerror(code), str(second))
+
+
+# What ``orgplan export`` rewrites in a run's folder after the run:
+# its tables may differ from the manifest's without a mixed run.
+_REWRITTEN = re.compile(r"staffing-plan(\.xlsx|\.json|/.*)")
+
+
+def mismatches(folder: Path) -> list[str]:
+    """Where a run's folder no longer holds what its manifest lists.
+
+    A listed file missing or with another SHA-256 (the staffing tables,
+    which ``export`` rewrites, only when missing). A folder without a
+    manifest (a plan.json of its own, or an earlier version's output)
+    has nothing to compare: the list is empty.
+    """
+    try:
+        text = (folder / MANIFEST).read_text("utf-8")
+    except FileNotFoundError:
+        return []
+    except OSError as error:
+        return [f"{folder / MANIFEST}: {error.strerror or error}"]
+    try:
+        files = json.loads(text)["files"]
+        listed = {str(name): str(digest) for name, digest in files.items()}
+    except (ValueError, KeyError, TypeError, AttributeError):
+        return [f"{folder / MANIFEST} is not a manifest orgplan wrote"]
+    found = []
+    for name, digest in sorted(listed.items()):
+        path = folder / name
+        if not path.is_file():
+            found.append(f"{path} is missing")
+        elif not _REWRITTEN.fullmatch(name) and _digest(path) != digest:
+            found.append(f"{path} was changed after the run wrote it")
+    return found
+
+
+def _digest(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
