@@ -82,14 +82,23 @@ def similarity(org: Organisation, a: str, b: str) -> float:
     Returns
     -------
     float
-        The Jaccard similarity of the units' extended function sets.
+        The Jaccard similarity of the units' extended function sets; 1
+        for two support units of one type (two offices, two
+        inspectorates): they do the same work for their departments, so
+        that merged departments consolidate them (docs/semantics.md 6).
 
     Raises
     ------
     KeyError
         If ``a`` or ``b`` is not a unit of ``org``.
     """
+    # Imported here: the coherence rule is built on this module.
+    from orgplan.semantics.coherence import CoherencePolicy, support_type
+
+    ua, ub = org.unit(a), org.unit(b)
+    kind = support_type(ua, CoherencePolicy())
+    if kind is not None and kind == support_type(ub, CoherencePolicy()):
+        return 1.0
     return jaccard(
-        function_set(org, org.unit(a).functions),
-        function_set(org, org.unit(b).functions),
+        function_set(org, ua.functions), function_set(org, ub.functions)
     )

@@ -45,6 +45,7 @@ def decisions(
     scope = scenario.scope
     found = []
     near = neighbours(org)
+    homes = final_homes(org, plan)
     touched = participants(plan)
     # Receivers may be of a kind outside the scope (section 5: a
     # sub-department in scope folds into its department), never locked.
@@ -94,7 +95,14 @@ def decisions(
             if rep is None or unit is None or member == merge.into:
                 continue
             reason = merge_obstacle(
-                org, rulebook, scenario, rep, unit, near, coherent=False
+                org,
+                rulebook,
+                scenario,
+                rep,
+                unit,
+                near,
+                coherent=False,
+                homes=homes,
             )
             if reason:
                 found.append(Violation("merge_scope", member, reason))

@@ -18,6 +18,7 @@ import networkx as nx
 from orgplan.model import Organisation, Unit
 from orgplan.rules import Rulebook
 from orgplan.scenario import Scenario
+from orgplan.semantics.coherence import Coherence
 from orgplan.semantics.scope import (
     coherence_obstacle,
     fold_obstacles,
@@ -172,6 +173,8 @@ def find_candidates(
                 graph.add_edge(a, b, similarity=similarity(org, a, b))
 
     _thin(graph, rank, scenario.must_merge)
+    if scope.merge_within == "parent":
+        _add_cousins(org, rulebook, scenario, graph, judge)
 
     # A fold's receiver may be of a kind outside the scope (a chi cục in
     # scope folds into its department), never a locked unit.
@@ -250,6 +253,39 @@ def find_candidates(
 # would give a model of all their pairs).
 SPARSE_DEGREE = 40
 NEAREST = 12
+
+
+def _add_cousins(
+    org: Organisation,
+    rulebook: Rulebook,
+    scenario: Scenario,
+    graph: nx.Graph,
+    judge: Coherence,
+) -> None:
+    """Related children of two units that may merge (semantics section 5).
+
+    When parents merge their children become siblings, so two offices or
+    two inspectorates may consolidate in the same plan; the edge is
+    marked ``cousins`` and the model allows it only when both parents end
+    in one unit.
+    """
+    for p, q in list(graph.edges):
+        if graph.edges[p, q].get("cousins"):
+            continue
+        for a in org.children(p):
+            for b in org.children(q):
+                if a not in graph or b not in graph:
+                    continue
+                ua, ub = org.unit(a), org.unit(b)
+                if kinds_merge(rulebook, ua, ub) and not coherence_obstacle(
+                    org, rulebook, scenario, ua, ub, judge
+                ):
+                    graph.add_edge(
+                        a,
+                        b,
+                        similarity=similarity(org, a, b),
+                        cousins=True,
+                    )
 
 
 def _thin(

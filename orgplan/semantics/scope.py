@@ -8,7 +8,7 @@ the greedy's steps and the checker ask these functions.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from orgplan.model import Organisation, Unit
 from orgplan.plan import Plan
@@ -124,6 +124,7 @@ def merge_obstacle(
     judge: Coherence | None = None,
     *,
     coherent: bool = True,
+    homes: Mapping[str, frozenset[str]] | None = None,
 ) -> str | None:
     """Why ``unit`` may not merge into ``rep``, or ``None`` if it may.
 
@@ -131,7 +132,9 @@ def merge_obstacle(
     must share what ``scope.merge_within`` names, judged on the input,
     and, unless ``coherent`` is false (the checker asks it apart), their
     work must be related (:func:`coherence_obstacle`). Locks and scope
-    are asked separately (:func:`free_units`).
+    are asked separately (:func:`free_units`). With the plan's ``homes``
+    (:func:`final_homes`), children of two parents that end in one unit
+    count as siblings: they may consolidate in the same plan.
     """
     if not kinds_merge(rulebook, rep, unit):
         return (
@@ -139,7 +142,9 @@ def merge_obstacle(
             f"(a {rep.kind})"
         )
     rule = scenario.scope.merge_within
-    if not within(unit, rep, rule, neighbours(org) if near is None else near):
+    if not within(
+        unit, rep, rule, neighbours(org) if near is None else near
+    ) and not _merged_parents(unit, rep, rule, homes):
         return (
             f"{unit.id} may not merge into {rep.id}: the scenario merges "
             f"only within one {rule}"
@@ -148,6 +153,19 @@ def merge_obstacle(
     if not coherent:
         return None
     return coherence_obstacle(org, rulebook, scenario, rep, unit, judge)
+
+
+def _merged_parents(
+    a: Unit,
+    b: Unit,
+    rule: str,
+    homes: Mapping[str, frozenset[str]] | None,
+) -> bool:
+    """Whether ``a`` and ``b`` have parents that end in one unit."""
+    if rule != "parent" or homes is None or a.parent is None:
+        return False
+    first, second = homes.get(a.parent), homes.get(b.parent or "")
+    return first is not None and first == second and len(first) == 1
 
 
 def coherence_obstacle(

@@ -73,6 +73,32 @@ class Partition(Base):
         for r, pairs in cand.clash.items():
             for a, b in pairs:
                 m.add(self.x[(a, r)] + self.x[(b, r)] <= 1)
+        self._cousins()
+
+    def _cousins(self) -> None:
+        """Children of two parents merge only when the parents end in one
+        unit (semantics section 5)."""
+        cand, org = self.cand, self.org
+        for a, b, edge in cand.graph.edges(data=True):
+            if not edge.get("cousins"):
+                continue
+            p, q = org.unit(a).parent, org.unit(b).parent
+            for u, r in ((a, b), (b, a)):
+                if r in cand.reps[u]:
+                    self._together(p, q, self.x[(u, r)])
+
+    def _together(self, p: str, q: str, link: Lit) -> None:
+        """When ``link`` holds, ``p`` and ``q`` end in one group."""
+        m, cand = self.m, self.cand
+        for unit in (p, q):
+            m.add(
+                sum(self.x[(unit, h)] for h in (unit, *cand.reps[unit])) == 1
+            ).only_enforce_if(link)
+        for h in sorted({p, q, *cand.reps[p], *cand.reps[q]}):
+            if (p, h) in self.x or (q, h) in self.x:
+                m.add(
+                    self.x.get((p, h), 0) == self.x.get((q, h), 0)
+                ).only_enforce_if(link)
 
     def locks(self) -> None:
         """Locked units take part in no decision (semantics section 1).
