@@ -17,6 +17,7 @@ from orgplan.check import check_plan
 from orgplan.optimize.greedy import solve_greedy
 from orgplan.plan import Merge, Plan, SolveStatus
 from orgplan.scenario import SolverParams
+from orgplan.semantics.after import apply_structure
 from orgplan.semantics.scope import judge_for
 
 SCENARIOS = Path(__file__).resolve().parents[2] / "scenarios"
@@ -165,3 +166,33 @@ def test_province_2025_with_default_weights_gives_the_2025_pairs() -> None:
             for b in members[i + 1 :]:
                 assert judge.related(a, b).related, (a, b)
     assert "coherence.unrelated_merge" not in _rules(org, sc, plan)
+
+
+def test_merged_departments_keep_one_office() -> None:
+    # Planning and Finance merge (a target); their offices become siblings
+    # and consolidate in the same plan, the line divisions stay apart.
+    org = organisation(
+        unit("P", "province", None, "", 0, deputies=0),
+        unit("KH", "department", "P", "plan", 20, deputies=2),
+        unit("TC", "department", "P", "fin", 20, deputies=2),
+        unit("KH-VP", "division", "KH", "plan.office", 6, deputies=0,
+             name="Văn phòng Sở"),
+        unit("KH-DT", "division", "KH", "plan.invest", 8, deputies=0),
+        unit("TC-VP", "division", "TC", "fin.office", 6, deputies=0,
+             name="Văn phòng Sở"),
+        unit("TC-NS", "division", "TC", "fin.budget", 8, deputies=0),
+        taxonomy="plan:econ fin:econ plan.office:plan plan.invest:plan "
+        "fin.office:fin fin.budget:fin",
+    )
+    sc = scenario(
+        scope={"kinds": ["department", "division"], "allow_fold": False},
+        targets={"max_units": {"department": 1}},
+    )
+    plan = solve(org, sc).plan
+    groups = _groups(plan)
+    assert {"KH", "TC"} in groups
+    assert {"KH-VP", "TC-VP"} in groups
+    after = apply_structure(org, plan, sc.rulebook()).units
+    offices = [u for u in after if u.name.startswith("Văn phòng")]
+    assert len(offices) == 1
+    assert not [v for v in check_plan(org, sc, plan) if v.severity == "error"]
