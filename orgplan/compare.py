@@ -6,9 +6,7 @@ CSV or as a small self-contained HTML table (atomically).
 
 from __future__ import annotations
 
-import csv
 import html
-import io
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -24,6 +22,7 @@ from orgplan.i18n import (
     t,
 )
 from orgplan.io.atomic import atomic_file
+from orgplan.io.safe_text import write_csv
 from orgplan.plan import Plan, SolveStatus
 
 # What --out may end in.
@@ -195,21 +194,16 @@ def write_comparison(
         If the file cannot be written.
     """
     check_arguments((), path, lang)
-    csv_file = path.suffix.lower() == ".csv"
-    text = _csv(rows) if csv_file else _html(rows, lang)
     with atomic_file(path) as tmp:
-        tmp.write_text(text, encoding="utf-8", newline="")
+        if path.suffix.lower() == ".csv":
+            # Plan names are the user's: a name such as "=HYPERLINK(...)"
+            # must not run as a formula when the CSV opens in Excel.
+            columns = ["plan", *COLUMNS]
+            columns += [f"{key}_before" for key in WITH_BEFORE]
+            write_csv(tmp, columns, rows)
+        else:
+            tmp.write_text(_html(rows, lang), encoding="utf-8", newline="")
     return path
-
-
-def _csv(rows: Sequence[dict[str, Any]]) -> str:
-    columns = ["plan", *COLUMNS]
-    columns += [f"{key}_before" for key in WITH_BEFORE]
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(rows)
-    return buffer.getvalue()
 
 
 def _html(rows: Sequence[dict[str, Any]], lang: Lang) -> str:

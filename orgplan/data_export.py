@@ -14,9 +14,8 @@ from pathlib import Path
 
 from orgplan.i18n import Lang, t
 from orgplan.i18n.aliases import word
-from orgplan.io.atomic import atomic_folder
-from orgplan.io.safe_text import write_csv
-from orgplan.io.schema import TABLES, Cell, Column, table_cells
+from orgplan.io.csv_io import write_tables
+from orgplan.io.schema import Cell, Column
 from orgplan.io.template import header
 from orgplan.model import Organisation
 from orgplan.rules import Rulebook
@@ -40,27 +39,12 @@ def write_data(
     OSError
         If ``folder`` cannot be written; it is then left as it was.
     """
-    written = []
-    with atomic_folder(folder, [t.file for t in TABLES.values()]) as tmp:
-        for table in TABLES.values():
-            rows = table_cells(organisation, table)
-            if not rows and not table.required:
-                continue
-            write_csv(
-                tmp / table.file,
-                [header(table, c, lang) for c in table.columns],
-                (
-                    [
-                        _value(cell, column, lang, rulebook)
-                        for cell, column in zip(
-                            row, table.columns, strict=True
-                        )
-                    ]
-                    for row in rows
-                ),
-            )
-            written.append(folder / table.file)
-    return written
+    return write_tables(
+        organisation,
+        folder,
+        header=lambda table, column: header(table, column, lang),
+        value=lambda cell, column: _value(cell, column, lang, rulebook),
+    )
 
 
 def _value(cell: Cell, column: Column, lang: Lang, rulebook: Rulebook) -> Cell:

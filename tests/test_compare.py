@@ -80,11 +80,20 @@ def test_a_wrong_out_is_refused_before_any_solving(tmp_path: Path) -> None:
 def test_csv_keeps_numbers_and_vietnamese(tmp_path: Path) -> None:
     rows = compare([("Phương án A", reform_plan()), reform_plan()])
     path = write_comparison(rows, tmp_path / "c.csv")
-    read = list(csv.DictReader(io.StringIO(path.read_text("utf-8"))))
+    # With a byte order mark, which Excel needs for the diacritics.
+    read = list(csv.DictReader(io.StringIO(path.read_text("utf-8-sig"))))
     assert [r["plan"] for r in read] == ["Phương án A", "Sơn La 2025"]
     assert read[0]["focal_points"] == "7"
     assert read[0]["focal_points_before"] == "10"
     assert read[0]["cost"] == "1250000000.0"
+
+
+def test_csv_plan_names_do_not_run_as_formulas(tmp_path: Path) -> None:
+    rows = compare([('=HYPERLINK("http://x","y")', reform_plan())])
+    path = write_comparison(rows, tmp_path / "c.csv")
+    read = list(csv.DictReader(io.StringIO(path.read_text("utf-8-sig"))))
+    assert read[0]["plan"] == '\'=HYPERLINK("http://x","y")'
+    assert read[0]["focal_points"] == "7"
 
 
 def test_html_puts_plans_side_by_side(tmp_path: Path) -> None:

@@ -4,13 +4,21 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Callable
 from pathlib import Path
 
 from orgplan.errors import Problem
 from orgplan.io.atomic import atomic_folder
 from orgplan.io.limits import CELL_CHARS, COLUMNS, FILE_MB, MIB, ROWS
 from orgplan.io.safe_text import unneutralise, write_csv
-from orgplan.io.schema import TABLES, Cell, RawTable, Table, table_cells
+from orgplan.io.schema import (
+    TABLES,
+    Cell,
+    Column,
+    RawTable,
+    Table,
+    table_cells,
+)
 from orgplan.model import Organisation
 
 
@@ -127,19 +135,32 @@ def _header_problem(
     return None
 
 
-def write_tables(organisation: Organisation, folder: Path) -> None:
+def write_tables(
+    organisation: Organisation,
+    folder: Path,
+    header: Callable[[Table, Column], str] = lambda table, column: column.name,
+    value: Callable[[Cell, Column], Cell] | None = None,
+) -> list[Path]:
     """Write one CSV file per non-empty table of ``organisation``.
 
     ``units.csv`` is always written; a table the organisation lacks has its
     old file removed from ``folder``, so that reading it back gives the
     same organisation. Files are UTF-8 with a byte order mark, which Excel
-    needs to show Vietnamese diacritics.
+    needs to show Vietnamese diacritics. ``header`` names each column
+    (the column name by default) and ``value`` writes each cell (by
+    default as the readers read it back: ``true``, ``3.5``).
+
+    Returns
+    -------
+    list of Path
+        The files written.
 
     Raises
     ------
     OSError
         If ``folder`` cannot be written; it is then left as it was.
     """
+    written = []
     with atomic_folder(folder, [t.file for t in TABLES.values()]) as tmp:
         for table in TABLES.values():
             rows = table_cells(organisation, table)
@@ -147,9 +168,19 @@ def write_tables(organisation: Organisation, folder: Path) -> None:
                 continue
             write_csv(
                 tmp / table.file,
-                [c.name for c in table.columns],
-                ([_text(cell) for cell in row] for row in rows),
+                [header(table, c) for c in table.columns],
+                (
+                    [
+                        _text(cell) if value is None else value(cell, column)
+                        for cell, column in zip(
+                            row, table.columns, strict=True
+                        )
+                    ]
+                    for row in rows
+                ),
             )
+            written.append(folder / table.file)
+    return written
 
 
 def _text(cell: Cell) -> str:
