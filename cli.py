@@ -745,17 +745,21 @@ def export(
     Example: orgplan export out/plan.json --format csv --lang vi
     """
     from orgplan.export import plan_organisation, write_staffing_plan
+    from orgplan.io.run_folder import folder_lock
 
     plan = orgplan.read_plan(plan_path)
     organisation = plan_organisation(plan, plan_path, data)
     _refuse_unchecked(plan_path, plan, organisation, data, force)
-    written = write_staffing_plan(
-        plan,
-        organisation,
-        out or plan_path.parent,
-        lang=_lang(lang, plan.settings.get("lang")),
-        formats=(fmt,),
-    )
+    folder = out or plan_path.parent
+    # Not while a plan run swaps this folder (its lock, see run_folder).
+    with folder_lock(folder):
+        written = write_staffing_plan(
+            plan,
+            organisation,
+            folder,
+            lang=_lang(lang, plan.settings.get("lang")),
+            formats=(fmt,),
+        )
     for path in written:
         click.echo(str(path))
 

@@ -283,3 +283,28 @@ def test_a_swap_cut_between_its_renames_is_undone_by_the_next_run(
         raise RuntimeError("stop before writing")
     assert _snapshot(out) == earlier
     assert _leftovers(out) == []
+
+
+def test_export_into_a_folder_a_run_is_writing_is_refused(
+    solved, tmp_path: Path
+) -> None:
+    from click.testing import CliRunner
+
+    from cli import main
+
+    out = tmp_path / "out"
+    _write(solved, out)
+    before = _snapshot(out)
+    export = ["export", str(out / "plan.json"), "--format", "json"]
+    # --force: this test is about the lock, not about what check says.
+    export.append("--force")
+    with (tmp_path / ".out.lock").open("a") as lock:
+        fcntl.flock(lock.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        done = CliRunner().invoke(main, export)
+    assert done.exit_code == 1
+    assert "another orgplan run" in done.output and str(out) in done.output
+    assert _snapshot(out) == before
+    # Once the run is over, export writes beside the plan.
+    done = CliRunner().invoke(main, export)
+    assert done.exit_code == 0, done.output
+    assert (out / "staffing-plan.json").is_file()

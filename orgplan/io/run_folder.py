@@ -84,6 +84,30 @@ def run_folder(target: Path) -> Iterator[Path]:
         ) from None
 
 
+@contextmanager
+def folder_lock(folder: Path) -> Iterator[None]:
+    """Hold the lock of a run's folder while writing into it after the
+    run (``orgplan export`` beside plan.json), so that a ``plan`` run
+    swapping the folder in meanwhile cannot lose or mix the files. A
+    folder without a manifest is no run's: nothing to lock.
+
+    Raises
+    ------
+    OutputError
+        If another run holds the lock, or the lock cannot be taken (the
+        path and the operating system's reason).
+    """
+    # The lock of the folder a run swaps (see run_folder).
+    folder = Path(os.path.abspath(folder))
+    if folder.is_symlink():
+        folder = folder.resolve()
+    if not (folder / MANIFEST).is_file():
+        yield
+        return
+    with _locked(folder):
+        yield
+
+
 def _no_file_above(target: Path) -> None:
     for above in target.parents:
         if above.exists():
@@ -98,7 +122,14 @@ def _no_file_above(target: Path) -> None:
 @contextmanager
 def _locked(target: Path) -> Iterator[None]:
     lock = target.parent / f".{target.name}.lock"
-    with lock.open("a+") as handle:
+    try:
+        handle = lock.open("a+")
+    except OSError as error:
+        raise OutputError(
+            f"cannot write the output folder {target}: cannot take its "
+            f"lock {lock}: {error.strerror or error}"
+        ) from None
+    with handle:
         if not _try_lock(handle):
             handle.seek(0)
             holder = handle.read().strip() or "?"
