@@ -20,6 +20,7 @@ from orgplan.io import open_scenario, read_organisation, read_plan
 from orgplan.model import Organisation
 from orgplan.plan import Plan
 from orgplan.scenario import Scenario, SolverParams
+from orgplan.semantics.scope import judge_for
 
 ROOT = Path(__file__).resolve().parent.parent
 SCENARIOS = ROOT / "scenarios"
@@ -149,6 +150,14 @@ def test_service_units_reach_the_minimum_of_15() -> None:
             assert org.unit(member).locality in near[home]
     before, now = plan.metrics["before"], plan.metrics["after"]
     assert now.focal_points <= before.focal_points * 0.9
+    # Schools merge only within their service type (a preschool with a
+    # preschool), every two members of a group.
+    _, scenario = open_scenario(SCENARIOS / "service-units")
+    judge = judge_for(org, scenario, scenario.rulebook())
+    for merge in plan.merges:
+        for i, a in enumerate(merge.members):
+            for b in merge.members[i + 1 :]:
+                assert judge.related(a, b).related, (a, b)
 
 
 def test_infeasible_scenario_names_the_conflict() -> None:
