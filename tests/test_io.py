@@ -324,3 +324,18 @@ def test_reading_gives_the_cycle_collector_back(tmp_path: Path) -> None:
     read_organisation(VALID)
     check_input(tmp_path / "missing")
     assert gc.isenabled()
+
+
+def test_csv_files_are_found_by_their_vietnamese_names(
+    tmp_path: Path,
+) -> None:
+    org = read_organisation(VALID)
+    write_organisation(org, tmp_path / "data")
+    (tmp_path / "data" / "units.csv").rename(tmp_path / "data" / "Đơn vị.csv")
+    (tmp_path / "data" / "staff.csv").rename(tmp_path / "data" / "cán bộ.csv")
+    assert read_organisation(tmp_path / "data") == org
+    (tmp_path / "data" / "units.csv").write_text("id\n", encoding="utf-8")
+    (problem,) = csv_io.read_tables(tmp_path / "data")[1]
+    assert problem.message == (
+        "units.csv and Đơn vị.csv both hold the units table; keep one"
+    )

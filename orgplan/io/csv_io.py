@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from orgplan.errors import Problem
+from orgplan.i18n.aliases import canonical_sheet
 from orgplan.io.atomic import atomic_folder
 from orgplan.io.limits import CELL_CHARS, COLUMNS, FILE_MB, MIB, ROWS
 from orgplan.io.safe_text import unneutralise, write_csv
@@ -27,13 +28,28 @@ def read_tables(
 ) -> tuple[dict[str, RawTable], list[Problem]]:
     """The raw tables of the CSV files in ``folder``.
 
-    ``units.csv`` is required; the other tables are read when present.
-    A UTF-8 byte order mark (as Excel writes) is accepted.
+    ``units.csv`` is required; the other tables are read when present,
+    each also under its Vietnamese name ("đơn vị.csv"). A UTF-8 byte
+    order mark (as Excel writes) is accepted.
     """
     tables: dict[str, RawTable] = {}
     problems: list[Problem] = []
+    # "đơn vị.csv" holds the units as "units.csv" does.
+    named: dict[str, list[Path]] = {}
+    for file in sorted(folder.glob("*.csv")):
+        named.setdefault(canonical_sheet(file.stem), []).append(file)
     for table in TABLES.values():
-        path = folder / table.file
+        files = named.get(table.name, [])
+        if len(files) > 1:
+            problems.append(
+                Problem(
+                    str(files[1]),
+                    " and ".join(f.name for f in files)
+                    + f" both hold the {table.name} table; keep one",
+                )
+            )
+            continue
+        path = files[0] if files else folder / table.file
         if not path.is_file():
             if table.required:
                 problems.append(
