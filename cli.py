@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 import orgplan
-from orgplan.errors import OrgplanError, OrgplanWarning
+from orgplan.errors import InputError, OrgplanError, OrgplanWarning
 from orgplan.i18n import (
     LANGS,
     Lang,
@@ -74,6 +74,14 @@ def user_errors(command: F) -> F:
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
             return command(*args, **kwargs)
+        except InputError as error:
+            # In the language asked for (the scenario's is not known when
+            # the scenario itself is at fault).
+            try:
+                language = resolve_lang(kwargs.get("lang"))
+            except ValueError:
+                language = "en"
+            raise click.ClickException(error.text(language)) from error
         except OrgplanError as error:
             raise click.ClickException(str(error)) from error
         except OSError as error:

@@ -126,9 +126,16 @@ class InputError(OrgplanError):
         return [p for p in self.problems if p.severity == "error"]
 
     def _text(self) -> str:
-        n = len(self.errors)
-        head = f"{n} problem{'s' if n != 1 else ''} in the input:"
-        return "\n".join([head, *(f"  - {p}" for p in self.problems)])
+        return self.text("en")
+
+    def text(self, lang: Lang = "en") -> str:
+        """Every problem, one a line, in ``lang``."""
+        from orgplan.i18n import plural, t
+
+        problems = plural("n_problems", len(self.errors), lang)
+        head = t("problem_input_head", lang, problems=problems)
+        lines = (f"  - {p.text(lang)}" for p in self.problems)
+        return "\n".join([head, *lines])
 
 
 class InfeasibleScenario(OrgplanError):

@@ -655,3 +655,20 @@ def test_validate_words_its_problems_in_the_language_asked_for() -> None:
     assert "row 5, column name: empty cell; every unit needs a name" in (
         english
     )
+
+
+def test_input_errors_of_other_commands_in_the_language_asked_for() -> None:
+    from click.testing import CliRunner
+
+    from cli import main
+
+    runner = CliRunner(env={"COLUMNS": "250", "ORGPLAN_LANG": ""})
+    folder = str(BROKEN / "not-a-number")
+    done = runner.invoke(main, ["stats", folder, "--lang", "vi"])
+    assert done.exit_code == 1
+    assert "1 lỗi trong dữ liệu đầu vào:" in done.output
+    assert "units.csv, dòng 3, cột actual: 'mười' không phải là số" in (
+        done.output
+    )
+    english = runner.invoke(main, ["stats", folder]).output
+    assert "row 3, column actual: 'mười' is not a number" in english

@@ -440,6 +440,7 @@ MESSAGES: dict[str, str] = {
         "{deputies} deputies), but the unit has actual {actual}, heads "
         "{unit_heads}, deputies {unit_deputies}"
     ),
+    "problem_input_head": "{problems} in the input:",
     "record_unit": "unit",
     "record_locality": "locality",
     "record_person": "person",

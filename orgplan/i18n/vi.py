@@ -445,6 +445,7 @@ MESSAGES: dict[str, str] = {
         "{deputies} cấp phó), nhưng đơn vị ghi số có mặt {actual}, cấp "
         "trưởng {unit_heads}, cấp phó {unit_deputies}"
     ),
+    "problem_input_head": "{problems} trong dữ liệu đầu vào:",
     "record_unit": "đơn vị",
     "record_locality": "địa bàn",
     "record_person": "cán bộ",
