@@ -337,5 +337,5 @@ def test_csv_files_are_found_by_their_vietnamese_names(
     (tmp_path / "data" / "units.csv").write_text("id\n", encoding="utf-8")
     (problem,) = csv_io.read_tables(tmp_path / "data")[1]
     assert problem.message == (
-        "units.csv and Đơn vị.csv both hold the units table; keep one"
+        "units.csv, Đơn vị.csv both hold the units table; keep one"
     )

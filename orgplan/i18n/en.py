@@ -441,6 +441,47 @@ MESSAGES: dict[str, str] = {
         "{unit_heads}, deputies {unit_deputies}"
     ),
     "problem_input_head": "{problems} in the input:",
+    "problem_no_units_file": (
+        "no {file} in {folder}; it is required (one row per unit)"
+    ),
+    "problem_two_files": "{files} both hold the {table} table; keep one",
+    "problem_not_utf8": (
+        "the file is not UTF-8 (line {line}, byte {byte}); in Excel, save "
+        "it as 'CSV UTF-8 (Comma delimited)'"
+    ),
+    "problem_row_too_wide": (
+        "the row has {cells} cells but the header has {width} columns (a "
+        "',' inside a cell must be quoted)"
+    ),
+    "problem_semicolons": (
+        "the columns are separated by ';', not ','; in Excel, save it as "
+        "'CSV UTF-8 (Comma delimited)', or in LibreOffice choose ',' as the "
+        "field delimiter"
+    ),
+    "problem_no_sheet": (
+        "no sheet named {table} (or {vi_name}); the workbook has sheets "
+        "{found}"
+    ),
+    "problem_sheet_not_read": (
+        "sheet {name} is not read; orgplan reads the sheets {tables} (the "
+        "workbook has {found})"
+    ),
+    "problem_two_sheets": (
+        "sheets {first} and {second} both hold the {table} table; orgplan "
+        "reads {first}: delete or rename the other"
+    ),
+    "problem_merged_cells": (
+        "cells {cells} are merged, so only {first} holds a value and the "
+        "others read as empty; unmerge them and fill in every cell"
+    ),
+    "problem_uncomputed": (
+        "cell {cell} holds a formula without a computed value (it would "
+        "read as empty); open the workbook in Excel or LibreOffice and save "
+        "it, or type the value"
+    ),
+    "problem_more_uncomputed": (
+        "{n} more cells hold formulas without a computed value"
+    ),
     "record_unit": "unit",
     "record_locality": "locality",
     "record_person": "person",

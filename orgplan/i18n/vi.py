@@ -446,6 +446,48 @@ MESSAGES: dict[str, str] = {
         "trưởng {unit_heads}, cấp phó {unit_deputies}"
     ),
     "problem_input_head": "{problems} trong dữ liệu đầu vào:",
+    "problem_no_units_file": (
+        "không có {file} trong {folder}; tệp này bắt buộc (mỗi đơn vị một "
+        "dòng)"
+    ),
+    "problem_two_files": "{files} cùng chứa bảng {table}; hãy giữ một tệp",
+    "problem_not_utf8": (
+        "tệp không ở dạng UTF-8 (dòng {line}, byte {byte}); trong Excel, hãy "
+        "lưu dưới dạng 'CSV UTF-8 (Comma delimited)'"
+    ),
+    "problem_row_too_wide": (
+        "dòng có {cells} ô nhưng dòng tiêu đề có {width} cột (dấu ',' trong "
+        "một ô phải nằm trong ngoặc kép)"
+    ),
+    "problem_semicolons": (
+        "các cột được ngăn bằng ';' chứ không phải ','; trong Excel, hãy lưu "
+        "dưới dạng 'CSV UTF-8 (Comma delimited)', hoặc trong LibreOffice "
+        "chọn ',' làm dấu ngăn trường"
+    ),
+    "problem_no_sheet": (
+        "không có trang tính tên {table} (hoặc {vi_name}); sổ tính có các "
+        "trang tính {found}"
+    ),
+    "problem_sheet_not_read": (
+        "trang tính {name} không được đọc; orgplan đọc các trang tính "
+        "{tables} (sổ tính có {found})"
+    ),
+    "problem_two_sheets": (
+        "trang tính {first} và {second} cùng chứa bảng {table}; orgplan đọc "
+        "{first}: hãy xóa hoặc đổi tên trang tính kia"
+    ),
+    "problem_merged_cells": (
+        "các ô {cells} bị gộp nên chỉ ô {first} có giá trị, các ô còn lại "
+        "đọc thành ô trống; hãy bỏ gộp và điền đủ từng ô"
+    ),
+    "problem_uncomputed": (
+        "ô {cell} chứa công thức chưa có giá trị tính sẵn (sẽ đọc thành ô "
+        "trống); hãy mở sổ tính trong Excel hoặc LibreOffice rồi lưu lại, "
+        "hoặc gõ giá trị"
+    ),
+    "problem_more_uncomputed": (
+        "còn {n} ô khác chứa công thức chưa có giá trị tính sẵn"
+    ),
     "record_unit": "đơn vị",
     "record_locality": "địa bàn",
     "record_person": "cán bộ",

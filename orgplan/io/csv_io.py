@@ -42,10 +42,11 @@ def read_tables(
         files = named.get(table.name, [])
         if len(files) > 1:
             problems.append(
-                Problem(
+                Problem.of(
                     str(files[1]),
-                    " and ".join(f.name for f in files)
-                    + f" both hold the {table.name} table; keep one",
+                    "problem_two_files",
+                    files=", ".join(f.name for f in files),
+                    table=table.name,
                 )
             )
             continue
@@ -53,10 +54,11 @@ def read_tables(
         if not path.is_file():
             if table.required:
                 problems.append(
-                    Problem(
+                    Problem.of(
                         str(path),
-                        f"no {table.file} in {folder}; it is required "
-                        "(one row per unit)",
+                        "problem_no_units_file",
+                        file=table.file,
+                        folder=folder,
                     )
                 )
             continue
@@ -79,12 +81,12 @@ def _read_file(
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
-        return None, Problem(
+        return None, Problem.of(
             str(path),
-            f"the file is not UTF-8 (line {line}, byte "
-            f"{data[error.start]:#04x}); in Excel, save it as "
-            "'CSV UTF-8 (Comma delimited)'",
-            row=line,
+            "problem_not_utf8",
+            line,
+            line=line,
+            byte=f"{data[error.start]:#04x}",
         )
     del data
     csv.field_size_limit(CELL_CHARS.value)
@@ -111,11 +113,12 @@ def _read_file(
             if not joined.strip():
                 continue
             if len(record) > width and "".join(record[width:]).strip():
-                return None, Problem(
+                return None, Problem.of(
                     str(path),
-                    f"the row has {len(record)} cells but the header has "
-                    f"{width} columns (a ',' inside a cell must be quoted)",
-                    row=number,
+                    "problem_row_too_wide",
+                    number,
+                    cells=len(record),
+                    width=width,
                 )
             if "'" in joined:
                 record = [unneutralise(c) for c in record]
@@ -141,13 +144,7 @@ def _header_problem(
     # Excel in a locale with a decimal comma saves "CSV" with semicolons.
     names = header[0].split(";") if len(header) == 1 else []
     if sum(table.column(name.strip()) is not None for name in names) > 1:
-        return Problem(
-            file,
-            "the columns are separated by ';', not ','; in Excel, save it "
-            "as 'CSV UTF-8 (Comma delimited)', or in LibreOffice choose "
-            "',' as the field delimiter",
-            1,
-        )
+        return Problem.of(file, "problem_semicolons", 1)
     return None
 
 

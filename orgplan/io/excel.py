@@ -87,36 +87,46 @@ def read_tables(
     for table in TABLES.values():
         if table.required and table.name not in sheets:
             problems.append(
-                Problem(
+                Problem.of(
                     file,
-                    f"no sheet named {table.name!r} (or "
-                    f"{sheet_name(table.name, 'vi')!r}); the workbook has "
-                    f"sheets {found}",
-                    sheet=table.name,
+                    "problem_no_sheet",
+                    None,
+                    None,
+                    table.name,
+                    table=repr(table.name),
+                    vi_name=repr(sheet_name(table.name, "vi")),
+                    found=found,
                 )
             )
     known = {*TABLES, canonical_sheet(README_SHEET)}
     for key, name in sheets.items():
         if key not in known:
             problems.append(
-                Problem(
+                Problem.of(
                     file,
-                    f"sheet {name!r} is not read; orgplan reads the sheets "
-                    + ", ".join(TABLES)
-                    + f" (the workbook has {found})",
-                    sheet=name,
-                    severity="warning",
+                    "problem_sheet_not_read",
+                    None,
+                    None,
+                    name,
+                    "warning",
+                    name=repr(name),
+                    tables=", ".join(TABLES),
+                    found=found,
                 )
             )
     return tables, problems
 
 
 def _twice(file: str, table: str, first: str, second: str) -> Problem:
-    return Problem(
+    return Problem.of(
         file,
-        f"sheets {first!r} and {second!r} both hold the {table} table; "
-        f"orgplan reads {first!r}: delete or rename the other",
-        sheet=second,
+        "problem_two_sheets",
+        None,
+        None,
+        second,
+        first=repr(first),
+        second=repr(second),
+        table=table,
     )
 
 
@@ -195,38 +205,34 @@ def _sheet_problems(
     """Merged cells and formulas without a computed value in a sheet."""
     problems = []
 
-    def add(message: str, ref: str) -> None:
+    def add(key: str, ref: str, **fields: str) -> None:
         try:
             col, row = coordinate_from_string(ref)
         except CellCoordinatesException:
-            problems.append(Problem(raw.file, message, sheet=raw.sheet))
+            problems.append(
+                Problem.of(raw.file, key, None, None, raw.sheet, **fields)
+            )
             return
         index = column_index_from_string(col) - 1
         column = raw.header[index] if index < len(raw.header) else None
-        problems.append(Problem(raw.file, message, row, column, raw.sheet))
+        problems.append(
+            Problem.of(raw.file, key, row, column, raw.sheet, **fields)
+        )
 
     for ref in part.merged:
         first = ref.split(":")[0].replace("$", "")
-        add(
-            f"cells {ref} are merged, so only {first} holds a value and "
-            "the others read as empty; unmerge them and fill in every "
-            "cell",
-            first,
-        )
+        add("problem_merged_cells", first, cells=ref, first=first)
     for ref in uncomputed[:SHOWN]:
-        add(
-            f"cell {ref} holds a formula without a computed value (it "
-            "would read as empty); open the workbook in Excel or "
-            "LibreOffice and save it, or type the value",
-            ref,
-        )
+        add("problem_uncomputed", ref, cell=ref)
     if len(uncomputed) > SHOWN:
         problems.append(
-            Problem(
+            Problem.of(
                 raw.file,
-                f"{len(uncomputed) - SHOWN} more cells hold formulas "
-                "without a computed value",
-                sheet=raw.sheet,
+                "problem_more_uncomputed",
+                None,
+                None,
+                raw.sheet,
+                n=len(uncomputed) - SHOWN,
             )
         )
     return problems
