@@ -18,6 +18,7 @@ from orgplan.plan import Result
 from orgplan.scenario import Method, Scenario
 from orgplan.semantics.terms import objective_terms, objective_value
 from orgplan.staffing import plan_staffing
+from orgplan.territory.summary import territory_notes
 
 
 def solve(
@@ -98,6 +99,13 @@ def solve(
             },
             "units_after": after.units,
             "settings": _settings(scenario),
+            # A territorial merger's summary (none for other scenarios):
+            # kinds after, groups not connected, units short of a
+            # standard, agreement with the shipped real result.
+            "notes": (
+                *plan.notes,
+                *territory_notes(organisation, scenario, plan),
+            ),
         }
     )
     stopped = structural.stopped_early or run.stopped.is_set()

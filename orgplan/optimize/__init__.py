@@ -41,6 +41,7 @@ from orgplan.optimize.progress import PHASES, Progress, Run
 from orgplan.plan import Plan, Result, SolveStatus
 from orgplan.rules import Rulebook
 from orgplan.scenario import Method, Scenario
+from orgplan.semantics.naming import name_plan
 
 __all__ = ["PHASES", "Progress", "Run", "solve_structure"]
 
@@ -114,7 +115,27 @@ def solve_structure(
             stack.enter_context(run.ticking())
         result = _solve(org, scenario, rulebook, method, run)
     run.check()
-    return result
+    return _named(org, scenario, rulebook, result)
+
+
+def _named(
+    org: Organisation,
+    scenario: Scenario,
+    rulebook: Rulebook,
+    result: Result,
+) -> Result:
+    """The plan with its merged units named by the naming rules.
+
+    The greedy names its own plans (a fallback to it is named already);
+    CP-SAT's and the MIP's are named here, after the blocks are joined,
+    so that names collide and ``names`` entries are checked across the
+    whole organisation (docs/semantics.md section 2).
+    """
+    plan = result.plan
+    if plan.objective is None or plan.method == "greedy":
+        return result
+    named = name_plan(org, plan, scenario.names, rulebook)
+    return result.model_copy(update={"plan": named})
 
 
 def _solve(
