@@ -9,6 +9,7 @@ problem carries the scenario file's line and key path.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
+from typing import Any
 
 from orgplan.errors import Problem
 from orgplan.model import Organisation
@@ -35,7 +36,7 @@ def scenario_problems(
     and ``targets.max_units`` must name kinds of the rulebook. ``line_of``
     gives the line of a key path in the scenario file.
     """
-    unit = "unit id of the organisation"
+    unit = "scenario_not_unit"
     units = set(organisation.unit_by_id)
     kinds = set(rulebook.kinds)
     heads = scenario.leadership.heads
@@ -55,14 +56,19 @@ def scenario_problems(
             ("leadership", "heads"),
             [((key,), person) for key, person in heads.items()],
             {p.id for p in organisation.staff},
-            "person id in the roster",
+            "scenario_not_person",
         ),
-        (("scope", "kinds"), _listed(scenario.scope.kinds), kinds, "kind"),
+        (
+            ("scope", "kinds"),
+            _listed(scenario.scope.kinds),
+            kinds,
+            "scenario_not_kind",
+        ),
         (
             ("targets", "max_units"),
             _keys(scenario.targets.max_units),
             kinds,
-            "kind",
+            "scenario_not_kind",
         ),
     ]
     problems = []
@@ -70,18 +76,16 @@ def scenario_problems(
         for suffix, value in entries:
             if value in known:
                 continue
-            message = f"{value!r} is not a {what}"
-            if what == "kind":
-                message += f" of rulebook {rulebook.name}; kinds are " + (
-                    ", ".join(rulebook.kinds)
-                )
             loc = (*prefix, *suffix)
             problems.append(
-                Problem(
+                Problem.of(
                     file,
-                    message,
+                    what,
                     line_of(loc),
                     ".".join(str(part) for part in loc),
+                    value=repr(value),
+                    rulebook=rulebook.name,
+                    kinds=", ".join(rulebook.kinds),
                 )
             )
     texts = [(("name",), scenario.name)] + [
@@ -91,12 +95,12 @@ def scenario_problems(
         found = TEXT_CONTROL.findall(text)
         if found:
             problems.append(
-                Problem(
+                Problem.of(
                     file,
-                    f"the text holds control characters ({codes(found)}), "
-                    "which no name needs and a workbook cannot hold",
+                    "scenario_control",
                     line_of(loc),
                     ".".join(str(part) for part in loc),
+                    codes=codes(found),
                 )
             )
     return problems + merge_problems(
@@ -126,70 +130,64 @@ def merge_problems(
     scope = scenario.scope
     problems = []
 
-    def add(loc: KeyPath, message: str) -> None:
-        key = ".".join(str(part) for part in loc)
-        problems.append(Problem(file, message, line_of(loc), key))
+    def add(loc: KeyPath, key: str, **fields: Any) -> None:
+        where = ".".join(str(part) for part in loc)
+        problems.append(Problem.of(file, key, line_of(loc), where, **fields))
 
     for i, group in enumerate(scenario.must_merge):
         if not scope.allow_merge:
-            add(("must_merge", i), "scope.allow_merge is false")
+            add(("must_merge", i), "scenario_no_merges")
         if len(set(group)) > scope.max_group_size:
             add(
                 ("must_merge", i),
-                f"{len(set(group))} members, more than "
-                f"scope.max_group_size ({scope.max_group_size})",
+                "scenario_group_too_large",
+                n=len(set(group)),
+                most=scope.max_group_size,
             )
         for j, uid in enumerate(group):
             if uid in locked:
-                add(
-                    ("must_merge", i, j),
-                    f"{uid} must merge but is locked "
-                    + _lock_holder(organisation, scenario, uid),
-                )
+                key, fields = _lock_holder(organisation, scenario, uid)
+                add(("must_merge", i, j), key, unit=uid, **fields)
             elif uid in units and uid not in free:
                 add(
                     ("must_merge", i, j),
-                    f"{uid} must merge but is a {units[uid].kind}, outside "
-                    "scope.kinds (" + ", ".join(scope.kinds) + ")",
+                    "scenario_out_of_scope",
+                    unit=uid,
+                    kind=units[uid].kind,
+                    kinds=", ".join(scope.kinds),
                 )
         reason = _obstacle(organisation, scenario, rulebook, group)
         if reason:
-            add(("must_merge", i), f"these units cannot merge: {reason}")
+            add(("must_merge", i), "scenario_cannot_merge", reason=reason)
     merged = _joined(scenario.must_merge)
     for k, pair in enumerate(scenario.must_not_merge):
         for a, b in _pairs(pair):
             if a != b and a in merged and merged[a] == merged.get(b):
-                add(
-                    ("must_not_merge", k),
-                    f"{a} and {b} must not merge, but must_merge puts "
-                    "them in one group",
-                )
+                add(("must_not_merge", k), "scenario_merge_and_not", a=a, b=b)
     return problems
 
 
 def _lock_holder(
     organisation: Organisation, scenario: Scenario, uid: str
-) -> str:
-    """Where the lock on ``uid`` comes from: itself or the nearest unit
-    above it (a lock protects the subtree, docs/semantics.md section 1)."""
+) -> tuple[str, dict[str, Any]]:
+    """Where the lock on ``uid`` comes from, itself or the nearest unit
+    above it (a lock protects the subtree, docs/semantics.md section 1),
+    as a catalogue key and its fields."""
     holder, seen = uid, set()
     while holder in organisation.unit_by_id and holder not in seen:
         seen.add(holder)
         unit = organisation.unit_by_id[holder]
         if holder in scenario.locks:
-            where = "the scenario's locks"
+            where = {"key": "lock_in_scenario"}
         elif unit.locked:
-            where = "the data (its locked column)"
+            where = {"key": "lock_in_data"}
         else:
             holder = unit.parent or ""
             continue
         if holder == uid:
-            return f"in {where}"
-        return (
-            f"as it is under {holder}, locked in {where}; a lock protects "
-            "every unit under it"
-        )
-    return "in the scenario's locks"
+            return "scenario_locked_self", {"where": where}
+        return "scenario_locked_above", {"holder": holder, "where": where}
+    return "scenario_locked_self", {"where": {"key": "lock_in_scenario"}}
 
 
 def _obstacle(

@@ -536,6 +536,11 @@ def test_a_unit_locked_by_the_unit_above_it_says_so(tmp_path: Path) -> None:
         "STNMT must merge but is locked as it is under UBND, locked in the "
         "data (its locked column); a lock protects every unit under it"
     )
+    assert problems[0].text("vi").endswith(
+        "dòng 4, trường must_merge.0.0: STNMT phải hợp nhất nhưng bị khóa "
+        "vì thuộc UBND, đơn vị bị khóa trong dữ liệu (cột locked); khóa một "
+        "đơn vị là khóa mọi đơn vị trực thuộc"
+    )
 
 
 def test_scenario_rulebook_overrides_apply_to_the_data(

@@ -285,6 +285,15 @@ MESSAGES: dict[str, str] = {
     "weight_transfers": "transfers",
     "weight_incoherence": "unrelated functions",
     "weight_disruption": "disruption",
+    "weight_compactness": "spread of a new unit",
+    "weight_district_crossings": "groups across district lines",
+    "weight_standard_gap": "shortfall from area and population standards",
+    # The report's weak spots (orgplan.weakspots) and territorial map.
+    "report_weak_spots": "Weak spots to look at",
+    "weak_high": "serious",
+    "weak_medium": "worth a look",
+    "weak_low": "minor",
+    "report_map": "Map of the territorial merger",
     "report_legal_basis": "Legal basis",
     "yes": "yes",
     "no": "no",
@@ -481,6 +490,33 @@ MESSAGES: dict[str, str] = {
     ),
     "problem_more_uncomputed": (
         "{n} more cells hold formulas without a computed value"
+    ),
+    "scenario_not_unit": "{value} is not a unit id of the organisation",
+    "scenario_not_person": "{value} is not a person id in the roster",
+    "scenario_not_kind": (
+        "{value} is not a kind of rulebook {rulebook}; kinds are {kinds}"
+    ),
+    "scenario_control": (
+        "the text holds control characters ({codes}), which no name needs "
+        "and a workbook cannot hold"
+    ),
+    "scenario_no_merges": "scope.allow_merge is false",
+    "scenario_group_too_large": (
+        "{n} members, more than scope.max_group_size ({most})"
+    ),
+    "scenario_locked_self": "{unit} must merge but is locked in {where}",
+    "scenario_locked_above": (
+        "{unit} must merge but is locked as it is under {holder}, locked in "
+        "{where}; a lock protects every unit under it"
+    ),
+    "lock_in_scenario": "the scenario's locks",
+    "lock_in_data": "the data (its locked column)",
+    "scenario_out_of_scope": (
+        "{unit} must merge but is a {kind}, outside scope.kinds ({kinds})"
+    ),
+    "scenario_cannot_merge": "these units cannot merge: {reason}",
+    "scenario_merge_and_not": (
+        "{a} and {b} must not merge, but must_merge puts them in one group"
     ),
     "record_unit": "unit",
     "record_locality": "locality",

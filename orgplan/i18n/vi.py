@@ -288,6 +288,15 @@ MESSAGES: dict[str, str] = {
     "weight_transfers": "điều động",
     "weight_incoherence": "chức năng không liên quan",
     "weight_disruption": "xáo trộn",
+    "weight_compactness": "độ phân tán của đơn vị mới",
+    "weight_district_crossings": "nhóm vượt ranh giới huyện",
+    "weight_standard_gap": "mức thiếu so với tiêu chuẩn diện tích, dân số",
+    # Điểm yếu của phương án (orgplan.weakspots) và bản đồ sắp xếp.
+    "report_weak_spots": "Điểm yếu cần xem xét",
+    "weak_high": "nghiêm trọng",
+    "weak_medium": "nên xem lại",
+    "weak_low": "nhỏ",
+    "report_map": "Bản đồ sắp xếp đơn vị hành chính",
     "report_legal_basis": "Căn cứ pháp lý",
     "yes": "có",
     "no": "không",
@@ -487,6 +496,35 @@ MESSAGES: dict[str, str] = {
     ),
     "problem_more_uncomputed": (
         "còn {n} ô khác chứa công thức chưa có giá trị tính sẵn"
+    ),
+    "scenario_not_unit": "{value} không phải mã đơn vị của tổ chức",
+    "scenario_not_person": "{value} không phải mã cán bộ trong danh sách",
+    "scenario_not_kind": (
+        "{value} không phải loại đơn vị của bộ quy tắc {rulebook}; các loại "
+        "là {kinds}"
+    ),
+    "scenario_control": (
+        "văn bản chứa ký tự điều khiển ({codes}), điều mà không tên nào cần "
+        "và sổ tính không chứa được"
+    ),
+    "scenario_no_merges": "scope.allow_merge đang là false",
+    "scenario_group_too_large": (
+        "{n} thành viên, nhiều hơn scope.max_group_size ({most})"
+    ),
+    "scenario_locked_self": "{unit} phải hợp nhất nhưng bị khóa trong {where}",
+    "scenario_locked_above": (
+        "{unit} phải hợp nhất nhưng bị khóa vì thuộc {holder}, đơn vị bị khóa "
+        "trong {where}; khóa một đơn vị là khóa mọi đơn vị trực thuộc"
+    ),
+    "lock_in_scenario": "danh sách locks của kịch bản",
+    "lock_in_data": "dữ liệu (cột locked)",
+    "scenario_out_of_scope": (
+        "{unit} phải hợp nhất nhưng là {kind}, ngoài scope.kinds ({kinds})"
+    ),
+    "scenario_cannot_merge": "các đơn vị này không thể hợp nhất: {reason}",
+    "scenario_merge_and_not": (
+        "{a} và {b} không được hợp nhất, nhưng must_merge xếp chúng vào một "
+        "nhóm"
     ),
     "record_unit": "đơn vị",
     "record_locality": "địa bàn",
