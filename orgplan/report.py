@@ -38,6 +38,7 @@ from orgplan.model import Organisation
 from orgplan.plan import HEADLINE_METRICS, Plan
 from orgplan.report_settings import scenario_settings
 from orgplan.scenario import Scenario
+from orgplan.weakspots import plan_weak_spots
 
 # Rows of a long table shown before "and N more".
 MAX_ROWS = 200
@@ -78,6 +79,7 @@ def write_report(
     charts
         The chart files :func:`orgplan.charts.write_charts` wrote; the SVG
         pages are inlined, a view with only its DOT source is named.
+        ``out_dir/map.svg``, a territorial plan's map, is inlined too.
 
     Returns
     -------
@@ -90,7 +92,17 @@ def write_report(
         If the report cannot be written or a chart not read.
     """
     path = out_dir / "report.html"
-    page = report_html(organisation, scenario, plan, lang, charts)
+    # The territorial map, when the run drew one beside the report
+    # (orgplan.territory.summary.write_territory_map).
+    drawn = out_dir / "map.svg"
+    page = report_html(
+        organisation,
+        scenario,
+        plan,
+        lang,
+        charts,
+        territory_map=drawn if drawn.is_file() else None,
+    )
     with atomic_file(path) as tmp:
         tmp.write_text(page, encoding="utf-8")
     return path
@@ -102,13 +114,18 @@ def report_html(
     plan: Plan,
     lang: Lang = "en",
     charts: Sequence[Path] = (),
+    *,
+    territory_map: Path | None = None,
 ) -> str:
     """The report as an HTML page (see :func:`write_report`).
+
+    ``territory_map`` is the SVG map of a territorial plan, inlined in a
+    section of its own and linked to its file.
 
     Raises
     ------
     OSError
-        If a chart file cannot be read.
+        If a chart file or the map cannot be read.
     """
     names = unit_names(organisation, plan, lang)
     before = {u.id: u for u in organisation.units}
@@ -128,6 +145,15 @@ def report_html(
         explained=explain_status(plan, lang),
         kpis=_kpis(plan, lang),
         charts=_charts(charts, lang),
+        territory_map=(
+            None
+            if territory_map is None
+            else {"svg": _inline(territory_map), "file": territory_map.name}
+        ),
+        weak_spots=[
+            (spot.severity, t(f"weak_{spot.severity}", lang), spot.text(lang))
+            for spot in plan_weak_spots(organisation, scenario, plan)
+        ],
         transfers=_summary(plan.transfers, lambda m: label(m.category, lang)),
         separations=_summary(
             plan.separations,
@@ -215,8 +241,13 @@ def _charts(paths: Sequence[Path], lang: Lang) -> list[dict[str, Any]]:
     return found
 
 
+def _inline(path: Path) -> str:
+    """The SVG of ``path`` as it may stand inside the HTML page."""
+    return _SVG_PROLOGUE.sub("", path.read_text(encoding="utf-8")).strip()
+
+
 def _page(path: Path) -> dict[str, Any]:
-    svg = _SVG_PROLOGUE.sub("", path.read_text(encoding="utf-8")).strip()
+    svg = _inline(path)
     width, height = svg_size(svg)
     paper = svg_paper(svg)
     scale = paper.fit(width, height)
