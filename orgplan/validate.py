@@ -205,43 +205,48 @@ def _check_record(
         for detail in error.errors():
             column = str(detail["loc"][0]) if detail["loc"] else None
             # Missing values were reported cell by cell already.
-            bound = _BOUNDS.get(detail["type"])
-            if bound is not None:
-                checker.say(
-                    raw,
-                    bound[0],
-                    row,
-                    column,
-                    limit=detail.get("ctx", {}).get(bound[1]),
-                    value=detail.get("input"),
+            if detail["type"] != "missing":
+                checker.problems.append(
+                    detail_problem(raw.file, detail, row, column, raw.sheet)
                 )
-            elif detail["type"] != "missing":
-                checker.add(raw, plain_message(detail), row, column)
     return None
 
 
-# pydantic's bound errors: the catalogue's key and the bound's name.
-_BOUNDS = {
+# pydantic's errors the catalogue words: key, and the bound's name.
+_WORDED = {
     "greater_than_equal": ("problem_at_least", "ge"),
     "less_than_equal": ("problem_at_most", "le"),
+    "greater_than": ("problem_above", "gt"),
+    "less_than": ("problem_below", "lt"),
+    "extra_forbidden": ("problem_unknown_key", ""),
+    "missing": ("problem_required_missing", ""),
 }
 
 
-def plain_message(detail: ErrorDetails) -> str:
-    """A pydantic error in words for someone who edits a spreadsheet."""
-    kind = detail["type"]
-    ctx = detail.get("ctx", {})
-    got = detail.get("input")
-    if kind == "greater_than_equal":
-        return f"must be {ctx['ge']} or more (got {got})"
-    if kind == "less_than_equal":
-        return f"must be {ctx['le']} or less (got {got})"
-    if kind == "extra_forbidden":
-        return "unknown key"
-    if kind == "missing":
-        return "required, but missing"
-    message = detail["msg"]
-    return message.removeprefix("Value error, ")
+def detail_problem(
+    file: str,
+    detail: ErrorDetails,
+    row: int | None = None,
+    field: str | None = None,
+    sheet: str | None = None,
+) -> Problem:
+    """A pydantic error as a problem for someone who edits a spreadsheet
+    or a scenario (pydantic's own words, or a validator's, where the
+    catalogue has none)."""
+    worded = _WORDED.get(detail["type"])
+    if worded is None:
+        message = detail["msg"].removeprefix("Value error, ")
+        return Problem(file, message, row, field, sheet)
+    key, bound = worded
+    return Problem.of(
+        file,
+        key,
+        row,
+        field,
+        sheet,
+        limit=detail.get("ctx", {}).get(bound),
+        value=detail.get("input"),
+    )
 
 
 def raise_for_errors(problems: list[Problem]) -> None:

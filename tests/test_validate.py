@@ -677,3 +677,21 @@ def test_input_errors_of_other_commands_in_the_language_asked_for() -> None:
     )
     english = runner.invoke(main, ["stats", folder]).output
     assert "row 3, column actual: 'mười' is not a number" in english
+
+
+def test_scenario_key_problems_in_either_language(tmp_path: Path) -> None:
+    folder = _scenario(
+        tmp_path,
+        f"name: x\ndata: {VALID.resolve()}\n"
+        "solver: {time_limit_s: -1}\nbogus: 1\n",
+    )
+    by_field = {p.field: p for p in check_input(folder)}
+    limit, bogus = by_field["solver.time_limit_s"], by_field["bogus"]
+    assert limit.message == "must be more than 0.0 (got -1)"
+    assert limit.text("vi").endswith(
+        "dòng 3, trường solver.time_limit_s: phải lớn hơn 0.0 (đang là -1)"
+    )
+    assert bogus.message == "unknown key"
+    assert bogus.text("vi").endswith(
+        "dòng 4, trường bogus: khóa không xác định"
+    )

@@ -518,6 +518,10 @@ MESSAGES: dict[str, str] = {
     "scenario_merge_and_not": (
         "{a} and {b} must not merge, but must_merge puts them in one group"
     ),
+    "problem_unknown_key": "unknown key",
+    "problem_required_missing": "required, but missing",
+    "problem_above": "must be more than {limit} (got {value})",
+    "problem_below": "must be less than {limit} (got {value})",
     "record_unit": "unit",
     "record_locality": "locality",
     "record_person": "person",

@@ -526,6 +526,10 @@ MESSAGES: dict[str, str] = {
         "{a} và {b} không được hợp nhất, nhưng must_merge xếp chúng vào một "
         "nhóm"
     ),
+    "problem_unknown_key": "khóa không xác định",
+    "problem_required_missing": "bắt buộc nhưng đang thiếu",
+    "problem_above": "phải lớn hơn {limit} (đang là {value})",
+    "problem_below": "phải nhỏ hơn {limit} (đang là {value})",
     "record_unit": "đơn vị",
     "record_locality": "địa bàn",
     "record_person": "cán bộ",

@@ -11,7 +11,7 @@ from orgplan.errors import InputError, Problem
 from orgplan.io.atomic import atomic_file
 from orgplan.io.limits import DEPTH, FILE_MB, MIB
 from orgplan.plan import Plan
-from orgplan.validate import plain_message
+from orgplan.validate import detail_problem
 
 
 def read_plan(path: str | Path) -> Plan:
@@ -51,9 +51,9 @@ def read_plan(path: str | Path) -> Plan:
         raise InputError([Problem(where, message, error.lineno)]) from None
     except ValidationError as error:
         raise InputError(
-            Problem(
+            detail_problem(
                 where,
-                plain_message(detail),
+                detail,
                 field=".".join(str(part) for part in detail["loc"]),
             )
             for detail in error.errors()

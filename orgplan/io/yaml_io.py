@@ -13,7 +13,7 @@ from orgplan.io.limits import DEPTH, FILE_MB, MIB, YAML_NODES
 from orgplan.rules import builtin_rulebooks
 from orgplan.scenario import Scenario
 from orgplan.scenario_checks import KeyPath
-from orgplan.validate import plain_message, raise_for_errors
+from orgplan.validate import detail_problem, raise_for_errors
 
 SCENARIO_FILE = "scenario.yaml"
 
@@ -212,7 +212,7 @@ def _key_problems(
         loc = (*prefix, *detail["loc"])
         key = ".".join(str(part) for part in loc)
         problems.append(
-            Problem(where, plain_message(detail), line_of(text, loc), key)
+            detail_problem(where, detail, line_of(text, loc), key)
         )
     return problems
 
