@@ -100,21 +100,46 @@ def _drop_after(uid: str) -> Edit:
     return lambda p: p["units_after"].remove(_unit(p, uid))
 
 
+def _named(p: dict[str, Any]) -> dict[str, Any]:
+    """The plan's first transfer that names a person."""
+    return next(t for t in p["transfers"] if t["persons"])
+
+
 def _move_twice(p: dict[str, Any]) -> None:
-    # HS0020 goes VP-UBND-HCTC -> STP; a second transfer takes them on.
-    p["transfers"].append(_transfer("STP", "STP-XDVB", 1, "HS0020"))
+    # The first person moved is moved on again, back where they came from.
+    first = _named(p)
+    again = _transfer(first["to"], first["from"], 1, first["persons"][0])
+    p["transfers"].append({**again, "category": first["category"]})
 
 
 def _mover_elsewhere(p: dict[str, Any]) -> None:
-    _by(p["movers"], "person", "HS0020")["to_unit"] = "SNV"
+    mover = p["movers"][0]
+    mover["to_unit"] = next(
+        u["id"] for u in p["units_after"]
+        if u["id"] not in (mover["to_unit"], mover["from_unit"])
+    )
 
 
 def _mover_dropped(p: dict[str, Any]) -> None:
-    p["movers"].remove(_by(p["movers"], "person", "HS0020"))
+    p["movers"].pop(0)
 
 
 def _mover_twice(p: dict[str, Any]) -> None:
-    p["movers"].append(dict(_by(p["movers"], "person", "HS0020")))
+    p["movers"].append(dict(p["movers"][0]))
+
+
+def _head_moved(p: dict[str, Any]) -> None:
+    # A head before the plan (a merged unit's head) moves to the unit
+    # listed first after the plan.
+    lead = next(entry for entry in p["leadership"] if entry["head"])
+    target = p["units_after"][0]["id"]
+    p["transfers"].append(_transfer(lead["unit"], target, 1, lead["head"]))
+
+
+def _count_edited(p: dict[str, Any]) -> None:
+    # One more moved than the plan applies: staff no longer add up.
+    biggest = max(p["units_after"], key=lambda u: u["civil_servants"] or 0)
+    p["transfers"].append(_transfer(biggest["id"], _named(p)["to"], 1))
 
 
 def _fold_wrong_parent(p: dict[str, Any]) -> None:
@@ -193,16 +218,13 @@ CASES: list[tuple[str, Edit, str, bool]] = [
     ("mover sent elsewhere", _mover_elsewhere, "movers", 0),
     ("mover dropped", _mover_dropped, "movers", 0),
     ("mover listed twice", _mover_twice, "movers", 0),
-    ("a head transferred",
-     _add("transfers", _transfer("STP", "STP-XDVB", 1, "HS0418")),
-     "person_moves", 1),
+    ("a head transferred", _head_moved, "person_moves", 1),
     # units_after against applying the plan.
     ("units_after actual", _after("SNV", actual=40), "units_after", 0),
     ("units_after name", _after("SXD", name="Sở Khác"), "units_after", 0),
     ("units_after unit dropped", _drop_after("STP-XDVB"), "units_after", 0),
     ("units_after cycle", _cycle, "units_after", 0),
-    ("transfer count edited", lambda p: p["transfers"][0].update(count=2),
-     "units_after", 0),
+    ("transfer count edited", _count_edited, "units_after", 0),
     # Decisions and rules.
     ("locked unit merged", _add("merges", _merge("VP-UBND-TH",
                                                  "VP-UBND-HCTC")),
