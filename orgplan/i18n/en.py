@@ -522,6 +522,23 @@ MESSAGES: dict[str, str] = {
     "problem_required_missing": "required, but missing",
     "problem_above": "must be more than {limit} (got {value})",
     "problem_below": "must be less than {limit} (got {value})",
+    "problem_no_scenario": "no such scenario file",
+    "problem_file_not_utf8": "the file is not UTF-8",
+    "problem_not_yaml": "not valid YAML{column}: {problem}",
+    "problem_yaml_column": " (column {n})",
+    "problem_yaml_character": (
+        "not valid YAML: the character U+{code} is not allowed in a YAML file"
+    ),
+    "problem_not_a_scenario": (
+        "a scenario is a set of keys (name, data, rules, scope, targets...), "
+        "not {kind}"
+    ),
+    "problem_no_data": (
+        "the data {path} does not exist (it is relative to the scenario file)"
+    ),
+    "problem_unknown_rulebook": (
+        "unknown rulebook {name}; built-in rulebooks: {known}"
+    ),
     "record_unit": "unit",
     "record_locality": "locality",
     "record_person": "person",

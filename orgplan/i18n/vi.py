@@ -530,6 +530,23 @@ MESSAGES: dict[str, str] = {
     "problem_required_missing": "bắt buộc nhưng đang thiếu",
     "problem_above": "phải lớn hơn {limit} (đang là {value})",
     "problem_below": "phải nhỏ hơn {limit} (đang là {value})",
+    "problem_no_scenario": "không có tệp kịch bản này",
+    "problem_file_not_utf8": "tệp không ở dạng UTF-8",
+    "problem_not_yaml": "không phải YAML hợp lệ{column}: {problem}",
+    "problem_yaml_column": " (cột {n})",
+    "problem_yaml_character": (
+        "không phải YAML hợp lệ: ký tự U+{code} không được phép trong tệp YAML"
+    ),
+    "problem_not_a_scenario": (
+        "một kịch bản là một tập khóa (name, data, rules, scope, targets...), "
+        "không phải {kind}"
+    ),
+    "problem_no_data": (
+        "không có dữ liệu {path} (đường dẫn tính từ thư mục của tệp kịch bản)"
+    ),
+    "problem_unknown_rulebook": (
+        "bộ quy tắc {name} không xác định; các bộ quy tắc có sẵn: {known}"
+    ),
     "record_unit": "đơn vị",
     "record_locality": "địa bàn",
     "record_person": "cán bộ",

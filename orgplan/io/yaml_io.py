@@ -69,7 +69,7 @@ def read_scenario(path: Path) -> ScenarioRead:
     where = str(file)
     if not file.is_file():
         return ScenarioRead(
-            file, None, None, [Problem(where, "no such scenario file")]
+            file, None, None, [Problem.of(where, "problem_no_scenario")]
         )
     size = file.stat().st_size
     if size > FILE_MB.value * MIB:
@@ -80,9 +80,8 @@ def read_scenario(path: Path) -> ScenarioRead:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
-        return ScenarioRead(
-            file, None, None, [Problem(where, "the file is not UTF-8", line)]
-        )
+        problem = Problem.of(where, "problem_file_not_utf8", line)
+        return ScenarioRead(file, None, None, [problem])
     try:
         # BoundedLoader is a SafeLoader: no Python objects.
         content = yaml.load(text, Loader=BoundedLoader)
@@ -94,23 +93,27 @@ def read_scenario(path: Path) -> ScenarioRead:
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else None
-        column = f" (column {mark.column + 1})" if mark else ""
-        problem = error.problem or error.context or "broken YAML"
-        message = f"not valid YAML{column}: {problem}"
-        return ScenarioRead(file, None, None, [Problem(where, message, line)])
+        column = (
+            {"key": "problem_yaml_column", "n": mark.column + 1}
+            if mark
+            else ""
+        )
+        # The YAML parser's own words ("found undefined alias").
+        said = error.problem or error.context or "broken YAML"
+        problem = Problem.of(
+            where, "problem_not_yaml", line, column=column, problem=said
+        )
+        return ScenarioRead(file, None, None, [problem])
     except yaml.reader.ReaderError as error:
         line = text[: error.position].count("\n") + 1
-        message = (
-            f"not valid YAML: the character U+{error.character:04X} is not "
-            "allowed in a YAML file"
-        )
-        return ScenarioRead(file, None, None, [Problem(where, message, line)])
+        code = f"{error.character:04X}"
+        problem = Problem.of(where, "problem_yaml_character", line, code=code)
+        return ScenarioRead(file, None, None, [problem])
     if not isinstance(content, dict):
-        message = (
-            "a scenario is a set of keys (name, data, rules, scope, "
-            "targets...), not " + type(content).__name__
+        problem = Problem.of(
+            where, "problem_not_a_scenario", kind=type(content).__name__
         )
-        return ScenarioRead(file, None, None, [Problem(where, message)])
+        return ScenarioRead(file, None, None, [problem])
     data = content.get("data")
     data_path = file.parent / data if isinstance(data, str) else None
     payload = {**content, "path": file}
@@ -119,12 +122,12 @@ def read_scenario(path: Path) -> ScenarioRead:
     problems = []
     if data_path is not None and not data_path.exists():
         problems.append(
-            Problem(
+            Problem.of(
                 where,
-                f"the data {data_path} does not exist (it is relative to "
-                "the scenario file)",
+                "problem_no_data",
                 line_of(text, ("data",)),
                 "data",
+                path=data_path,
             )
         )
     try:
@@ -191,12 +194,16 @@ class BoundedLoader(yaml.SafeLoader):
 
 def _rule_problems(where: str, text: str, scenario: Scenario) -> list[Problem]:
     if scenario.rules not in builtin_rulebooks():
-        message = (
-            f"unknown rulebook {scenario.rules!r}; built-in rulebooks: "
-            + ", ".join(builtin_rulebooks())
-        )
         line = line_of(text, ("rules",))
-        return [Problem(where, message, line, "rules")]
+        problem = Problem.of(
+            where,
+            "problem_unknown_rulebook",
+            line,
+            "rules",
+            name=repr(scenario.rules),
+            known=", ".join(builtin_rulebooks()),
+        )
+        return [problem]
     try:
         scenario.rulebook()
     except ValidationError as error:
