@@ -32,6 +32,7 @@ from dataclasses import replace
 
 from networkx.utils import UnionFind
 
+from orgplan.errors import InfeasibleScenario
 from orgplan.graph import metrics
 from orgplan.model import Organisation
 from orgplan.optimize.candidates import Candidates
@@ -41,7 +42,11 @@ from orgplan.plan import Plan, Result, SolveStatus
 from orgplan.rules import Rulebook
 from orgplan.scenario import Scenario, Targets
 from orgplan.semantics.staff import largest_remainder
-from orgplan.semantics.targets import structural_cuts, unit_limits
+from orgplan.semantics.targets import (
+    shortfalls,
+    structural_cuts,
+    unit_limits,
+)
 from orgplan.semantics.terms import TERMS
 
 # Cut targets that add up over disjoint trees (layers is a maximum).
@@ -283,6 +288,27 @@ def _decides(cand: Candidates, block: set[str]) -> bool:
     )
 
 
+def _refuse_stuck(
+    org: Organisation,
+    scenario: Scenario,
+    rulebook: Rulebook,
+    cand: Candidates,
+    blocks: list[set[str]],
+) -> None:
+    """A block with nothing to decide keeps its units as they are, so a
+    unit of it below its minimum (semantics section 5, a hard rule for
+    units in scope) makes the scenario infeasible: no model is solved
+    for such a block that could say so."""
+    idle = set().union(*(b for b in blocks if not _decides(cand, b)))
+    stuck = [
+        f"{s.message}, and it has no merge, fold or split to take"
+        for s in shortfalls(org, scenario, rulebook, org)
+        if s.rule == "min_staff" and s.forced and s.unit in idle
+    ]
+    if stuck:
+        raise InfeasibleScenario(scenario.name, stuck)
+
+
 def solve_in_blocks(
     org: Organisation,
     scenario: Scenario,
@@ -324,6 +350,7 @@ def solve_in_blocks(
     orgplan.errors.InfeasibleScenario
         If a block has no plan, with that block's conflicting set.
     """
+    _refuse_stuck(org, scenario, rulebook, cand, blocks)
     weights = scenario.weights
     before = _baseline(org, rulebook)
     start = time.perf_counter()

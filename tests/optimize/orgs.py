@@ -85,7 +85,7 @@ def assert_checked(org: Organisation, sc: Scenario, plan: Plan) -> None:
     errors = [
         v for v in check.check_plan(org, sc, plan) if v.severity == "error"
     ]
-    assert errors == []
+    assert errors == [], [str(e) for e in errors]
     expected = check.objective_terms(org, sc, plan)
     for term, value in expected.items():
         assert plan.objective_terms[term] == pytest.approx(value), term
