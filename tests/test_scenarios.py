@@ -20,7 +20,7 @@ from orgplan.io import open_scenario, read_organisation, read_plan
 from orgplan.model import Organisation
 from orgplan.plan import Plan
 from orgplan.scenario import Scenario, SolverParams
-from orgplan.semantics.scope import judge_for
+from orgplan.semantics.scope import free_units, judge_for
 
 ROOT = Path(__file__).resolve().parent.parent
 SCENARIOS = ROOT / "scenarios"
@@ -88,10 +88,26 @@ def test_province_departments_meets_decree_45(
         kept = ("name", "parent", "functions", "heads", "deputies", "quota")
         unit, before_unit = after[locked], org.unit(locked)
         assert all(getattr(unit, f) == getattr(before_unit, f) for f in kept)
-    # Every division below the minimum of 5 was merged or split.
-    small = [u.id for u in org.units if u.kind == "division" and u.quota < 5]
-    changed = set(group) | {s.unit for s in plan.splits}
+    # Every division below the minimum of 5 that the plan may touch (a
+    # lock protects its whole subtree) was merged, folded or split.
+    _, scenario = open_scenario(SCENARIOS / "province-departments")
+    free = free_units(org, scenario)
+    small = [
+        u.id
+        for u in org.units
+        if u.kind == "division" and u.quota < 5 and u.id in free
+    ]
+    changed = (
+        set(group)
+        | {s.unit for s in plan.splits}
+        | {f.unit for f in plan.flattened}
+    )
     assert small and all(uid in changed for uid in small)
+    assert not any(
+        u.id in changed
+        for u in org.units
+        if u.kind == "division" and u.id not in free
+    )
 
 
 @pytest.mark.slow
