@@ -17,6 +17,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -220,31 +221,94 @@ def test_an_unwritable_out_is_one_message_and_exit_1(
     assert not out.exists()
 
 
+# A scenario of 15 output files: the kills need a run's stages, not a
+# large one.
+SMALL_RUN = (
+    str(ORGPLAN),
+    "plan",
+    str(ROOT / "scenarios" / "province-merge"),
+)
+
+
+def _kill_when(
+    out: Path, moment: Callable[[], bool], *options: str
+) -> None:
+    """Start a run into ``out`` and SIGKILL it once ``moment()`` holds."""
+    process = subprocess.Popen(
+        [*SMALL_RUN, "--out", str(out), *options],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    # Polled, not slept: the moment is a stage of the run, whatever the
+    # machine's load.
+    deadline = time.monotonic() + 120
+    while process.poll() is None and not moment():
+        assert time.monotonic() < deadline, "the run never got there"
+        time.sleep(0.001)
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+
+
 @pytest.mark.slow
 def test_a_killed_run_leaves_one_whole_output(tmp_path: Path) -> None:
-    """SIGKILL at ten moments of a run: the folder always holds the whole
-    earlier output or the whole new one, never a mix, and the next run
-    clears what the killed one left."""
+    """SIGKILL at each stage of a run (lock taken, new folder begun, part
+    of its files written, all of them, swapped in): the folder always
+    holds the whole earlier output or the whole new one, never a mix, and
+    the next run clears what the killed one left."""
     out = tmp_path / "out"
-    start = time.perf_counter()
-    assert _plan(out, "--method", "greedy", "--lang", "vi").returncode == 0
-    length = time.perf_counter() - start
+    first = subprocess.run(
+        [*SMALL_RUN, "--out", str(out), "--method", "greedy", "--lang", "vi"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert first.returncode == 0, first.stderr
     earlier = _whole(out)
-    seen = {earlier}
-    for i in range(10):
-        process = subprocess.Popen(
-            [*PLAN, str(out), "--method", "greedy", "--lang", "en"],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
+    count = len(list(out.iterdir()))
+    lock = tmp_path / f".{out.name}.lock"
+
+    stale: set[Path] = set()
+
+    def written() -> int:
+        """Files in this run's new folder (-1: not begun); the folders a
+        killed run left are not this run's."""
+        return max(
+            (
+                sum(1 for _ in d.iterdir())
+                for d in tmp_path.glob(f".{out.name}.*.tmp")
+                if d not in stale
+            ),
+            default=-1,
         )
-        # From the start of the run to past its usual end.
-        time.sleep(length * (0.25 + 0.14 * i))
-        process.send_signal(signal.SIGKILL)
-        process.wait()
-        run = _whole(out)
-        seen.add(run)
-    assert len(seen) >= 2, "no kill landed after the swap; widen the times"
-    done = _plan(out, "--method", "greedy")
+
+    def swapped() -> bool:
+        try:
+            return _whole(out) != earlier
+        except (OSError, ValueError, AssertionError):
+            return False
+
+    moments: list[Callable[[], bool]] = [
+        lambda: lock.read_text() != "",
+        lambda: written() >= 0,
+        lambda: written() >= 1,
+        lambda: written() >= count // 2,
+        lambda: written() >= count - 1,
+        swapped,
+    ]
+    seen = {earlier}
+    for moment in moments:
+        stale.update(tmp_path.glob(f".{out.name}.*.tmp"))
+        # The run writes its process id into the lock once it holds it.
+        lock.write_text("")
+        _kill_when(out, moment, "--method", "greedy", "--lang", "en")
+        seen.add(_whole(out))
+    assert len(seen) >= 2, "the kill after the swap found no new output"
+    done = subprocess.run(
+        [*SMALL_RUN, "--out", str(out), "--method", "greedy"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert done.returncode == 0, done.stderr
     _whole(out)
     assert _leftovers(out) == []
