@@ -23,7 +23,7 @@ def _numeric_leaves(value: Any, path: str = "") -> Iterator[str]:
 
 
 def test_every_number_of_vn_2025_cites_a_source() -> None:
-    """DESIGN section 5: the rulebook carries the source of every number."""
+    """The rulebook carries the source of every number (docs/rules.md)."""
     rulebook = load_rulebook("vn-2025")
     dumped = rulebook.model_dump(exclude={"sources"})
     unsourced = [

@@ -1,4 +1,4 @@
-"""The scenario model accepts DESIGN section 3's example as written."""
+"""The scenario model accepts the project's full scenario example as written."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import yaml
 
 from orgplan.scenario import QuotaCut, Scenario
 
-DESIGN_EXAMPLE = """\
+FULL_EXAMPLE = """\
 name: Province departments 2025
 data: data/                  # a folder of CSV files or an .xlsx workbook
 rules: vn-2025               # built-in rulebook; rules_overrides: {...}
@@ -33,7 +33,7 @@ staffing:
 
 
 def test_design_example_is_accepted_as_written() -> None:
-    scenario = Scenario.model_validate(yaml.safe_load(DESIGN_EXAMPLE))
+    scenario = Scenario.model_validate(yaml.safe_load(FULL_EXAMPLE))
     assert scenario.data == Path("data")
     assert scenario.scope.kinds == ("department",)
     assert scenario.targets.max_units == {"department": 14}
@@ -46,7 +46,7 @@ def test_design_example_is_accepted_as_written() -> None:
 
 
 def test_quota_cut_and_norm() -> None:
-    data = yaml.safe_load(DESIGN_EXAMPLE)
+    data = yaml.safe_load(FULL_EXAMPLE)
     data["staffing"]["quota"] = {"cut": 0.1}
     assert Scenario.model_validate(data).staffing.quota == QuotaCut(cut=0.1)
     data["staffing"]["quota"] = "norm"

@@ -27,7 +27,7 @@ SCENARIOS = ROOT / "scenarios"
 MINE = ("province-departments", "sub-departments", "service-units")
 
 # The real 2025 pairs besides Planning & Investment + Finance (a
-# must_merge of the scenario): DESIGN section 5.
+# must_merge of the scenario): docs/semantics.md section 5.
 PAIRS_2025 = (("SGTVT", "SXD"), ("STNMT", "SNNPTNT"), ("STTTT", "SKHCN"))
 
 
