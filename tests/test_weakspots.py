@@ -3,6 +3,8 @@ the plan is sound."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from orgplan.model import FunctionDef, Organisation, Unit
@@ -223,3 +225,21 @@ def test_duplicate_names_new_and_old(rules: Rulebook) -> None:
 
 def test_every_message_has_both_languages() -> None:
     assert all(set(m) == {"en", "vi"} for m in MESSAGES.values())
+
+
+def test_two_offices_merged_are_not_a_low_similarity_weak_spot() -> None:
+    # Two offices do the same work for their departments: the coherence
+    # rule and the objective both count them as similarity 1, so the
+    # weak spots must not call their consolidation "little in common".
+    from orgplan.io import open_scenario
+    from orgplan.semantics.coherence import Coherence, CoherencePolicy
+
+    org, scenario = open_scenario(
+        Path(__file__).parent.parent / "scenarios" / "province-small"
+    )
+    offices = [u.id for u in org.units if u.id in ("SKHDT-VP", "STC-VP")]
+    assert len(offices) == 2
+    relation = Coherence(org, CoherencePolicy.from_scenario(scenario)).related(
+        *offices
+    )
+    assert relation.related and relation.similarity == 1.0

@@ -404,7 +404,9 @@ def _by_rule(pa: _Profile, pb: _Profile, policy: CoherencePolicy) -> Relation:
     score = jaccard(pa.extended, pb.extended)
     if pa.support or pb.support:
         if pa.support == pb.support:
-            return Relation(True, "same_support", score, (str(pa.support),))
+            # The same work for their departments: similarity 1, as the
+            # objective's incoherence term counts it (orgplan.similarity).
+            return Relation(True, "same_support", 1.0, (str(pa.support),))
         return Relation(False, "different_support", score)
     common = pa.functions & pb.functions
     if common:
