@@ -25,8 +25,8 @@ from docx import Document
 from test_report import scenario
 from view_fixtures import province, reform_plan
 
-import cli
 from orgplan.charts import to_dot_pages
+from orgplan.commands import planning
 from orgplan.compare import compare, write_comparison
 from orgplan.export import staffing_tables
 from orgplan.i18n import CATALOGUE, Lang, t
@@ -85,10 +85,10 @@ def _surfaces(lang: Lang, tmp_path: Path) -> dict[str, str]:
         "report": report_html(org, scenario(), plan, lang),
         "terminal": "\n".join(
             [
-                *cli._plan_lines(Result(plan=plan), lang),
+                *planning.plan_lines(Result(plan=plan), lang),
                 *(
                     str(c)
-                    for row in cli._plan_summary(
+                    for row in planning.plan_summary(
                         Result(plan=plan), lang
                     ).columns
                     for c in (row.header, *row._cells)

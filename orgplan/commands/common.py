@@ -1,0 +1,124 @@
+"""What every command shares: the --lang option, clean user errors, the
+input loader and rich tables.
+
+Heavier modules are imported inside the functions so that `orgplan --help`
+stays fast.
+"""
+
+from __future__ import annotations
+
+import functools
+import warnings
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import click
+
+from orgplan.errors import InputError, OrgplanError, OrgplanWarning
+from orgplan.i18n import LANGS, Lang, label, resolve_lang
+
+if TYPE_CHECKING:
+    from rich.table import Table
+
+    from orgplan.model import Organisation
+    from orgplan.rules import Rulebook
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+lang_option = click.option(
+    "--lang",
+    type=click.Choice(LANGS),
+    help="Language of everything shown and written: en, or vi for "
+    "Vietnamese [default: the scenario's lang, else $ORGPLAN_LANG, "
+    "else en].",
+)
+
+
+def command_lang(given: str | None, scenario: str | None = None) -> Lang:
+    """The language of this run (see orgplan.i18n.resolve_lang)."""
+    try:
+        return resolve_lang(given, scenario)
+    except ValueError as error:
+        raise click.UsageError(str(error)) from error
+
+# The longest --time-limit (seconds): a week; "inf" is no limit.
+WEEK = 604_800
+
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+def user_errors(command: F) -> F:
+    """Turn an OrgplanError into a clean message and exit code 1."""
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except InputError as error:
+            # In the language asked for (the scenario's is not known when
+            # the scenario itself is at fault).
+            try:
+                language = resolve_lang(kwargs.get("lang"))
+            except ValueError:
+                language = "en"
+            raise click.ClickException(error.text(language)) from error
+        except OrgplanError as error:
+            raise click.ClickException(str(error)) from error
+        except OSError as error:
+            # A file that cannot be read or written: its path and the
+            # operating system's reason, never a traceback.
+            where = error.filename or "a file"
+            raise click.ClickException(
+                f"{where}: {error.strerror or error}"
+            ) from error
+
+    return wrapper  # type: ignore[return-value]
+
+
+
+def plain_warning(message: Warning | str, *_: object, **__: object) -> None:
+    """Print a warning as a plain line, without Python's source line."""
+    click.echo(str(message), err=True)
+
+
+def load_input(path: Path) -> tuple[Organisation, Rulebook]:
+    """The organisation at ``path`` and the rulebook it is read under.
+
+    A scenario brings its own rulebook (with its overrides); plain data is
+    read under vn-2025. Warnings in the input are printed to stderr.
+
+    Raises
+    ------
+    orgplan.errors.InputError
+        If the input has errors (all are listed).
+    """
+    from orgplan.io import open_scenario, read_organisation
+    from orgplan.io.yaml_io import is_scenario
+    from orgplan.rules import load_rulebook
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", OrgplanWarning)
+        if is_scenario(path):
+            organisation, scenario = open_scenario(path)
+            rulebook = scenario.rulebook()
+        else:
+            organisation, rulebook = read_organisation(path), load_rulebook()
+    for warning in caught:
+        click.echo(str(warning.message), err=True)
+    return organisation, rulebook
+
+
+def table(
+    lang: Lang,
+    keys: tuple[str, ...],
+    rows: list[tuple[Any, ...]],
+    title: str | None = None,
+) -> Table:
+    """A rich table with headers ``keys`` in ``lang``."""
+    from rich.table import Table
+
+    shown = Table(*(label(key, lang) for key in keys), title=title)
+    for row in rows:
+        shown.add_row(*(str(value) for value in row))
+    return shown

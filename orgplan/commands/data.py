@@ -1,0 +1,189 @@
+"""The commands on input data: validate, stats, template."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import click
+
+import orgplan
+from orgplan.commands.common import (
+    command_lang,
+    lang_option,
+    load_input,
+    table,
+    user_errors,
+)
+from orgplan.i18n import Lang, label, plural, t
+
+BALANCE = ("units", "quota", "actual", "surplus", "deficit")
+OVER_CAP = ("unit", "name", "deputies", "cap", "excess", "rule")
+OVER_CAP_HEADERS = (
+    "unit",
+    "name",
+    "deputies",
+    "stats_cap",
+    "stats_excess",
+    "stats_rule",
+)
+
+
+@click.command()
+@click.argument("path", type=click.Path(path_type=Path))
+@lang_option
+@user_errors
+def validate(path: Path, lang: str | None) -> None:
+    """Check input data or a scenario and list every problem in it.
+
+    PATH is a folder of CSV files, an .xlsx workbook, a scenario .yaml
+    file or a folder holding scenario.yaml. Each problem is printed with
+    its file, sheet, row and column. Warnings are printed too but leave
+    the input valid (exit 0); any error exits with 1.
+
+    Example: orgplan validate scenarios/province-small
+    """
+    language = command_lang(lang)
+    problems = orgplan.check_input(path)
+    for problem in problems:
+        click.echo(f"  - {problem.text(language)}")
+    errors = sum(p.severity == "error" for p in problems)
+    if errors:
+        raise click.ClickException(
+            t(
+                "cli_invalid",
+                language,
+                path=path,
+                problems=plural("n_problems", errors, language),
+            )
+        )
+    warned = len(problems) - errors
+    if warned:
+        click.echo(
+            t(
+                "cli_valid_warned",
+                language,
+                path=path,
+                warnings=plural("n_warnings", warned, language),
+            )
+        )
+    else:
+        click.echo(t("cli_valid", language, path=path))
+
+
+@click.command()
+@click.argument("path", type=click.Path(path_type=Path))
+@click.option(
+    "--json", "as_json", is_flag=True, help="Print every number as JSON."
+)
+@lang_option
+@user_errors
+def stats(path: Path, as_json: bool, lang: str | None) -> None:
+    """Show the headline numbers of an organisation.
+
+    Units, focal points, layers, leaders, quota against actual staff,
+    spans of control, staff by locality and the units above their deputy
+    cap. PATH is anything `orgplan validate` accepts; a scenario's rule
+    overrides apply.
+
+    Example: orgplan stats scenarios/province-small --lang vi
+    """
+    from orgplan.graph import stats as organisation_stats
+
+    language = command_lang(lang)
+    organisation, rulebook = load_input(path)
+    numbers = organisation_stats(organisation, rulebook, language)
+    if as_json:
+        click.echo(json.dumps(numbers, ensure_ascii=False, indent=2))
+        return
+    _print_stats(numbers, organisation.name or str(path), language)
+
+
+def _print_stats(numbers: dict[str, Any], title: str, lang: Lang) -> None:
+    from rich.console import Console
+
+    from orgplan.plan import HEADLINE_METRICS
+
+    console = Console(highlight=False)
+    console.print(
+        table(
+            lang,
+            ("stats_indicator", "stats_value"),
+            [(label(key, lang), numbers[key]) for key in HEADLINE_METRICS],
+            title=title,
+        )
+    )
+    spans = numbers["spans"]
+    shown = {
+        key: "-" if spans[key] is None else f"{spans[key]:g}"
+        for key in ("min", "median", "max", "mean")
+    }
+    buckets = " · ".join(
+        f"{bucket}: {count}" for bucket, count in spans["distribution"].items()
+    )
+    console.print(
+        f"{label('stats_spans', lang)}: "
+        f"{label('stats_spans_line', lang).format(**shown)}\n  {buckets}"
+    )
+    console.print(
+        table(
+            lang,
+            ("locality", "name", *BALANCE),
+            [
+                (key, row["name"], *(row[k] for k in BALANCE))
+                for key, row in numbers["by_locality"].items()
+            ],
+        )
+    )
+    if not numbers["over_cap"]:
+        console.print(label("stats_none_over_cap", lang))
+        return
+    console.print(
+        table(
+            lang,
+            OVER_CAP_HEADERS,
+            [
+                tuple(entry[k] for k in OVER_CAP)
+                for entry in numbers["over_cap"]
+            ],
+            title=label("stats_over_cap", lang),
+        )
+    )
+
+
+@click.command()
+@click.argument("out", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--force", is_flag=True, help="Overwrite OUT if it exists."
+)
+@lang_option
+@user_errors
+def template(out: Path, lang: str | None, force: bool) -> None:
+    """Write a blank input workbook to fill in, with a README sheet.
+
+    The workbook has one sheet per table (units, localities, staff,
+    functions) with drop-down lists where values are fixed, and a README
+    sheet that explains every column. OUT must end in .xlsx.
+
+    Example: orgplan template hoa-son.xlsx --lang vi
+    """
+    language = command_lang(lang)
+    if out.suffix.lower() != ".xlsx":
+        raise click.BadParameter(
+            f"{out} does not end in .xlsx", param_hint="OUT"
+        )
+    if out.exists() and not force:
+        raise click.ClickException(
+            t("cli_template_exists", language, path=out)
+        )
+    try:
+        orgplan.write_template(out, lang=language)
+    except OSError as error:
+        raise click.ClickException(
+            f"cannot write {out}: {error.strerror or error}"
+        ) from error
+    click.echo(t("cli_template_wrote", language, path=out))
+
+
+# --- optimiser: plan, check ----------------------------------------------
