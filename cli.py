@@ -21,9 +21,9 @@ import click
 import orgplan
 from orgplan.commands.common import (
     CONTEXT,
-    WEEK,
     lang_option,
     plain_warning,
+    time_limit_option,
     user_errors,
 )
 from orgplan.commands.data import stats, template, validate
@@ -64,11 +64,7 @@ DEMO_SCENARIO = (
     type=click.Path(file_okay=False, path_type=Path),
     help="Folder to write the plan into.",
 )
-@click.option(
-    "--time-limit",
-    type=click.FloatRange(min=0, min_open=True, max=WEEK),
-    help="Seconds to search [default: the scenario's, 45].",
-)
+@time_limit_option("Seconds to search [default: the scenario's, 45].")
 @lang_option
 @click.pass_context
 @user_errors

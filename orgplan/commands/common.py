@@ -45,6 +45,15 @@ def command_lang(given: str | None, scenario: str | None = None) -> Lang:
 # The longest --time-limit (seconds): a week; "inf" is no limit.
 WEEK = 604_800
 
+
+def time_limit_option(help_text: str) -> Callable[[F], F]:
+    """The --time-limit option (seconds, above 0, at most a week)."""
+    return click.option(
+        "--time-limit",
+        type=click.FloatRange(min=0, min_open=True, max=WEEK),
+        help=help_text,
+    )
+
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 

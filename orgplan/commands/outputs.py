@@ -9,9 +9,9 @@ import click
 
 import orgplan
 from orgplan.commands.common import (
-    WEEK,
     command_lang,
     lang_option,
+    time_limit_option,
     user_errors,
 )
 
@@ -170,11 +170,7 @@ def export(
     type=click.Path(path_type=Path),
     help="The organisation of a plan.json that does not name its data.",
 )
-@click.option(
-    "--time-limit",
-    type=click.FloatRange(min=0, min_open=True, max=WEEK),
-    help="Seconds to solve a scenario [default: the scenario's].",
-)
+@time_limit_option("Seconds to solve a scenario [default: the scenario's].")
 @click.option(
     "--force",
     is_flag=True,
@@ -244,11 +240,7 @@ def chart(
     type=click.Path(dir_okay=False, path_type=Path),
     help="Also write the table to a .csv or .html file.",
 )
-@click.option(
-    "--time-limit",
-    type=click.FloatRange(min=0, min_open=True, max=WEEK),
-    help="Seconds to solve each scenario [default: the scenario's].",
-)
+@time_limit_option("Seconds to solve each scenario [default: the scenario's].")
 @lang_option
 @user_errors
 def compare(

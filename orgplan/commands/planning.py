@@ -10,9 +10,9 @@ import click
 
 import orgplan
 from orgplan.commands.common import (
-    WEEK,
     command_lang,
     lang_option,
+    time_limit_option,
     user_errors,
 )
 from orgplan.i18n import (
@@ -141,11 +141,7 @@ def _same_organisation(
     type=click.Path(file_okay=False, path_type=Path),
     help="Folder to write plan.json (and the outputs) into.",
 )
-@click.option(
-    "--time-limit",
-    type=click.FloatRange(min=0, min_open=True, max=WEEK),
-    help="Seconds to search [default: the scenario's].",
-)
+@time_limit_option("Seconds to search [default: the scenario's].")
 @click.option(
     "--workers",
     type=click.IntRange(min=1, max=64),
