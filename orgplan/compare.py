@@ -16,6 +16,7 @@ from orgplan.errors import InfeasibleScenario, OrgplanError
 from orgplan.i18n import (
     Lang,
     label,
+    message,
     number_text,
     percent_text,
     status_word,
@@ -96,7 +97,9 @@ def compare(items: Iterable[Plan | tuple[str, Plan]]) -> list[dict[str, Any]]:
         row["cost"] = (
             sum(s.cost or 0.0 for s in plan.separations) if solved else None
         )
-        row["reason"] = None if solved else "; ".join(plan.notes) or None
+        row["reason"] = (
+            None if solved else "; ".join(map(message, plan.notes)) or None
+        )
         rows.append(row)
     return rows
 

@@ -11,6 +11,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from orgplan.i18n.data import Message
 from orgplan.model import StaffCategory, Unit
 
 
@@ -68,7 +69,9 @@ class Merge(_Out):
     members: tuple[str, ...]
     name: str
     name_en: str | None = None
-    reasons: tuple[str, ...] = ()
+    # Catalogue messages ({"key": "reason_...", ...}, orgplan.i18n.data);
+    # plain strings are what an older orgplan wrote.
+    reasons: tuple[Message, ...] = ()
 
 
 class Flattening(_Out):
@@ -76,7 +79,7 @@ class Flattening(_Out):
 
     unit: str
     into: str
-    reasons: tuple[str, ...] = ()
+    reasons: tuple[Message, ...] = ()
 
 
 class SplitPart(_Out):
@@ -90,7 +93,7 @@ class Split(_Out):
 
     unit: str
     parts: tuple[SplitPart, ...]
-    reasons: tuple[str, ...] = ()
+    reasons: tuple[Message, ...] = ()
 
 
 class Leadership(_Out):
@@ -179,8 +182,8 @@ class Plan(_Out):
     movers: tuple[Mover, ...] = ()
     balance: tuple[UnitBalance, ...] = ()
     units_after: tuple[Unit, ...] = ()
-    binding_rules: tuple[str, ...] = ()
-    notes: tuple[str, ...] = ()
+    binding_rules: tuple[Message, ...] = ()
+    notes: tuple[Message, ...] = ()
     settings: dict[str, Any] = Field(default_factory=dict)
 
     def to_json(self) -> str:

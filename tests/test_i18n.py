@@ -100,10 +100,48 @@ def test_coded_values_of_the_export_read_back() -> None:
 
 
 def test_a_message_as_data_is_worded_in_either_language() -> None:
-    reason = {"key": "reason_posts_saved", "n": 2}
-    assert message(reason, "en") == "2 leadership posts fewer in all"
-    assert message(reason, "vi") == "giảm tổng cộng 2 vị trí lãnh đạo"
+    reason = {"key": "reason_posts_saved_many", "n": 2, "before": 5}
+    reason["after"] = 3
+    assert message(reason, "en") == (
+        "2 leadership posts fewer in all (5 -> 3)"
+    )
+    assert message(reason, "vi") == (
+        "giảm tổng cộng 2 vị trí lãnh đạo (từ 5 còn 3)"
+    )
     assert message("kept as written", "vi") == "kept as written"
+
+
+def test_words_fixed_in_both_languages_are_chosen_by_the_reader() -> None:
+    name = {"id": "STC", "en": "Department of Finance", "vi": "Sở Tài chính"}
+    member = {"key": "reason_member", "name": name, "staff": 6, "quota": 7}
+    merged = {"key": "reason_members", "members": [member, member]}
+    assert message(merged, "en") == (
+        "merges Department of Finance (6 staff, quota 7), "
+        "Department of Finance (6 staff, quota 7)"
+    )
+    assert message(member, "vi") == "Sở Tài chính (6 người, biên chế 7)"
+
+
+@pytest.mark.parametrize(
+    ("reason", "words"),
+    [
+        ({"key": "no_such_key"}, "unknown message key"),
+        ({"n": 2}, "unknown message key"),
+        ({"key": "reason_posts_saved_many", "n": 2}, "lacks the field"),
+    ],
+)
+def test_a_plan_with_a_broken_message_fails_when_read(
+    reason: dict[str, object], words: str
+) -> None:
+    from pydantic import ValidationError
+
+    from orgplan.plan import Merge
+
+    with pytest.raises(ValidationError, match=words):
+        Merge(into="A", members=("A", "B"), name="A", reasons=(reason,))
+    # A plain string is what an older orgplan wrote: it still reads.
+    old = Merge(into="A", members=("A", "B"), name="A", reasons=("old",))
+    assert message(old.reasons[0], "vi") == "old"
 
 
 def test_language_from_option_scenario_environment(

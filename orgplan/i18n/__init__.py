@@ -73,7 +73,8 @@ def message(value: str | Mapping[str, Any], lang: Lang = "en") -> str:
     ``value`` is ``{"key": ..., **fields}``; a plain string (written by
     an older orgplan) is returned as it is. A field that is itself such
     a mapping, or a list of them, is put in words first; a list is
-    joined with ", ".
+    joined with ", "; a field ``{"en": ..., "vi": ...}`` gives its words
+    in ``lang`` (see :mod:`orgplan.i18n.data`).
     """
     if isinstance(value, str):
         return value
@@ -84,6 +85,10 @@ def message(value: str | Mapping[str, Any], lang: Lang = "en") -> str:
 def _field(value: Any, lang: Lang) -> Any:
     if isinstance(value, Mapping) and "key" in value:
         return message(value, lang)
+    if isinstance(value, Mapping) and lang in value:
+        # Words fixed in both languages when the plan was made (a unit's
+        # name, a rule's legal source).
+        return value[lang]
     if isinstance(value, list | tuple):
         return ", ".join(str(_field(v, lang)) for v in value)
     return value

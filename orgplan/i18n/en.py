@@ -302,29 +302,65 @@ MESSAGES: dict[str, str] = {
     # Reasons for a merger, fold or split (orgplan.optimize.reasons): a
     # reason is {"key": ..., fields}; see orgplan.i18n.message.
     "reason_must_merge": "the scenario requires it (must_merge)",
+    "reason_members": "merges {members}",
+    "reason_member": "{name} ({staff} staff, quota {quota})",
     "reason_shared_functions": (
         "{unit} shares functions with {other}: {functions}"
     ),
     "reason_function_family": (
         "{unit} works in the same function family as {other}: {functions}"
     ),
+    "reason_same_sector": "{unit} and {other} work in one sector ({sector})",
     "reason_undersized": (
         "{unit} is undersized: a quota of {quota}, below the minimum of "
         "{minimum} for a {kind} ({source})"
     ),
-    "reason_members": "merges {members}",
-    "reason_member": "{name} ({staff} staff)",
-    "reason_heads_saved": (
+    "reason_heads_saved_one": (
+        "{n} head post fewer (one focal point instead of two)"
+    ),
+    "reason_heads_saved_many": (
         "{n} head posts fewer (one focal point instead of several)"
     ),
-    "reason_posts_saved": "{n} leadership posts fewer in all",
+    "reason_posts_saved_one": (
+        "{n} leadership post fewer in all ({before} -> {after})"
+    ),
+    "reason_posts_saved_many": (
+        "{n} leadership posts fewer in all ({before} -> {after})"
+    ),
     "reason_balance": (
         "surplus and deficit offset: staff against quota imbalance {before} "
         "-> {after}"
     ),
-    "reason_target": "needed for the target {target} ({source})",
-    "reason_intermediate": "removes an intermediate level",
-    "reason_split": "its functions go to the units that share them: {parts}",
+    "reason_target": "works towards the target: {target}; basis: {source}",
+    "target_max_units": "at most {n} units of kind {kind} ({before} now)",
+    "target_min_cut_units": (
+        "{share:.0%} fewer units (at most {limit} of {before})"
+    ),
+    "target_min_cut_focal_points": (
+        "{share:.0%} fewer focal points (at most {limit} of {before})"
+    ),
+    "target_min_cut_leaders": (
+        "{share:.0%} fewer leaders (at most {limit} of {before})"
+    ),
+    "target_min_cut_layers": (
+        "{share:.0%} fewer layers (at most {limit} of {before})"
+    ),
+    "source_scenario": (
+        "the scenario's target {path}, in line with Resolution 18-NQ/TW"
+    ),
+    "source_scenario_within": (
+        "the scenario's target {path}, within {source}"
+    ),
+    "source_rulebook": "the rulebook, {path}",
+    "reason_fold_into": "{unit} is folded into {into}",
+    "reason_intermediate": (
+        "removes an intermediate level (its {n} units move up)"
+    ),
+    "reason_split_unit": "{unit} is dissolved and its work handed over",
+    "reason_split_part": (
+        "{to} takes {functions} ({staff} staff), work related to its own"
+    ),
+    "reason_split_child": "{unit} moves to {to} with its functions",
     # The Word proposal (orgplan.proposal): annex tables of a đề án.
     "proposal_title": "Proposal for restructuring the organisation",
     "proposal_subtitle": "{organisation} · scenario {scenario}",

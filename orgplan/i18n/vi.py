@@ -305,30 +305,66 @@ MESSAGES: dict[str, str] = {
     # Reasons for a merger, fold or split (orgplan.optimize.reasons): a
     # reason is {"key": ..., fields}; see orgplan.i18n.message.
     "reason_must_merge": "kịch bản yêu cầu hợp nhất (must_merge)",
+    "reason_members": "hợp nhất {members}",
+    "reason_member": "{name} ({staff} người, biên chế {quota})",
     "reason_shared_functions": (
         "{unit} có chức năng trùng với {other}: {functions}"
     ),
     "reason_function_family": (
         "{unit} cùng nhóm chức năng với {other}: {functions}"
     ),
+    "reason_same_sector": "{unit} và {other} cùng một lĩnh vực ({sector})",
     "reason_undersized": (
         "{unit} không đủ quy mô: biên chế {quota}, dưới mức tối thiểu "
         "{minimum} của {kind} ({source})"
     ),
-    "reason_members": "hợp nhất {members}",
-    "reason_member": "{name} ({staff} người)",
-    "reason_heads_saved": (
+    "reason_heads_saved_one": (
+        "giảm {n} cấp trưởng (một đầu mối thay cho hai)"
+    ),
+    "reason_heads_saved_many": (
         "giảm {n} cấp trưởng (một đầu mối thay cho nhiều đầu mối)"
     ),
-    "reason_posts_saved": "giảm tổng cộng {n} vị trí lãnh đạo",
+    "reason_posts_saved_one": (
+        "giảm tổng cộng {n} vị trí lãnh đạo (từ {before} còn {after})"
+    ),
+    "reason_posts_saved_many": (
+        "giảm tổng cộng {n} vị trí lãnh đạo (từ {before} còn {after})"
+    ),
     "reason_balance": (
         "bù trừ thừa thiếu: chênh lệch biên chế từ {before} còn {after}"
     ),
-    "reason_target": "cần để đạt mục tiêu {target} ({source})",
-    "reason_intermediate": "giảm một cấp trung gian",
-    "reason_split": (
-        "các chức năng được chuyển cho đơn vị cùng chức năng: {parts}"
+    "reason_target": "góp phần đạt mục tiêu: {target}; căn cứ: {source}",
+    "target_max_units": "tối đa {n} đơn vị loại {kind} (hiện có {before})",
+    "target_min_cut_units": (
+        "giảm {share:.0%} số đơn vị (tối đa {limit} trên {before})"
     ),
+    "target_min_cut_focal_points": (
+        "giảm {share:.0%} đầu mối (tối đa {limit} trên {before})"
+    ),
+    "target_min_cut_leaders": (
+        "giảm {share:.0%} số lãnh đạo (tối đa {limit} trên {before})"
+    ),
+    "target_min_cut_layers": (
+        "giảm {share:.0%} số tầng (tối đa {limit} trên {before})"
+    ),
+    "source_scenario": (
+        "mục tiêu {path} của kịch bản, theo Nghị quyết 18-NQ/TW"
+    ),
+    "source_scenario_within": (
+        "mục tiêu {path} của kịch bản, trong giới hạn của {source}"
+    ),
+    "source_rulebook": "bộ quy tắc, {path}",
+    "reason_fold_into": "{unit} được nhập vào {into}",
+    "reason_intermediate": (
+        "giảm một cấp trung gian ({n} đơn vị trực thuộc chuyển lên)"
+    ),
+    "reason_split_unit": (
+        "{unit} được giải thể, chức năng nhiệm vụ được chuyển giao"
+    ),
+    "reason_split_part": (
+        "{to} nhận {functions} ({staff} người), gần với chức năng của mình"
+    ),
+    "reason_split_child": "{unit} chuyển về {to} cùng chức năng của mình",
     # The Word proposal (orgplan.proposal): annex tables of a đề án.
     "proposal_title": "Đề án sắp xếp tổ chức bộ máy",
     "proposal_subtitle": "{organisation} · kịch bản {scenario}",

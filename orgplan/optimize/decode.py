@@ -9,7 +9,11 @@ from ortools.sat.python import cp_model
 from orgplan.model import Organisation
 from orgplan.optimize.candidates import Candidates, SplitOption
 from orgplan.optimize.model import NO_CAP, StructureModel
-from orgplan.optimize.reasons import fold_reasons, merge_reasons, undersized
+from orgplan.optimize.reasons import (
+    fold_reasons,
+    merge_reasons,
+    split_reasons,
+)
 from orgplan.plan import (
     Flattening,
     Leadership,
@@ -76,12 +80,12 @@ def decode(
         Flattening(
             unit=w,
             into=cand.folds[w],
-            reasons=fold_reasons(org, rulebook, w),
+            reasons=fold_reasons(org, rulebook, w, scenario),
         )
         for w in sorted(folded, key=index.__getitem__)
     )
     splits = tuple(
-        _split(org, rulebook, chosen[u])
+        _split(org, scenario, rulebook, chosen[u])
         for u in sorted(chosen, key=index.__getitem__)
     )
     leadership = tuple(
@@ -140,23 +144,20 @@ def _merge(
 
 
 def _split(
-    org: Organisation, rulebook: Rulebook, option: SplitOption
+    org: Organisation,
+    scenario: Scenario,
+    rulebook: Rulebook,
+    option: SplitOption,
 ) -> Split:
-    unit = org.unit(option.unit)
-    reasons = [
-        f"{p.to} takes {', '.join(p.functions)}, related to its own functions"
-        for p in option.parts
-    ]
-    small = undersized(rulebook, unit)
-    if small is not None:
-        reasons.append(small)
     return Split(
         unit=option.unit,
         parts=tuple(
             SplitPart(to=p.to, functions=p.functions, staff=p.staff)
             for p in option.parts
         ),
-        reasons=tuple(reasons),
+        reasons=split_reasons(
+            org, rulebook, option.unit, option.parts, scenario=scenario
+        ),
     )
 
 

@@ -1,29 +1,63 @@
-"""Why a plan merges, folds or splits a unit, in plain words.
+"""Why a plan merges, folds or splits a unit, as messages of the catalogue.
 
-One wording for every method (CP-SAT and the greedy baseline), so that a
-committee reads the same reasons whichever produced the plan.
+One wording for every method (CP-SAT, the greedy baseline, the MIP), so
+that a committee reads the same reasons whichever produced the plan.
+Each reason is a message that travels as data (:mod:`orgplan.i18n.data`):
+``{"key": "reason_...", **fields}``, put in words in the reader's language
+by the report, the proposal and the exports. Names of units and legal
+sources are fixed in both languages when the plan is made, so a reason
+reads without the data it came from.
+
+A decision states its members and their sizes, what their work shares
+(functions by name), the rule or target that drives it with its legal
+source, the leadership posts saved and the balance of staff gained
+(issue 10, "reasons a person can use").
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from typing import Any, Protocol
 
+from orgplan.graph import metrics
+from orgplan.i18n import LANGS, citation, t
 from orgplan.model import Organisation, Unit
 from orgplan.rules import Rulebook
 from orgplan.scenario import Scenario
 from orgplan.semantics.scope import undersized_by
+from orgplan.semantics.targets import cut_limit, unit_limits
 from orgplan.similarity import function_set
 
+Reason = dict[str, Any]
 
-def undersized(rulebook: Rulebook, unit: Unit) -> str | None:
+
+class Part(Protocol):
+    """What a split hands to one receiver (``SplitPart`` or an option)."""
+
+    @property
+    def to(self) -> str: ...
+
+    @property
+    def functions(self) -> Sequence[str]: ...
+
+    @property
+    def staff(self) -> int: ...
+
+
+def undersized(rulebook: Rulebook, unit: Unit) -> Reason | None:
     """The reason ``unit`` cannot stand alone, or ``None`` if it can."""
     if not undersized_by(rulebook, unit):
         return None
     rules = rulebook.kind(unit.kind)
-    return (
-        f"{unit.id} is undersized: a quota of {unit.quota}, below the "
-        f"minimum of {rules.min_staff} for a {rules.label_en}"
-    )
+    return {
+        "key": "reason_undersized",
+        "unit": named(unit),
+        "quota": unit.quota,
+        "minimum": rules.min_staff,
+        "kind": _kind(rulebook, unit.kind),
+        "source": _cite(rulebook, f"kinds.{unit.kind}.min_staff"),
+    }
 
 
 def merge_reasons(
@@ -32,83 +66,276 @@ def merge_reasons(
     rulebook: Rulebook,
     members: Sequence[str],
     leaders_after: int,
-) -> tuple[str, ...]:
+) -> tuple[Reason, ...]:
     """Reasons for merging ``members`` (the representative first).
 
     ``leaders_after`` is the heads and deputies the merged unit keeps.
     """
     rep = org.unit(members[0])
     units = [org.unit(uid) for uid in members]
-    found: list[str] = []
+    found: list[Reason] = [
+        {"key": "reason_members", "members": [_member(u) for u in units]}
+    ]
     if any(set(members) >= set(group) for group in scenario.must_merge):
-        found.append("the scenario requires it (must_merge)")
+        found.append({"key": "reason_must_merge"})
     found += [
         reason
-        for uid in members[1:]
-        if (reason := _shared(org, org.unit(uid), rep)) is not None
+        for unit in units[1:]
+        if (reason := _shared(org, unit, rep)) is not None
     ]
     found += [
         reason
         for unit in units
         if (reason := undersized(rulebook, unit)) is not None
     ]
-    heads_saved = sum(u.heads for u in units) - 1
-    if heads_saved > 0:
-        found.append(
-            f"{heads_saved} head post{'s' * (heads_saved > 1)} fewer "
-            "(one focal point instead of several)"
-        )
-    posts_saved = sum(u.leaders for u in units) - leaders_after
-    if posts_saved > 0:
-        found.append(f"{_posts(posts_saved)} fewer in all")
+    posts_before = sum(u.leaders for u in units)
+    removed = Counter(u.kind for u in units[1:])
+    moves = ["units", "focal_points"]
+    if posts_before > leaders_after:
+        moves.append("leaders")
+    found += _targets(org, scenario, rulebook, removed, moves)
+    found += _posts(sum(u.heads for u in units) - 1, "heads")
+    found += _posts(
+        posts_before - leaders_after,
+        "posts",
+        before=posts_before,
+        after=leaders_after,
+    )
     before = sum(abs(u.actual - u.quota) for u in units)
     after = abs(sum(u.actual - u.quota for u in units))
     if before > after:
         found.append(
-            "surplus and deficit offset: staff against quota imbalance "
-            f"{before} -> {after}"
+            {"key": "reason_balance", "before": before, "after": after}
         )
     return tuple(found)
 
 
 def fold_reasons(
-    org: Organisation, rulebook: Rulebook, uid: str
-) -> tuple[str, ...]:
-    """Reasons for folding ``uid`` into its parent."""
+    org: Organisation,
+    rulebook: Rulebook,
+    uid: str,
+    scenario: Scenario | None = None,
+) -> tuple[Reason, ...]:
+    """Reasons for folding ``uid`` into its parent; with ``scenario``,
+    the targets the fold serves too."""
     unit = org.unit(uid)
-    found = []
-    if org.children(uid):
-        found.append("removes an intermediate level")
+    found: list[Reason] = []
+    parent = org.unit_by_id.get(unit.parent or "")
+    if parent is not None:
+        found.append(
+            {
+                "key": "reason_fold_into",
+                "unit": _member(unit),
+                "into": named(parent),
+            }
+        )
+    children = org.children(uid)
+    if children:
+        found.append({"key": "reason_intermediate", "n": len(children)})
     reason = undersized(rulebook, unit)
     if reason is not None:
         found.append(reason)
-    if unit.leaders:
-        found.append(f"{_posts(unit.leaders)} fewer")
+    if scenario is not None:
+        moves = ["units", "focal_points", "leaders"][: 2 + bool(unit.leaders)]
+        if children:
+            moves.append("layers")
+        found += _targets(org, scenario, rulebook, Counter([unit.kind]), moves)
+    found += _posts(unit.leaders, "posts", before=unit.leaders, after=0)
     return tuple(found)
 
 
-def _posts(count: int) -> str:
-    return f"{count} leadership post{'s' * (count != 1)}"
+def split_reasons(
+    org: Organisation,
+    rulebook: Rulebook,
+    uid: str,
+    parts: Sequence[Part],
+    *,
+    scenario: Scenario | None = None,
+    children: Mapping[str, str] | None = None,
+) -> tuple[Reason, ...]:
+    """Reasons for dissolving ``uid`` and handing its work to ``parts``.
+
+    ``children`` maps each child unit that follows its functions to its
+    receiver (a split of a unit with divisions); with ``scenario``, the
+    targets the split serves are given too.
+    """
+    unit = org.unit(uid)
+    found: list[Reason] = [{"key": "reason_split_unit", "unit": _member(unit)}]
+    for part in parts:
+        found.append(
+            {
+                "key": "reason_split_part",
+                "to": named(org.unit(part.to)),
+                "functions": _named(org, list(part.functions)),
+                "staff": part.staff,
+            }
+        )
+    for child, to in (children or {}).items():
+        found.append(
+            {
+                "key": "reason_split_child",
+                "unit": _member(org.unit(child)),
+                "to": named(org.unit(to)),
+            }
+        )
+    reason = undersized(rulebook, unit)
+    if reason is not None:
+        found.append(reason)
+    if scenario is not None:
+        moves = ["units", "focal_points", "leaders"][: 2 + bool(unit.leaders)]
+        found += _targets(org, scenario, rulebook, Counter([unit.kind]), moves)
+    found += _posts(unit.leaders, "posts", before=unit.leaders, after=0)
+    return tuple(found)
 
 
-def _shared(org: Organisation, unit: Unit, rep: Unit) -> str | None:
+def named(unit: Unit) -> dict[str, str]:
+    """A unit's name in both languages (with its id, for a reader)."""
+    return {"id": unit.id, **{lang: unit.label(lang) for lang in LANGS}}
+
+
+def _member(unit: Unit) -> Reason:
+    return {
+        "key": "reason_member",
+        "name": named(unit),
+        "staff": unit.actual,
+        "quota": unit.quota,
+    }
+
+
+def _kind(rulebook: Rulebook, kind: str) -> dict[str, str]:
+    rules = rulebook.kinds.get(kind)
+    if rules is None:
+        return {lang: kind for lang in LANGS}
+    return {"en": rules.label_en, "vi": rules.label_vi}
+
+
+def _cite(rulebook: Rulebook, path: str) -> dict[str, str]:
+    """The short legal source of the rule at ``path`` (or of its nearest
+    parent that has one), in both languages."""
+    key = path
+    while key and key not in rulebook.sources:
+        key = key.rpartition(".")[0]
+    if not key:
+        return {lang: t("source_rulebook", lang, path=path) for lang in LANGS}
+    return {lang: citation(key, rulebook.sources, lang) for lang in LANGS}
+
+
+def _scenario_source(
+    path: str, within: dict[str, str] | None = None
+) -> dict[str, str]:
+    """A target the scenario sets; ``within`` the legal limit it keeps to
+    (a scenario's 7 departments within the decree's 14)."""
+    if within is None:
+        return {lang: t("source_scenario", lang, path=path) for lang in LANGS}
+    return {
+        lang: t("source_scenario_within", lang, path=path, source=within[lang])
+        for lang in LANGS
+    }
+
+
+def _targets(
+    org: Organisation,
+    scenario: Scenario,
+    rulebook: Rulebook,
+    removed: Counter[str],
+    moves: Sequence[str],
+) -> list[Reason]:
+    """The targets that removing ``removed`` units (by kind) works for:
+    a ``max_units`` the data is above, and the ``min_cut`` of each count
+    in ``moves`` (units, focal_points, leaders, layers) the scenario
+    sets; focal points only if a removed kind is one."""
+    found: list[Reason] = []
+    have = Counter(u.kind for u in org.units)
+    for kind, limit in unit_limits(scenario, rulebook).items():
+        if removed[kind] and have[kind] > limit:
+            path = f"max_units.{kind}"
+            source = _cite(rulebook, path)
+            if kind in scenario.targets.max_units:
+                source = _scenario_source(
+                    f"targets.{path}",
+                    source if kind in rulebook.max_units else None,
+                )
+            target = {
+                "key": "target_max_units",
+                "n": limit,
+                "kind": _kind(rulebook, kind),
+                "before": have[kind],
+            }
+            found.append(
+                {"key": "reason_target", "target": target, "source": source}
+            )
+    cuts = {
+        what: share
+        for what in moves
+        if (share := scenario.targets.min_cut.get(what, 0.0)) > 0
+        and (what != "focal_points" or _focal(rulebook, removed))
+    }
+    # Measured only when a cut asks (a large organisation, many merges).
+    counts = metrics(org, rulebook) if cuts else None
+    for what, share in cuts.items():
+        before = getattr(counts, what)
+        target = {
+            "key": f"target_min_cut_{what}",
+            "share": share,
+            "limit": cut_limit(share, before),
+            "before": before,
+        }
+        found.append(
+            {
+                "key": "reason_target",
+                "target": target,
+                "source": _scenario_source(f"targets.min_cut.{what}"),
+            }
+        )
+    return found
+
+
+def _focal(rulebook: Rulebook, removed: Counter[str]) -> bool:
+    return any(
+        kind in rulebook.kinds and rulebook.kind(kind).focal_point
+        for kind in removed
+    )
+
+
+def _posts(saved: int, what: str, **fields: int) -> list[Reason]:
+    """``reason_heads_saved_one`` ... in the number's form, if any."""
+    if saved <= 0:
+        return []
+    form = "one" if saved == 1 else "many"
+    return [{"key": f"reason_{what}_saved_{form}", "n": saved, **fields}]
+
+
+def _shared(org: Organisation, unit: Unit, rep: Unit) -> Reason | None:
     exact = [f for f in unit.functions if f in rep.functions]
     if exact:
-        return f"{unit.id} shares functions with {rep.id}: " + ", ".join(
-            _named(org, exact)
-        )
+        return {
+            "key": "reason_shared_functions",
+            "unit": named(unit),
+            "other": named(rep),
+            "functions": _named(org, exact),
+        }
     families = sorted(
         function_set(org, unit.functions) & function_set(org, rep.functions)
     )
     if families:
-        return (
-            f"{unit.id} works in the same function family as {rep.id}: "
-            + ", ".join(_named(org, families))
-        )
+        return {
+            "key": "reason_function_family",
+            "unit": named(unit),
+            "other": named(rep),
+            "functions": _named(org, families),
+        }
+    if unit.sector and unit.sector == rep.sector:
+        return {
+            "key": "reason_same_sector",
+            "unit": named(unit),
+            "other": named(rep),
+            "sector": unit.sector,
+        }
     return None
 
 
 def _named(org: Organisation, codes: Sequence[str]) -> list[str]:
+    """Functions by name, with their code (the data's names)."""
     known = org.function_by_code
     return [
         f"{known[c].name} ({c})" if c in known and known[c].name else c

@@ -10,6 +10,7 @@ import pytest
 
 from orgplan.check import check_plan, objective_terms, objective_value
 from orgplan.errors import InfeasibleScenario
+from orgplan.i18n import message
 from orgplan.io import load_scenario, read_organisation
 from orgplan.model import FunctionDef, Organisation, Unit
 from orgplan.optimize.greedy import plan_leadership, solve_greedy
@@ -69,7 +70,7 @@ def test_the_undersized_unit_merges_with_its_most_similar_sibling() -> None:
     assert [(m.into, set(m.members)) for m in plan.merges] == [
         ("A", {"A", "B"})
     ]
-    reasons = " ".join(plan.merges[0].reasons)
+    reasons = " ".join(map(message, plan.merges[0].reasons))
     assert "fin.budget" in reasons
     assert "below the minimum of 5" in reasons
     assert plan.status is SolveStatus.FEASIBLE

@@ -103,7 +103,11 @@ def solve_greedy(
             ),
             "flattened": tuple(
                 f.model_copy(
-                    update={"reasons": fold_reasons(org, rulebook, f.unit)}
+                    update={
+                        "reasons": fold_reasons(
+                            org, rulebook, f.unit, scenario
+                        )
+                    }
                 )
                 for f in score.plan.flattened
             ),
