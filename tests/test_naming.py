@@ -139,3 +139,48 @@ def test_same_name_under_different_parents_is_fine() -> None:
         )
     )
     assert duplicate_names(org) == {}
+
+
+# The demo's case (issue 10): names written for Labour -> Home Affairs.
+INTENDED = {"SKHDT": "Sở Nội vụ", "SNV": "Sở Nội vụ"}
+
+
+def test_a_stray_member_does_not_take_its_groups_name(
+    org: Organisation,
+) -> None:
+    # SKHDT was meant for Home Affairs but merges with Finance instead.
+    naming = name_merges(org, [("STC", ("STC", "SKHDT"))], INTENDED)
+    assert naming.names == {"STC": "Sở Tài chính - Kế hoạch và Đầu tư"}
+    found = {(i.key, i.unit) for i in naming.issues}
+    assert found == {("names.stray", "SKHDT"), ("names.unused", "SNV")}
+
+
+def test_the_merge_holding_the_representative_takes_the_name(
+    org: Organisation,
+) -> None:
+    # SNV bears the name: it represents the group, even merged with a
+    # unit the entry did not list.
+    naming = name_merges(
+        org,
+        [("STC", ("STC", "SKHDT")), ("SNV", ("SNV", "SGTVT"))],
+        INTENDED,
+    )
+    assert naming.names["SNV"] == "Sở Nội vụ"
+    assert naming.names["STC"] != "Sở Nội vụ"
+
+
+def test_most_of_a_group_takes_its_name(org: Organisation) -> None:
+    names = dict.fromkeys(("SKHDT", "STC", "SGTVT"), "Sở Kinh tế")
+    naming = name_merges(
+        org,
+        [("SKHDT", ("SKHDT", "STC")), ("SGTVT", ("SGTVT", "SXD"))],
+        names,
+    )
+    # Two of three ids: the name; one of three, not the first: no name.
+    assert naming.names == {
+        "SKHDT": "Sở Kinh tế",
+        "SGTVT": "Sở Giao thông vận tải - Xây dựng",
+    }
+    assert [(i.key, i.unit) for i in naming.issues] == [
+        ("names.stray", "SGTVT")
+    ]

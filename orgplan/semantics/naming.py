@@ -2,9 +2,12 @@
 
 Three rules:
 
-- every ``names`` entry of the scenario is used or reported: an entry
-  for a unit that does not merge, or that merges into a unit another
-  entry names differently, is listed, never silently dropped;
+- every ``names`` entry of the scenario is used or reported: ids that
+  share a name describe one intended group, and a merge takes the name
+  only when it holds the group's representative or most of it; an entry
+  for a unit that does not merge, that merges into a unit another entry
+  names differently, or that merges as a stray member of its group, is
+  listed, never silently dropped;
 - a merged unit is never named by one member alone unless the scenario
   says so: without a ``names`` entry it takes the members' names joined
   (``Phòng Tổng hợp - Kinh tế``), as the 2025 mergers named theirs;
@@ -28,6 +31,7 @@ IssueKey = Literal[
     "names.unknown_unit",
     "names.unused",
     "names.conflict",
+    "names.stray",
     "names.duplicate",
     "names.duplicate_input",
 ]
@@ -91,6 +95,15 @@ def name_merges(
 ) -> Naming:
     """The name of each merged unit, by representative.
 
+    Ids that share one name in ``names`` describe one intended group
+    (``SKHDT`` and ``STC`` both ``Sở Tài chính``). The group's
+    representative is the member that already bears the name, else the
+    first listed. A merge takes the name when it holds the group's
+    representative or most (more than half) of its members; a merge that
+    holds only a stray member does not (Labour merged with Education is
+    not "Sở Nội vụ" because Labour was meant for Home Affairs), and the
+    entry is reported unused.
+
     Parameters
     ----------
     organisation
@@ -104,23 +117,33 @@ def name_merges(
     -------
     Naming
         ``names[into]`` for each merge, and an issue for each entry not
-        used (unknown unit, unit not merged, conflicting entries).
+        used (unknown unit, unit not merged, stray member, conflicting
+        entries).
     """
+    groups = _intended_groups(organisation, names)
     chosen: dict[str, str] = {}
     issues: list[NameIssue] = []
     merged: set[str] = set()
     for into, members in merges:
         merged.update(members)
         ordered = [into, *(m for m in members if m != into)]
-        given = [(m, names[m]) for m in ordered if m in names]
-        if not given:
+        held = set(ordered)
+        taking = [
+            names[m]
+            for m in ordered
+            if m in names and _takes(groups[names[m]], held)
+        ]
+        if not taking:
             chosen[into] = joined_name(
                 [organisation.unit(m).name for m in ordered]
             )
-            continue
-        chosen[into] = given[0][1]
-        for member, name in given[1:]:
-            if name != chosen[into]:
+        else:
+            chosen[into] = taking[0]
+        for member in ordered:
+            name = names.get(member)
+            if name is None or name == chosen[into]:
+                continue
+            if name in taking:
                 issues.append(
                     NameIssue(
                         "names.conflict",
@@ -128,6 +151,19 @@ def name_merges(
                         name,
                         f"names.{member} ({name!r}) is not used: {member} "
                         f"merges into {into}, named {chosen[into]!r}",
+                    )
+                )
+            else:
+                group = ", ".join(groups[name][1])
+                issues.append(
+                    NameIssue(
+                        "names.stray",
+                        member,
+                        name,
+                        f"names.{member} ({name!r}) is not used: the merge "
+                        f"into {into} holds {member} but not "
+                        f"{groups[name][0]} nor most of {group}, the "
+                        "units that name was given for",
                     )
                 )
     for uid, name in names.items():
@@ -151,6 +187,35 @@ def name_merges(
                 )
             )
     return Naming(chosen, tuple(issues))
+
+
+def _intended_groups(
+    organisation: Organisation, names: Mapping[str, str]
+) -> dict[str, tuple[str, tuple[str, ...]]]:
+    """Each name of ``names``: its representative and all its ids."""
+    ids: dict[str, list[str]] = {}
+    for uid, name in names.items():
+        ids.setdefault(name, []).append(uid)
+    found = {}
+    for name, group in ids.items():
+        bearer = next(
+            (
+                uid
+                for uid in group
+                if uid in organisation.unit_by_id
+                and _key(organisation.unit(uid).name) == _key(name)
+            ),
+            group[0],
+        )
+        found[name] = (bearer, tuple(group))
+    return found
+
+
+def _takes(group: tuple[str, tuple[str, ...]], held: set[str]) -> bool:
+    """A merge holding ``held`` takes the group's name: it holds the
+    representative or more than half of the ids."""
+    rep, ids = group
+    return rep in held or 2 * len(held & set(ids)) > len(ids)
 
 
 def duplicate_names(
