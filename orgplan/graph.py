@@ -14,7 +14,8 @@ from typing import Any
 
 import networkx as nx
 
-from orgplan.caps import over_cap
+from orgplan.caps import OverCap, over_cap
+from orgplan.i18n import message
 from orgplan.labels import Lang
 from orgplan.model import Organisation, Unit
 from orgplan.plan import Metrics
@@ -208,10 +209,17 @@ def stats(
     result["by_locality"] = _by_locality(org, lang)
     result["by_unit"] = [_balance(u, lang) for u in org.units]
     result["over_cap"] = [
-        {**asdict(entry), "name": org.unit(entry.unit).label(lang)}
-        for entry in over_cap(org, rulebook)
+        _over(org, entry, lang) for entry in over_cap(org, rulebook)
     ]
     return result
+
+
+def _over(org: Organisation, entry: OverCap, lang: Lang) -> dict[str, Any]:
+    row = asdict(entry)
+    row["name"] = org.unit(entry.unit).label(lang)
+    # The rule in the language asked for, not its message data.
+    row["rule"] = message(row.pop("words"), lang)
+    return row
 
 
 def _balance(unit: Unit, lang: Lang) -> dict[str, Any]:

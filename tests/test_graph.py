@@ -183,7 +183,10 @@ def test_stats_of_province_small(
         for e in s["over_cap"]
     ] == [("STC-GCS", "division", 2, 1, 1), ("SNNPTNT", "department", 4, 3, 1)]
     assert s["over_cap"][0]["name"] == "Phòng Quản lý giá và công sản"
-    assert "8 civil servants" in s["over_cap"][0]["rule"]
+    # The rule in the language asked for (Vietnamese by default).
+    assert s["over_cap"][0]["rule"] == (
+        "phòng có 8 công chức: tối đa 1 cấp phó (Nghị định 370/2025)"
+    )
     balance = {row["unit"]: row for row in s["by_unit"]}
     assert len(balance) == 53
     assert balance["SNNPTNT-TTKN"]["deficit"] == 3
@@ -198,6 +201,9 @@ def test_stats_names_in_english(
     assert names["STC"] == "Department of Finance"
     assert s["over_cap"][1]["name"] == (
         "Department of Agriculture and Rural Development"
+    )
+    assert s["over_cap"][0]["rule"] == (
+        "division with 8 civil servants: at most 1 deputy (Decree 370/2025)"
     )
 
 

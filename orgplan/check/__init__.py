@@ -165,21 +165,24 @@ def _objective(
         abs(plan.objective - value) > OBJECTIVE_TOLERANCE
     ):
         found.append(
-            Violation(
+            Violation.of(
                 "objective",
                 None,
-                f"the plan's objective is {plan.objective:g}; recomputed "
-                f"it is {value:g}",
+                "check_objective",
+                claimed=plan.objective,
+                value=value,
             )
         )
     for name, claimed in plan.objective_terms.items():
         if name in terms and abs(claimed - terms[name]) > OBJECTIVE_TOLERANCE:
             found.append(
-                Violation(
+                Violation.of(
                     "objective",
                     None,
-                    f"the plan's objective term {name} is {claimed:g}; "
-                    f"recomputed it is {terms[name]:g}",
+                    "check_objective_term",
+                    name=name,
+                    claimed=claimed,
+                    value=terms[name],
                 )
             )
     return found

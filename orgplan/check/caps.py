@@ -34,10 +34,11 @@ def caps(
     for merge in plan.merges:
         if merge.into not in entries:
             found.append(
-                Violation(
+                Violation.of(
                     "leadership",
                     merge.into,
-                    f"the merged unit {merge.into} has no leadership entry",
+                    "check_no_leadership",
+                    unit=merge.into,
                 )
             )
     for unit in after.units:
@@ -47,11 +48,14 @@ def caps(
         excess = unit.deputies - cap.value
         if not may_exceed(org, rulebook, unit, members):
             found.append(
-                Violation(
+                Violation.of(
                     "deputy_cap",
                     unit.id,
-                    f"{unit.id} has {unit.deputies} deputies, above its cap "
-                    f"of {cap.value} ({cap.rule})",
+                    "check_deputy_cap",
+                    unit=unit.id,
+                    deputies=unit.deputies,
+                    cap=cap.value,
+                    rule=cap.words,
                 )
             )
             continue
@@ -64,13 +68,15 @@ def caps(
             or reduce_by > deadline
         ):
             found.append(
-                Violation(
+                Violation.of(
                     "deputy_excess",
                     unit.id,
-                    f"{unit.id} has {unit.deputies} deputies, {excess} "
-                    f"above its cap of {cap.value}; its leadership entry "
-                    f"must list excess {excess} with a reduce_by date no "
-                    f"later than {rulebook.excess_deadline}",
+                    "check_deputy_excess",
+                    unit=unit.id,
+                    deputies=unit.deputies,
+                    excess=excess,
+                    cap=cap.value,
+                    deadline=rulebook.excess_deadline,
                 )
             )
         else:
@@ -86,13 +92,16 @@ def caps(
             and pool.deputies <= old.deputies
         )
         found.append(
-            Violation(
+            Violation.of(
                 "deputy_pooled",
                 None,
-                f"{pool.deputies} deputies in {pool.units} {pool.kind} "
-                f"units, {listed[pool.kind]} of them listed as excess: "
-                f"above the pooled cap ({pool.rule})",
-                "warning" if kept else "error",
+                "check_deputy_pooled",
+                severity="warning" if kept else "error",
+                deputies=pool.deputies,
+                units=pool.units,
+                kind=pool.kind,
+                listed=listed[pool.kind],
+                rule=pool.words,
             )
         )
     for pair in child_parent_violations(after, rulebook):
@@ -104,11 +113,12 @@ def caps(
             pair.parent_deputies,
         )
         found.append(
-            Violation(
+            Violation.of(
                 "deputy_child",
                 pair.child,
-                pair.rule,
-                "warning" if kept else "error",
+                "check_words",
+                severity="warning" if kept else "error",
+                words=pair.words,
             )
         )
     return found

@@ -41,13 +41,12 @@ def coherence(
                     )
     if blind:
         found.append(
-            Violation(
+            Violation.of(
                 "coherence.not_judged",
                 blind[0],
-                f"{len(blind)} merged units have neither functions nor a "
-                "sector: whether their work is related could not be "
-                "judged",
+                "check_not_judged",
                 severity="warning",
+                n=len(blind),
             )
         )
     return found

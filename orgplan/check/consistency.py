@@ -11,9 +11,11 @@ organisation and the decisions and name the ones that differ.
 from __future__ import annotations
 
 from collections import Counter
+from typing import Any
 
 from orgplan.check.violation import Violation
 from orgplan.graph import metrics
+from orgplan.i18n import both
 from orgplan.model import Organisation
 from orgplan.plan import Metrics, Plan, SolveStatus
 from orgplan.rules import Rulebook
@@ -30,6 +32,11 @@ _NO_PLAN = {
 # The objective and bound are rounded to 2 decimals; CP-SAT's integer
 # scaling of the incoherence adds a little more (semantics section 6).
 _GAP_SLACK = 0.5
+# Catalogue keys (solve_<key>) of statuses whose value is not one word.
+_STATUS_KEYS = {
+    SolveStatus.NO_SOLUTION: "no_solution",
+    SolveStatus.INVALID: "invalid",
+}
 _GAP_RELATIVE_SLACK = 1e-3
 
 
@@ -57,13 +64,13 @@ def solve_status(plan: Plan) -> list[Violation]:
         decided or plan.objective is not None
     ):
         return []
-    what = ", ".join(decided) or "an objective"
     return [
-        Violation(
+        Violation.of(
             "status",
             None,
-            f"the plan's status is {plan.status.value}, yet it holds "
-            f"{what}: a plan the solver did not find cannot be applied",
+            "check_status",
+            status=both(f"solve_{_STATUS_KEYS.get(plan.status, plan.status)}"),
+            what=decided or {"key": "check_an_objective"},
         )
     ]
 
@@ -80,29 +87,22 @@ def bound_and_gap(plan: Plan, scenario: Scenario) -> list[Violation]:
     found = []
     gap, bound, objective = plan.gap, plan.bound, plan.objective
     if gap is not None and gap < 0:
-        found.append(
-            Violation("gap", None, f"the plan's gap {gap:g} is negative")
-        )
+        found.append(Violation.of("gap", None, "check_gap_negative", gap=gap))
     if gap is not None and (bound is None or objective is None):
         found.append(
-            Violation(
-                "gap",
-                None,
-                f"the plan gives a gap of {gap:g} without an objective and "
-                "a bound to measure it",
-            )
+            Violation.of("gap", None, "check_gap_unmeasured", gap=gap)
         )
     if bound is None or objective is None:
         return found
     slack = max(_GAP_SLACK, _GAP_RELATIVE_SLACK * abs(objective))
     if bound > objective + slack:
         found.append(
-            Violation(
+            Violation.of(
                 "gap",
                 None,
-                f"the plan's bound {bound:g} is above its objective "
-                f"{objective:g}; the objective is minimised, so no plan "
-                "is better than its bound",
+                "check_bound_above",
+                bound=bound,
+                objective=objective,
             )
         )
     if gap is None or gap < 0:
@@ -113,11 +113,13 @@ def bound_and_gap(plan: Plan, scenario: Scenario) -> list[Violation]:
     claimed = gap * max(1.0, abs(objective - staffing))
     if abs(claimed - abs(objective - bound)) > slack:
         found.append(
-            Violation(
+            Violation.of(
                 "gap",
                 None,
-                f"the plan's gap {gap:g} does not match its objective "
-                f"{objective:g} and bound {bound:g}",
+                "check_gap_mismatch",
+                gap=gap,
+                objective=objective,
+                bound=bound,
             )
         )
     return found
@@ -125,11 +127,12 @@ def bound_and_gap(plan: Plan, scenario: Scenario) -> list[Violation]:
 
 def unknown_terms(plan: Plan) -> list[Violation]:
     return [
-        Violation(
+        Violation.of(
             "objective",
             None,
-            f"the plan's objective term {name} is not a term of the "
-            f"objective ({', '.join(TERMS)})",
+            "check_unknown_term",
+            name=name,
+            terms=list(TERMS),
         )
         for name in plan.objective_terms
         if name not in TERMS
@@ -148,26 +151,21 @@ def figures(
             continue
         actual = metrics(organisation, rulebook)
         wrong = [
-            f"{name} {getattr(claimed, name)} (is {getattr(actual, name)})"
+            _value(name, getattr(claimed, name), getattr(actual, name))
             for name in Metrics.model_fields
             if getattr(claimed, name) != getattr(actual, name)
         ]
         if wrong:
             found.append(
-                Violation(
-                    "metrics",
-                    None,
-                    f"the plan's metrics {key} give {'; '.join(wrong)}",
+                Violation.of(
+                    "metrics", None, f"check_metrics_{key}", wrong=wrong
                 )
             )
     unknown = sorted(set(plan.metrics) - {"before", "after"})
     if unknown:
         found.append(
-            Violation(
-                "metrics",
-                None,
-                f"the plan's metrics hold {', '.join(unknown)}, only "
-                "before and after exist",
+            Violation.of(
+                "metrics", None, "check_metrics_unknown", names=unknown
             )
         )
     return found
@@ -185,16 +183,12 @@ def balance(
     units = [u.id for u in structural.units]
     localities = {loc.id for loc in structural.localities}
     found = [
-        Violation(
-            "balance",
-            uid,
-            f"the balance has no row for {uid}, a unit after the plan",
-        )
+        Violation.of("balance", uid, "check_balance_missing", unit=uid)
         for uid in units
         if uid not in rows
     ]
     found += [
-        Violation("balance", uid, f"the balance has {n} rows for {uid}")
+        Violation.of("balance", uid, "check_balance_rows", n=n, unit=uid)
         for uid, n in rows.items()
         if n > 1
     ]
@@ -205,11 +199,8 @@ def balance(
         if unit is None:
             if row.id not in localities:
                 found.append(
-                    Violation(
-                        "balance",
-                        row.id,
-                        f"the balance has a row for {row.id}, which is "
-                        "not a unit after the plan",
+                    Violation.of(
+                        "balance", row.id, "check_balance_stray", unit=row.id
                     )
                 )
             continue
@@ -221,16 +212,18 @@ def balance(
         if row.id in now:
             expected["actual_after"] = now[row.id].actual
         wrong = [
-            f"{name} {getattr(row, name)} (is {value})"
+            _value(name, getattr(row, name), value)
             for name, value in expected.items()
             if getattr(row, name) != value
         ]
         if wrong:
             found.append(
-                Violation(
+                Violation.of(
                     "balance",
                     row.id,
-                    f"the balance of {row.id} gives {'; '.join(wrong)}",
+                    "check_balance_wrong",
+                    unit=row.id,
+                    wrong=wrong,
                 )
             )
     return found
@@ -245,11 +238,8 @@ def person_moves(
     for entry in (*plan.transfers, *plan.separations):
         named.update(entry.persons)
     found = [
-        Violation(
-            "person_moves",
-            None,
-            f"{pid} is named in {n} transfers and separations; a person "
-            "moves or leaves once",
+        Violation.of(
+            "person_moves", None, "check_person_twice", person=pid, n=n
         )
         for pid, n in sorted(named.items())
         if n > 1
@@ -259,19 +249,15 @@ def person_moves(
         if person.id not in named:
             continue
         if person.role != "staff":
-            why = f"was a {person.role} before the plan"
+            why = f"check_person_was_{person.role}"
         elif person.excluded:
-            why = "is marked excluded"
+            why = "check_person_excluded"
         elif person.role in excluded or person.field in excluded:
-            why = "is in staffing.separations.excluded_roles"
+            why = "check_person_excluded_role"
         else:
             continue
         found.append(
-            Violation(
-                "person_moves",
-                person.unit,
-                f"{person.id} {why} and may not move or leave",
-            )
+            Violation.of("person_moves", person.unit, why, person=person.id)
         )
     return found
 
@@ -288,11 +274,7 @@ def movers(plan: Plan) -> list[Violation]:
             expected.setdefault(pid, (s.unit, None, "separation"))
     listed = Counter(m.person for m in plan.movers)
     found = [
-        Violation(
-            "movers",
-            None,
-            f"{pid} is listed {n} times among the movers",
-        )
+        Violation.of("movers", None, "check_mover_twice", person=pid, n=n)
         for pid, n in sorted(listed.items())
         if n > 1
     ]
@@ -301,27 +283,32 @@ def movers(plan: Plan) -> list[Violation]:
         have = (mover.from_unit, mover.to_unit, mover.action)
         if want is None:
             found.append(
-                Violation(
+                Violation.of(
                     "movers",
                     mover.from_unit,
-                    f"the mover {mover.person} is in no transfer or "
-                    "separation",
+                    "check_mover_stray",
+                    person=mover.person,
                 )
             )
         elif have != want:
             found.append(
-                Violation(
+                Violation.of(
                     "movers",
                     mover.from_unit,
-                    f"the mover {mover.person} goes {_route(have)}, but "
-                    f"the plan's {want[2]} says {_route(want)}",
+                    "check_mover_route",
+                    person=mover.person,
+                    route=_route(have),
+                    action={"key": f"check_{want[2]}"},
+                    expected=_route(want),
                 )
             )
     found += [
-        Violation(
+        Violation.of(
             "movers",
             src,
-            f"{pid} is in a {action} but not among the movers",
+            "check_mover_missing",
+            person=pid,
+            action={"key": f"check_{action}"},
         )
         for pid, (src, _, action) in expected.items()
         if pid not in listed
@@ -329,20 +316,39 @@ def movers(plan: Plan) -> list[Violation]:
     return found
 
 
-def _route(route: tuple[str, str | None, str]) -> str:
+def _route(route: tuple[str, str | None, str]) -> dict[str, Any]:
     src, dst, action = route
-    return f"{src} -> {dst or 'leaves'} ({action})"
+    return {
+        "key": "check_route",
+        "source": src,
+        "to": dst or {"key": "check_leaves"},
+        # An action a hand edit wrote is shown as written.
+        "action": {"key": f"check_{action}"}
+        if action in ("transfer", "separation")
+        else action,
+    }
+
+
+def _value(name: str, claimed: object, actual: object) -> dict[str, Any]:
+    """``name claimed (is actual)``: a figure the plan gets wrong."""
+    return {
+        "key": "check_value",
+        "name": name,
+        "claimed": claimed,
+        "actual": actual,
+    }
 
 
 def merged_heads(plan: Plan) -> list[Violation]:
     """A merged unit has one head (section 2: ``heads = 1``)."""
     merged = {m.into for m in plan.merges}
     return [
-        Violation(
+        Violation.of(
             "leadership",
             entry.unit,
-            f"the merged unit {entry.unit} has {entry.heads} heads, not "
-            "one",
+            "check_merged_heads",
+            unit=entry.unit,
+            n=entry.heads,
         )
         for entry in plan.leadership
         if entry.unit in merged and entry.heads != 1

@@ -12,7 +12,7 @@ from collections import Counter
 from orgplan.check.coherence import coherence
 from orgplan.check.violation import Violation
 from orgplan.model import Organisation
-from orgplan.plan import Plan
+from orgplan.plan import Plan, Split
 from orgplan.rules import Rulebook
 from orgplan.scenario import Scenario
 from orgplan.semantics.scope import (
@@ -20,6 +20,7 @@ from orgplan.semantics.scope import (
     fold_obstacles,
     locked_units,
     merge_obstacle,
+    moved_parents,
     neighbours,
     split_part_related,
 )
@@ -33,6 +34,7 @@ DEFECT_RULES = {
     "overlap",
     "removed_unit",
     "split_staff",
+    "split_children",
 }
 
 
@@ -46,27 +48,36 @@ def decisions(
     found = []
     near = neighbours(org)
     homes = final_homes(org, plan)
+    parents = moved_parents(plan)
     touched = participants(plan)
     # Receivers may be of a kind outside the scope (section 5: a
     # sub-department in scope folds into its department), never locked.
     active = {uid for uid, what in touched.items() if "receives" not in what}
+    roles = _roles(plan)
     for split in plan.splits:
         for part in split.parts:
             touched.setdefault(part.to, f"receives part of {split.unit}")
-    for uid, what in touched.items():
+            roles.setdefault(
+                part.to,
+                {"key": "check_what_receives_part", "unit": split.unit},
+            )
+    for uid in touched:
         if uid not in known:
             continue
+        what = roles[uid]
         if uid in locked:
             found.append(
-                Violation("lock", uid, f"{uid} is locked but is {what}")
+                Violation.of("lock", uid, "check_locked", unit=uid, what=what)
             )
         if uid in active and known[uid].kind not in scope.kinds:
             found.append(
-                Violation(
+                Violation.of(
                     "scope",
                     uid,
-                    f"{uid} is a {known[uid].kind}, a kind outside the "
-                    f"scenario's scope, but is {what}",
+                    "check_out_of_scope",
+                    unit=uid,
+                    kind=known[uid].kind,
+                    what=what,
                 )
             )
     for allowed, items, what in (
@@ -75,18 +86,17 @@ def decisions(
         (scope.allow_fold, plan.flattened, "folds"),
     ):
         if items and not allowed:
-            found.append(
-                Violation("scope", None, f"the scenario allows no {what}")
-            )
+            found.append(Violation.of("scope", None, f"check_no_{what}"))
     for merge in plan.merges:
         if len(merge.members) > scope.max_group_size:
             found.append(
-                Violation(
+                Violation.of(
                     "group_size",
                     merge.into,
-                    f"the merge into {merge.into} has "
-                    f"{len(merge.members)} members, more than the "
-                    f"scenario's max_group_size {scope.max_group_size}",
+                    "check_group_size",
+                    into=merge.into,
+                    n=len(merge.members),
+                    most=scope.max_group_size,
                 )
             )
         rep = known.get(merge.into)
@@ -103,6 +113,7 @@ def decisions(
                 near,
                 coherent=False,
                 homes=homes,
+                parents=parents,
             )
             if reason:
                 found.append(Violation("merge_scope", member, reason))
@@ -128,20 +139,23 @@ def _split_rules(org: Organisation, plan: Plan) -> list[Violation]:
         for code in unit.functions:
             if given[code] != 1:
                 found.append(
-                    Violation(
+                    Violation.of(
                         "split_functions",
                         split.unit,
-                        f"function {code} of {split.unit} goes to "
-                        f"{given[code]} parts of its split, not exactly 1",
+                        "check_split_function_parts",
+                        code=code,
+                        unit=split.unit,
+                        n=given[code],
                     )
                 )
         for code in sorted(set(given) - set(unit.functions)):
             found.append(
-                Violation(
+                Violation.of(
                     "split_functions",
                     split.unit,
-                    f"the split of {split.unit} hands over function "
-                    f"{code}, which it does not have",
+                    "check_split_foreign_function",
+                    unit=split.unit,
+                    code=code,
                 )
             )
         for part in split.parts:
@@ -150,14 +164,68 @@ def _split_rules(org: Organisation, plan: Plan) -> list[Violation]:
                 continue
             if not split_part_related(org, part.functions, receiver):
                 found.append(
-                    Violation(
+                    Violation.of(
                         "split_related",
                         part.to,
-                        f"{part.to} receives functions "
-                        f"{', '.join(part.functions)} of {split.unit} but "
-                        "shares no function or function family with them",
+                        "check_split_unrelated",
+                        to=part.to,
+                        functions=list(part.functions),
+                        unit=split.unit,
                     )
                 )
+        found += _split_children(org, split)
+    return found
+
+
+def _split_children(org: Organisation, split: Split) -> list[Violation]:
+    """Children a split moves are its own, each moved to one receiver
+    (semantics section 2)."""
+    found = []
+    moved = Counter(c for part in split.parts for c in part.children)
+    mine = set(org.children(split.unit))
+    for child, n in sorted(moved.items()):
+        if child not in mine:
+            found.append(
+                Violation.of(
+                    "split_children",
+                    split.unit,
+                    "check_split_child_unknown",
+                    unit=split.unit,
+                    child=child,
+                )
+            )
+        elif n > 1:
+            found.append(
+                Violation.of(
+                    "split_children",
+                    split.unit,
+                    "check_split_child_twice",
+                    unit=split.unit,
+                    child=child,
+                    n=n,
+                )
+            )
+    return found
+
+
+def _roles(plan: Plan) -> dict[str, dict[str, str]]:
+    """What each unit of a decision does, as the message the violations
+    word (the same roles as :func:`participants`, first one wins)."""
+    found: dict[str, dict[str, str]] = {}
+    for merge in plan.merges:
+        for member in merge.members:
+            found.setdefault(
+                member, {"key": "check_what_merged", "into": merge.into}
+            )
+    for fold in plan.flattened:
+        found.setdefault(
+            fold.unit, {"key": "check_what_folded", "into": fold.into}
+        )
+        found.setdefault(
+            fold.into, {"key": "check_what_receives", "unit": fold.unit}
+        )
+    for split in plan.splits:
+        found.setdefault(split.unit, {"key": "check_what_split"})
     return found
 
 
@@ -170,20 +238,21 @@ def must_pairs(
         unknown = [uid for uid in group if uid not in homes]
         if unknown:
             found.append(
-                Violation(
+                Violation.of(
                     "must_merge",
                     unknown[0],
-                    f"must_merge names unknown unit {unknown[0]}",
+                    "check_must_merge_unknown",
+                    unit=unknown[0],
                 )
             )
             continue
         if not frozenset.intersection(*(homes[uid] for uid in group)):
             found.append(
-                Violation(
+                Violation.of(
                     "must_merge",
                     group[0],
-                    f"{', '.join(group)} must merge but end in different "
-                    "units",
+                    "check_must_merge_apart",
+                    units=list(group),
                 )
             )
     for pair in scenario.must_not_merge:
@@ -191,11 +260,11 @@ def must_pairs(
             *(homes[uid] for uid in pair)
         ):
             found.append(
-                Violation(
+                Violation.of(
                     "must_not_merge",
                     pair[0],
-                    f"{' and '.join(pair)} must not merge but end in the "
-                    "same unit",
+                    "check_must_not_merge",
+                    units=list(pair),
                 )
             )
     return found

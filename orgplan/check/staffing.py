@@ -23,17 +23,25 @@ def persons(
     org: Organisation, plan: Plan, after: Organisation
 ) -> list[Violation]:
     found = []
-    for entry, kind in (
-        *((t, f"transfer {t.from_} -> {t.to}") for t in plan.transfers),
-        *((s, f"separation from {s.unit}") for s in plan.separations),
+    for entry, what in (
+        *(
+            (t, {"key": "check_what_transfer", "source": t.from_, "to": t.to})
+            for t in plan.transfers
+        ),
+        *(
+            (s, {"key": "check_what_separation", "unit": s.unit})
+            for s in plan.separations
+        ),
     ):
         if len(entry.persons) > entry.count:
             found.append(
-                Violation(
+                Violation.of(
                     "person_accounted",
                     None,
-                    f"the {kind} names {len(entry.persons)} persons for a "
-                    f"count of {entry.count}",
+                    "check_persons_count",
+                    what=what,
+                    n=len(entry.persons),
+                    count=entry.count,
                 )
             )
     separated = Counter(p for s in plan.separations for p in s.persons)
@@ -44,20 +52,22 @@ def persons(
         places = separated[person.id] + (now is not None)
         if places != 1:
             found.append(
-                Violation(
+                Violation.of(
                     "person_accounted",
                     person.unit,
-                    f"{person.id} is in {places} places after the plan "
-                    "(a unit or a separation), not one",
+                    "check_person_places",
+                    person=person.id,
+                    n=places,
                 )
             )
         elif now is not None and now.unit not in staying:
             found.append(
-                Violation(
+                Violation.of(
                     "person_accounted",
                     now.unit,
-                    f"{person.id} is in {now.unit}, which is not a unit "
-                    "after the plan",
+                    "check_person_gone_unit",
+                    person=person.id,
+                    unit=now.unit,
                 )
             )
     return found
@@ -75,12 +85,14 @@ def conservation(
     for category in sorted(set(before) | set(now) | set(leaving)):
         if before[category] != now[category] + leaving[category]:
             found.append(
-                Violation(
+                Violation.of(
                     "conservation",
                     None,
-                    f"{category.replace('_', ' ')} staff: "
-                    f"{before[category]} before, {now[category]} after "
-                    f"and {leaving[category]} separated",
+                    "check_conservation",
+                    category={"key": category},
+                    before=before[category],
+                    after=now[category],
+                    left=leaving[category],
                 )
             )
     return found
@@ -111,17 +123,16 @@ def staff_totals(
             continue
         expected = formed.actual + flow[unit.id]
         if unit.actual != expected:
-            what = (
-                f"the total of its members {', '.join(merged[unit.id])}"
-                if unit.id in merged
-                else "what the plan gives it"
-            )
+            members = merged.get(unit.id)
             found.append(
-                Violation(
+                Violation.of(
                     "staff_total",
                     unit.id,
-                    f"{unit.id} has {unit.actual} staff after the plan, "
-                    f"not {expected}, {what}",
+                    "check_staff_total" if members else "check_staff_given",
+                    unit=unit.id,
+                    actual=unit.actual,
+                    expected=expected,
+                    members=list(members or ()),
                 )
             )
     return found
@@ -142,15 +153,17 @@ def transfers(
     out: Counter[str] = Counter()
     for t in plan.transfers:
         out[t.from_] += t.count
-        what = f"the transfer {t.from_} -> {t.to}"
         if rules.max_km is not None:
             if t.km is not None and t.km > rules.max_km:
                 found.append(
-                    Violation(
+                    Violation.of(
                         "transfer",
                         t.from_,
-                        f"{what} covers {t.km:g} km, more than "
-                        f"max_km {rules.max_km:g}",
+                        "check_transfer_km",
+                        source=t.from_,
+                        to=t.to,
+                        km=t.km,
+                        most=rules.max_km,
                     )
                 )
             continue
@@ -163,23 +176,29 @@ def transfers(
             b = structural.unit(t.to).locality or ""
             hops_taken = distances.get(a, {}).get(b)
         if hops_taken is None or hops_taken > rules.max_hops:
-            far = "an unknown number of" if hops_taken is None else hops_taken
             found.append(
-                Violation(
+                Violation.of(
                     "transfer",
                     t.from_,
-                    f"{what} moves staff {far} locality hops, more than "
-                    f"max_hops {rules.max_hops}",
+                    "check_transfer_far"
+                    if hops_taken is None
+                    else "check_transfer_hops",
+                    source=t.from_,
+                    to=t.to,
+                    hops=hops_taken,
+                    most=rules.max_hops,
                 )
             )
     limit = rules.max_out_per_unit
     if limit is not None:
         found += [
-            Violation(
+            Violation.of(
                 "transfer",
                 uid,
-                f"{count} staff move out of {uid}, more than "
-                f"max_out_per_unit {limit}",
+                "check_transfer_out",
+                n=count,
+                unit=uid,
+                most=limit,
             )
             for uid, count in out.items()
             if count > limit

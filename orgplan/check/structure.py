@@ -22,18 +22,18 @@ def units_after(
     if [u.id for u in claimed] != [u.id for u in applied]:
         missing = sorted({u.id for u in applied} - {u.id for u in claimed})
         extra = sorted({u.id for u in claimed} - {u.id for u in applied})
-        detail = (
-            f"missing {', '.join(missing) or 'none'}, extra "
-            f"{', '.join(extra) or 'none'}"
-            if missing or extra
-            else "in a different order"
-        )
+        none = {"key": "check_none"}
+        if not (missing or extra):
+            return [
+                Violation.of("units_after", None, "check_units_after_order")
+            ]
         return [
-            Violation(
+            Violation.of(
                 "units_after",
                 None,
-                f"units_after does not list the units the plan leaves "
-                f"({detail})",
+                "check_units_after_list",
+                missing=missing or none,
+                extra=extra or none,
             )
         ]
     found = []
@@ -45,11 +45,12 @@ def units_after(
                 if getattr(mine, name) != getattr(theirs, name)
             ]
             found.append(
-                Violation(
+                Violation.of(
                     "units_after",
                     mine.id,
-                    f"units_after gives {mine.id} a different "
-                    f"{', '.join(fields)} than applying the plan does",
+                    "check_units_after_fields",
+                    unit=mine.id,
+                    fields=fields,
                 )
             )
     return found
@@ -61,11 +62,12 @@ def tree(after: Organisation) -> list[Violation]:
     for unit in after.units:
         if unit.parent is not None and unit.parent not in units:
             found.append(
-                Violation(
+                Violation.of(
                     "tree",
                     unit.id,
-                    f"{unit.id} has parent {unit.parent}, which is not a "
-                    "unit after the plan",
+                    "check_tree_parent",
+                    unit=unit.id,
+                    parent=unit.parent,
                 )
             )
     # Units reachable from a root (or from a dangling parent, reported
@@ -77,11 +79,7 @@ def tree(after: Organisation) -> list[Violation]:
     for unit in after.units:
         if unit.id not in reached and unit.parent in units:
             found.append(
-                Violation(
-                    "tree",
-                    unit.id,
-                    f"{unit.id} is in a cycle of parents after the plan",
-                )
+                Violation.of("tree", unit.id, "check_tree_cycle", unit=unit.id)
             )
     return found
 
@@ -93,15 +91,22 @@ def function_owners(org: Organisation, after: Organisation) -> list[Violation]:
     for code, count in before.items():
         owners = now[code]
         if owners == 0:
-            problem = "has no owner after the plan"
+            problem = "check_function_orphan"
         elif count == 1 and owners > 1:
-            problem = f"has {owners} owners after the plan, not one"
+            problem = "check_function_owners"
         elif owners > count:
-            problem = f"has {owners} owners after the plan, {count} before"
+            problem = "check_function_more"
         else:
             continue
         found.append(
-            Violation("function_owner", None, f"function {code} {problem}")
+            Violation.of(
+                "function_owner",
+                None,
+                problem,
+                code=code,
+                n=owners,
+                before=count,
+            )
         )
     return found
 

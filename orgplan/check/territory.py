@@ -12,6 +12,7 @@ unit if it says so, as the 2025 process listed its 705.
 from __future__ import annotations
 
 from orgplan.check.violation import Violation
+from orgplan.i18n import cited
 from orgplan.model import Organisation
 from orgplan.plan import Plan
 from orgplan.rules import Rulebook
@@ -42,23 +43,30 @@ def territory_violations(
         return []
     found = check_territory(org, plan.merges, rulebook, kinds)
     violations = [
-        Violation(
+        Violation.of(
             "contiguity",
             rep,
-            f"the new unit {rep} is not connected: its members fall in "
-            f"{len(parts)} separate parts ("
-            + "; ".join(", ".join(sorted(part)) for part in parts)
-            + ")",
+            "check_disconnected",
+            unit=rep,
+            n=len(parts),
+            parts="; ".join(", ".join(sorted(part)) for part in parts),
         )
         for rep, parts in sorted(found.disconnected.items())
     ]
     violations += [
-        Violation(
+        Violation.of(
             f"standard.{short.standard}",
             short.unit,
-            f"{short.message()}; {short.source.split(':')[0]}",
-            "warning",
-            round(short.required - short.actual, 2),
+            "check_standard_area"
+            if short.standard == "area_km2"
+            else "check_standard_population",
+            severity="warning",
+            amount=round(short.required - short.actual, 2),
+            unit=short.unit,
+            actual=short.actual,
+            required=short.required,
+            rule=short.rule,
+            source=cited(rulebook.sources, short.rule),
         )
         for short in found.shortfalls
     ]

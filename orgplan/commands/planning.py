@@ -70,7 +70,7 @@ def check(
     violations = check_plan(organisation, scenario, the_plan)
     errors = [v for v in violations if v.severity == "error"]
     for violation in sorted(violations, key=lambda v: v.severity):
-        click.echo(str(violation))
+        click.echo(violation.line(language))
     warnings = plural("n_warnings", len(violations) - len(errors), language)
     if errors:
         click.echo(

@@ -16,6 +16,7 @@ This module imports nothing heavy: the CLI loads it before ``--help``.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from typing import Any, Literal, cast
 
@@ -151,11 +152,31 @@ def rule_source(key: str, sources: Mapping[str, str], lang: Lang) -> str:
 
 def citation(key: str, sources: Mapping[str, str], lang: Lang) -> str:
     """The short citation of rule ``key``: its source up to the colon,
-    without the [F]/[U] tags ("Decree 370/2025", "Nghị định 370/2025")."""
-    source = rule_source(key, sources, lang)
-    for tag in ("[F]/[U]", "[F]", "[U]"):
-        source = source.replace(tag, "")
+    without the certainty tags ([F], [F]/[U], [F-draft]...): "Decree
+    370/2025", "Nghị định 370/2025"."""
+    source = _TAGS.sub("", rule_source(key, sources, lang))
     return source.split(":", 1)[0].strip()
+
+
+# The certainty tags a source starts with (orgplan.rules).
+_TAGS = re.compile(r"^\s*(\[[^\]]*\]/?)+\s*")
+
+
+def cited(sources: Mapping[str, str], path: str) -> dict[Lang, str]:
+    """The short citation of the rule at ``path``, or of its nearest
+    parent with a source, in both languages (a message field, see
+    :func:`message`); "the rulebook, <path>" when none has one."""
+    key = path
+    while key and key not in sources:
+        key = key.rpartition(".")[0]
+    if not key:
+        return {lang: t("source_rulebook", lang, path=path) for lang in LANGS}
+    return {lang: citation(key, sources, lang) for lang in LANGS}
+
+
+def both(key: str, /, **fields: Any) -> dict[Lang, str]:
+    """Message ``key`` worded now in both languages (a message field)."""
+    return {lang: t(key, lang, **fields) for lang in LANGS}
 
 
 def resolve_lang(given: str | None, scenario: str | None = None) -> Lang:

@@ -5,6 +5,7 @@ checks both ways, and that the ``{fields}`` agree). Add a message by
 adding its key to both tables.
 """
 
+from orgplan.i18n.checks_en import CHECKS
 from orgplan.i18n.problems_en import PROBLEMS
 
 MESSAGES: dict[str, str] = {
@@ -406,25 +407,8 @@ MESSAGES: dict[str, str] = {
     "required_if_used": " (if the sheet is used)",
     # Problems in the input (orgplan.i18n.problems_en).
     **PROBLEMS,
-    # Deputy caps as rules with their source (orgplan.semantics.caps),
-    # for orgplan stats and the checker; {source} from citation().
-    "cap_steps": (
-        "{kind} with {size} {basis}{merged}: at most {deputies} ({source})"
-    ),
-    "cap_merged": ", formed from {n} units",
-    "cap_basis_staff": "staff",
-    "cap_basis_civil_servants": "civil servants",
-    "cap_basis_child_units": "units under it",
-    "cap_half": (
-        "at most {percent} of a quota of {quota}: {deputies} ({source})"
-    ),
-    "cap_deputies_one": "{n} deputy",
-    "cap_deputies_many": "{n} deputies",
-    "cap_pooled": (
-        "{units} {kind} units, on average at most {average} deputies "
-        "each{extra}: at most {deputies} in all ({source})"
-    ),
-    "cap_bonus": " + {n} for merged units",
+    # The plan checker and the deputy caps (orgplan.i18n.checks_en).
+    **CHECKS,
     # The phases of a solve (orgplan.optimize.progress.PHASES), shown
     # while orgplan plan waits.
     "cli_phase": "{phase}... {elapsed} s",

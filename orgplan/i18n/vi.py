@@ -4,6 +4,7 @@ The same keys as :mod:`orgplan.i18n.en`; the Vietnamese input headers,
 column meanings and rule sources are in :mod:`orgplan.i18n.vi_input`.
 """
 
+from orgplan.i18n.checks_vi import CHECKS
 from orgplan.i18n.problems_vi import PROBLEMS
 
 MESSAGES: dict[str, str] = {
@@ -410,25 +411,8 @@ MESSAGES: dict[str, str] = {
     "required_if_used": " (nếu dùng trang tính này)",
     # Problems in the input (orgplan.i18n.problems_vi).
     **PROBLEMS,
-    # Deputy caps as rules with their source (orgplan.semantics.caps),
-    # for orgplan stats and the checker; {source} from citation().
-    "cap_steps": (
-        "{kind} có {size} {basis}{merged}: tối đa {deputies} ({source})"
-    ),
-    "cap_merged": ", hình thành từ {n} đơn vị",
-    "cap_basis_staff": "người",
-    "cap_basis_civil_servants": "công chức",
-    "cap_basis_child_units": "đơn vị trực thuộc",
-    "cap_half": (
-        "tối đa {percent} biên chế được giao {quota}: {deputies} ({source})"
-    ),
-    "cap_deputies_one": "{n} cấp phó",
-    "cap_deputies_many": "{n} cấp phó",
-    "cap_pooled": (
-        "{units} đơn vị loại {kind}, bình quân tối đa {average} cấp phó mỗi "
-        "đơn vị{extra}: tổng cộng tối đa {deputies} ({source})"
-    ),
-    "cap_bonus": " + {n} cho đơn vị hợp nhất",
+    # The plan checker and the deputy caps (orgplan.i18n.checks_vi).
+    **CHECKS,
     # The phases of a solve (orgplan.optimize.progress.PHASES), shown
     # while orgplan plan waits.
     "cli_phase": "{phase}... {elapsed} giây",

@@ -21,7 +21,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any, Protocol
 
 from orgplan.graph import metrics
-from orgplan.i18n import LANGS, citation, t
+from orgplan.i18n import LANGS, Lang, cited, t
 from orgplan.model import Organisation, Unit
 from orgplan.rules import Rulebook
 from orgplan.scenario import Scenario
@@ -156,8 +156,9 @@ def split_reasons(
     """Reasons for dissolving ``uid`` and handing its work to ``parts``.
 
     ``children`` maps each child unit that follows its functions to its
-    receiver (a split of a unit with divisions); with ``scenario``, the
-    targets the split serves are given too.
+    receiver (a split of a unit with divisions); a part's own
+    ``children`` (if it has the attribute) count the same. With
+    ``scenario``, the targets the split serves are given too.
     """
     unit = org.unit(uid)
     found: list[Reason] = [{"key": "reason_split_unit", "unit": _member(unit)}]
@@ -170,7 +171,13 @@ def split_reasons(
                 "staff": part.staff,
             }
         )
-    for child, to in (children or {}).items():
+    follow = {
+        child: part.to
+        for part in parts
+        for child in getattr(part, "children", ())
+    }
+    follow.update(children or {})
+    for child, to in follow.items():
         found.append(
             {
                 "key": "reason_split_child",
@@ -209,15 +216,10 @@ def _kind(rulebook: Rulebook, kind: str) -> dict[str, str]:
     return {"en": rules.label_en, "vi": rules.label_vi}
 
 
-def _cite(rulebook: Rulebook, path: str) -> dict[str, str]:
+def _cite(rulebook: Rulebook, path: str) -> dict[Lang, str]:
     """The short legal source of the rule at ``path`` (or of its nearest
     parent that has one), in both languages."""
-    key = path
-    while key and key not in rulebook.sources:
-        key = key.rpartition(".")[0]
-    if not key:
-        return {lang: t("source_rulebook", lang, path=path) for lang in LANGS}
-    return {lang: citation(key, rulebook.sources, lang) for lang in LANGS}
+    return cited(rulebook.sources, path)
 
 
 def _scenario_source(

@@ -11,25 +11,21 @@ builds the same numbers as expressions from :func:`cap_basis`,
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from fractions import Fraction
+from typing import Any
 
+from orgplan.i18n import cited, message
 from orgplan.model import Organisation, Unit
 from orgplan.rules import KindRules, Rulebook
 from orgplan.semantics.staff import civil_servant_count
 
 # Rulebook key of the 50% rule, for its source and for ``Cap.binding``.
 HALF_OF_QUOTA = "deputy_fraction_of_quota"
-# The certainty tags a source starts with: "[F] ", "[F]/[U] "...
-_TAGS = re.compile(r"^(\[[^\]]*\]/?)+\s*")
-
-_BASIS_WORDS = {
-    "staff": "staff",
-    "civil_servants": "civil servants",
-    "child_units": "units under it",
-}
+# A rule in words as a catalogue message ({"key": "cap_...", ...}, see
+# orgplan.i18n.message); ``rule`` is its English text.
+Words = Mapping[str, Any]
 
 
 @dataclass(frozen=True)
@@ -38,12 +34,14 @@ class Cap:
 
     ``value`` is ``None`` when no rule caps the unit. ``binding`` lists the
     rulebook keys whose number equals ``value`` (the per-unit steps, the
-    50% rule, or both); ``rule`` says the same in plain words.
+    50% rule, or both); ``rule`` says the same in plain words, ``words``
+    as a message in either language.
     """
 
     value: int | None
     rule: str
     binding: tuple[str, ...] = ()
+    words: Words = field(default_factory=dict, compare=False)
 
 
 @dataclass(frozen=True)
@@ -57,6 +55,7 @@ class OverCap:
     cap: int
     excess: int
     rule: str
+    words: Words = field(default_factory=dict, compare=False)
 
 
 @dataclass(frozen=True)
@@ -69,6 +68,7 @@ class PooledCap:
     cap: int
     excess: int
     rule: str
+    words: Words = field(default_factory=dict, compare=False)
 
 
 @dataclass(frozen=True)
@@ -80,6 +80,7 @@ class ChildParentViolation:
     child_deputies: int
     parent_deputies: int
     rule: str
+    words: Words = field(default_factory=dict, compare=False)
 
 
 def cap_size(
@@ -175,36 +176,53 @@ def unit_cap(
         If ``unit_id`` is not a unit of ``org``.
     """
     unit = org.unit(unit_id)
-    parts: list[tuple[int, str, str]] = []
+    parts: list[tuple[int, str, Words]] = []
     kind = rulebook.kinds.get(unit.kind)
     if kind is not None:
         size = cap_size(org, unit, kind, rulebook)
         step_cap = kind.deputy_cap(size, members)
         if step_cap is not None:
             key = f"kinds.{unit.kind}.deputy_steps"
-            merged = f", formed from {members} units" if members > 1 else ""
-            words = (
-                f"{kind.label_en} with {size} "
-                f"{_BASIS_WORDS[kind.deputy_basis]}{merged}: at most "
-                f"{_deputies(step_cap)} ({_cite(rulebook, key)})"
-            )
-            parts.append((step_cap, key, words))
+            steps = {
+                "key": "cap_steps_merged" if members > 1 else "cap_steps",
+                "kind": _label(kind),
+                "size": size,
+                "basis": {"key": f"cap_basis_{kind.deputy_basis}"},
+                "members": members,
+                "deputies": _deputies(step_cap),
+                "source": cited(rulebook.sources, key),
+            }
+            parts.append((step_cap, key, steps))
     half = quota_cap(rulebook, unit.quota)
     if half is not None:
-        fraction = rulebook.deputy_fraction_of_quota
-        words = (
-            f"at most {fraction:.0%} of a quota of {unit.quota}: "
-            f"{_deputies(half)} ({_cite(rulebook, HALF_OF_QUOTA)})"
-        )
+        words = {
+            "key": "cap_half",
+            "fraction": rulebook.deputy_fraction_of_quota,
+            "quota": unit.quota,
+            "deputies": _deputies(half),
+            "source": cited(rulebook.sources, HALF_OF_QUOTA),
+        }
         parts.append((half, HALF_OF_QUOTA, words))
     if not parts:
-        return Cap(None, f"no deputy cap for a {unit.kind}")
+        none = {"key": "cap_none", "kind": unit.kind}
+        return Cap(None, message(none), words=none)
     value = min(cap for cap, _, _ in parts)
     binding = [(key, words) for cap, key, words in parts if cap == value]
+    # At most two rules bind: the steps and the 50% rule.
+    joined = (
+        binding[0][1]
+        if len(binding) == 1
+        else {
+            "key": "cap_both",
+            "first": binding[0][1],
+            "second": binding[1][1],
+        }
+    )
     return Cap(
         value,
-        "; ".join(words for _, words in binding),
+        "; ".join(message(words) for _, words in binding),
         tuple(key for key, _ in binding),
+        joined,
     )
 
 
@@ -244,6 +262,7 @@ def over_cap(
                     cap=cap.value,
                     excess=unit.deputies - cap.value,
                     rule=cap.rule,
+                    words=cap.words,
                 )
             )
     return found
@@ -285,13 +304,17 @@ def pooled_caps(
         bonus = sum(kind.bonus(members.get(u.id, 1)) for u in units)
         cap = math.floor(average_fraction(kind) * len(units)) + bonus
         deputies = sum(u.deputies for u in units)
-        extra = f" + {bonus} for merged units" if bonus else ""
-        rule = (
-            f"{len(units)} {kind.label_en} units, on average at most "
-            f"{kind.deputy_average:g} deputies each{extra}: at most "
-            f"{_deputies(cap)} in all "
-            f"({_cite(rulebook, f'kinds.{kind_id}.deputy_average')})"
-        )
+        words = {
+            "key": "cap_pooled_bonus" if bonus else "cap_pooled",
+            "units": len(units),
+            "kind": _label(kind),
+            "average": kind.deputy_average,
+            "bonus": bonus,
+            "deputies": _deputies(cap),
+            "source": cited(
+                rulebook.sources, f"kinds.{kind_id}.deputy_average"
+            ),
+        }
         pooled.append(
             PooledCap(
                 kind=kind_id,
@@ -299,7 +322,8 @@ def pooled_caps(
                 deputies=deputies,
                 cap=cap,
                 excess=max(0, deputies - cap),
-                rule=rule,
+                rule=message(words),
+                words=words,
             )
         )
     return pooled
@@ -329,7 +353,7 @@ def child_parent_violations(
     """
     if not rulebook.child_deputies_le_parent:
         return []
-    source = _cite(rulebook, "child_deputies_le_parent")
+    source = cited(rulebook.sources, "child_deputies_le_parent")
     found = []
     for child in org.units:
         parent = org.unit_by_id.get(child.parent or "")
@@ -337,17 +361,22 @@ def child_parent_violations(
             continue
         if not child_rule_applies(rulebook, child.kind, parent.kind):
             continue
+        words = {
+            "key": "cap_child",
+            "child": child.id,
+            "deputies": _deputies(child.deputies),
+            "parent": parent.id,
+            "parent_deputies": parent.deputies,
+            "source": source,
+        }
         found.append(
             ChildParentViolation(
                 child=child.id,
                 parent=parent.id,
                 child_deputies=child.deputies,
                 parent_deputies=parent.deputies,
-                rule=(
-                    f"{child.id} has {_deputies(child.deputies)}, more "
-                    f"than its parent {parent.id} with "
-                    f"{parent.deputies} ({source})"
-                ),
+                rule=message(words),
+                words=words,
             )
         )
     return found
@@ -373,16 +402,9 @@ def child_rule_applies(
     )
 
 
-def _deputies(n: int) -> str:
-    return f"{n} deput{'y' if n == 1 else 'ies'}"
+def _deputies(n: int) -> Words:
+    return {"key": f"cap_deputies_{'one' if n == 1 else 'many'}", "n": n}
 
 
-def _cite(rulebook: Rulebook, key: str) -> str:
-    """The short citation of a rulebook number: its source up to the colon.
-
-    "[F] Decree 370/2025: 1 deputy if..." gives "Decree 370/2025".
-    """
-    source = rulebook.source(key)
-    if not source:
-        return "rulebook " + key
-    return _TAGS.sub("", source).split(":", 1)[0].strip()
+def _label(kind: KindRules) -> dict[str, str]:
+    return {"en": kind.label_en, "vi": kind.label_vi}

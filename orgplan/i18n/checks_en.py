@@ -1,0 +1,243 @@
+"""English words of the plan checker (:mod:`orgplan.check`) and of the
+deputy caps in words (:mod:`orgplan.semantics.caps`), part of the
+catalogue (:mod:`orgplan.i18n.en`).
+"""
+
+CHECKS: dict[str, str] = {
+    "violation_error": "error",
+    "violation_warning": "warning",
+    "check_objective": (
+        "the plan's objective is {claimed:g}; recomputed it is {value:g}"
+    ),
+    "check_objective_term": (
+        "the plan's objective term {name} is {claimed:g}; recomputed it is "
+        "{value:g}"
+    ),
+    "check_status": (
+        "the plan's status is {status}, yet it holds {what}: a plan the "
+        "solver did not find cannot be applied"
+    ),
+    "check_an_objective": "an objective",
+    "check_gap_negative": "the plan's gap {gap:g} is negative",
+    "check_gap_unmeasured": (
+        "the plan gives a gap of {gap:g} without an objective and a bound to "
+        "measure it"
+    ),
+    "check_bound_above": (
+        "the plan's bound {bound:g} is above its objective {objective:g}; the "
+        "objective is minimised, so no plan is better than its bound"
+    ),
+    "check_gap_mismatch": (
+        "the plan's gap {gap:g} does not match its objective {objective:g} "
+        "and bound {bound:g}"
+    ),
+    "check_unknown_term": (
+        "the plan's objective term {name} is not a term of the objective "
+        "({terms})"
+    ),
+    "check_metrics_before": "the plan's metrics before give {wrong}",
+    "check_metrics_after": "the plan's metrics after give {wrong}",
+    "check_value": "{name} {claimed} (is {actual})",
+    "check_metrics_unknown": (
+        "the plan's metrics hold {names}, only before and after exist"
+    ),
+    "check_balance_missing": (
+        "the balance has no row for {unit}, a unit after the plan"
+    ),
+    "check_balance_rows": "the balance has {n} rows for {unit}",
+    "check_balance_stray": (
+        "the balance has a row for {unit}, which is not a unit after the plan"
+    ),
+    "check_balance_wrong": "the balance of {unit} gives {wrong}",
+    "check_person_twice": (
+        "{person} is named in {n} transfers and separations; a person moves "
+        "or leaves once"
+    ),
+    "check_person_was_head": (
+        "{person} was a head before the plan and may not move or leave"
+    ),
+    "check_person_was_deputy": (
+        "{person} was a deputy before the plan and may not move or leave"
+    ),
+    "check_person_excluded": (
+        "{person} is marked excluded and may not move or leave"
+    ),
+    "check_person_excluded_role": (
+        "{person} is in staffing.separations.excluded_roles and may not move "
+        "or leave"
+    ),
+    "check_mover_twice": "{person} is listed {n} times among the movers",
+    "check_mover_stray": "the mover {person} is in no transfer or separation",
+    "check_mover_route": (
+        "the mover {person} goes {route}, but the plan's {action} says "
+        "{expected}"
+    ),
+    "check_route": "{source} -> {to} ({action})",
+    "check_transfer": "transfer",
+    "check_separation": "separation",
+    "check_leaves": "leaves",
+    "check_mover_missing": (
+        "{person} is in a {action} but not among the movers"
+    ),
+    "check_merged_heads": "the merged unit {unit} has {n} heads, not one",
+    "check_no_leadership": "the merged unit {unit} has no leadership entry",
+    "check_deputy_cap": (
+        "{unit} has {deputies} deputies, above its cap of {cap} ({rule})"
+    ),
+    "check_deputy_excess": (
+        "{unit} has {deputies} deputies, {excess} above its cap of {cap}; its "
+        "leadership entry must list excess {excess} with a reduce_by date no "
+        "later than {deadline}"
+    ),
+    "check_deputy_pooled": (
+        "{deputies} deputies in {units} {kind} units, {listed} of them listed "
+        "as excess: above the pooled cap ({rule})"
+    ),
+    "check_not_judged": (
+        "{n} merged units have neither functions nor a sector: whether their "
+        "work is related could not be judged"
+    ),
+    "check_locked": "{unit} is locked but is {what}",
+    "check_out_of_scope": (
+        "{unit} is a {kind}, a kind outside the scenario's scope, but is "
+        "{what}"
+    ),
+    "check_what_merged": "merged into {into}",
+    "check_what_folded": "folded into {into}",
+    "check_what_receives": "receives the folded {unit}",
+    "check_what_split": "split",
+    "check_what_receives_part": "receives part of {unit}",
+    "check_no_merges": "the scenario allows no merges",
+    "check_no_splits": "the scenario allows no splits",
+    "check_no_folds": "the scenario allows no folds",
+    "check_group_size": (
+        "the merge into {into} has {n} members, more than the scenario's "
+        "max_group_size {most}"
+    ),
+    "check_split_function_parts": (
+        "function {code} of {unit} goes to {n} parts of its split, not "
+        "exactly 1"
+    ),
+    "check_split_foreign_function": (
+        "the split of {unit} hands over function {code}, which it does "
+        "not have"
+    ),
+    "check_split_unrelated": (
+        "{to} receives functions {functions} of {unit} but shares no function "
+        "or function family with them"
+    ),
+    "check_split_child_unknown": (
+        "the split of {unit} moves {child}, which is not one of its children"
+    ),
+    "check_split_child_twice": (
+        "the split of {unit} moves its child {child} to {n} receivers, not "
+        "to one"
+    ),
+    "check_must_merge_unknown": "must_merge names unknown unit {unit}",
+    "check_must_merge_apart": "{units} must merge but end in different units",
+    "check_must_not_merge": (
+        "{units} must not merge but end in the same unit"
+    ),
+    "check_words": "{words}",
+    "check_persons_count": (
+        "the {what} names {n} persons for a count of {count}"
+    ),
+    "check_what_transfer": "transfer {source} -> {to}",
+    "check_what_separation": "separation from {unit}",
+    "check_person_places": (
+        "{person} is in {n} places after the plan (a unit or a separation), "
+        "not one"
+    ),
+    "check_person_gone_unit": (
+        "{person} is in {unit}, which is not a unit after the plan"
+    ),
+    "check_conservation": (
+        "{category} staff: {before} before, {after} after and {left} separated"
+    ),
+    "check_staff_total": (
+        "{unit} has {actual} staff after the plan, not {expected}, the total "
+        "of its members {members}"
+    ),
+    "check_staff_given": (
+        "{unit} has {actual} staff after the plan, not {expected}, what the "
+        "plan gives it"
+    ),
+    "check_transfer_km": (
+        "the transfer {source} -> {to} covers {km:g} km, more than max_km "
+        "{most:g}"
+    ),
+    "check_transfer_hops": (
+        "the transfer {source} -> {to} moves staff {hops} locality hops, more "
+        "than max_hops {most}"
+    ),
+    "check_transfer_far": (
+        "the transfer {source} -> {to} moves staff an unknown number of "
+        "locality hops, more than max_hops {most}"
+    ),
+    "check_transfer_out": (
+        "{n} staff move out of {unit}, more than max_out_per_unit {most}"
+    ),
+    "check_units_after_list": (
+        "units_after does not list the units the plan leaves (missing "
+        "{missing}, extra {extra})"
+    ),
+    "check_units_after_order": (
+        "units_after does not list the units the plan leaves (in a different "
+        "order)"
+    ),
+    "check_none": "none",
+    "check_units_after_fields": (
+        "units_after gives {unit} a different {fields} than applying the plan "
+        "does"
+    ),
+    "check_tree_parent": (
+        "{unit} has parent {parent}, which is not a unit after the plan"
+    ),
+    "check_tree_cycle": "{unit} is in a cycle of parents after the plan",
+    "check_function_orphan": "function {code} has no owner after the plan",
+    "check_function_owners": (
+        "function {code} has {n} owners after the plan, not one"
+    ),
+    "check_function_more": (
+        "function {code} has {n} owners after the plan, {before} before"
+    ),
+    "check_disconnected": (
+        "the new unit {unit} is not connected: its members fall in {n} "
+        "separate parts ({parts})"
+    ),
+    "check_standard_area": (
+        "{unit}: area {actual:,.6g} km² is below the standard of "
+        "{required:,.6g} km² ({rule}); {source}"
+    ),
+    "check_standard_population": (
+        "{unit}: population {actual:,.6g} is below the standard of "
+        "{required:,.6g} ({rule}); {source}"
+    ),
+    "cap_deputies_one": "{n} deputy",
+    "cap_deputies_many": "{n} deputies",
+    "cap_basis_staff": "staff",
+    "cap_basis_civil_servants": "civil servants",
+    "cap_basis_child_units": "units under it",
+    "cap_steps": "{kind} with {size} {basis}: at most {deputies} ({source})",
+    "cap_steps_merged": (
+        "{kind} with {size} {basis}, formed from {members} units: at most "
+        "{deputies} ({source})"
+    ),
+    "cap_both": "{first}; {second}",
+    "cap_half": (
+        "at most {fraction:.0%} of a quota of {quota}: {deputies} ({source})"
+    ),
+    "cap_none": "no deputy cap for a {kind}",
+    "cap_pooled": (
+        "{units} {kind} units, on average at most {average:g} deputies each: "
+        "at most {deputies} in all ({source})"
+    ),
+    "cap_pooled_bonus": (
+        "{units} {kind} units, on average at most {average:g} deputies each + "
+        "{bonus} for merged units: at most {deputies} in all ({source})"
+    ),
+    "cap_child": (
+        "{child} has {deputies}, more than its parent {parent} with "
+        "{parent_deputies} ({source})"
+    ),
+}
