@@ -109,7 +109,8 @@ def check_plan(
     """
     rulebook = scenario.rulebook()
     found = [
-        Violation(d.rule, d.unit, d.message) for d in plan_defects(org, plan)
+        Violation.of(d.rule, d.unit, "check_words", words=d.words)
+        for d in plan_defects(org, plan)
     ]
     found += consistency.solve_status(plan)
     found += consistency.bound_and_gap(plan, scenario)

@@ -45,12 +45,13 @@ def target_violations(
         as warnings.
     """
     return [
-        Violation(
+        Violation.of(
             s.rule,
             s.unit,
-            s.message,
-            "error" if s.forced else "warning",
-            s.amount,
+            "check_words",
+            severity="error" if s.forced else "warning",
+            amount=s.amount,
+            words=s.words,
         )
         for s in shortfalls(org, scenario, rulebook, after)
     ]

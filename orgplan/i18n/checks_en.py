@@ -240,4 +240,52 @@ CHECKS: dict[str, str] = {
         "{child} has {deputies}, more than its parent {parent} with "
         "{parent_deputies} ({source})"
     ),
+    # Plans that cannot be applied (orgplan.semantics.defects).
+    "defect_unknown_unit": "{what} names unknown unit {unit}",
+    "defect_removed_unit": "{what} names {unit}, which the plan removes",
+    "defect_no_parts": "split {unit} has no parts",
+    "defect_split_staff": (
+        "the parts of split {unit} hand over {given} staff but it has "
+        "{actual}"
+    ),
+    "defect_unknown_person": "{what} names {person}, who is not in the roster",
+    "defect_merge_few": "the merge into {into} has fewer than two members",
+    "defect_merge_twice": "the merge into {into} lists a member twice",
+    "defect_merge_into": (
+        "the merge into {into} does not list {into} among its members"
+    ),
+    "defect_overlap": "{unit} takes part in more than one decision: {what}",
+    "defect_what_merge": "merge into {into}",
+    "defect_what_flattened": "flattened",
+    "defect_what_split": "split",
+    "defect_what_folding": "folding {unit}",
+    "defect_what_split_of": "split of {unit}",
+    "defect_what_leadership": "leadership",
+    "defect_what_transfer": "transfer",
+    "defect_what_separation": "separation",
+    "defect_what_leadership_of": "leadership of {unit}",
+    # Targets and minimum sizes missed (orgplan.semantics.targets).
+    "shortfall_max_units": (
+        "{n} units of kind {kind} after the plan, at most {limit} allowed"
+    ),
+    "shortfall_min_units": (
+        "{n} units of kind {kind} after the plan, at least {least} asked"
+    ),
+    "shortfall_max_cut": (
+        "{target}: {new} after the plan, {old} before; a cut of at most "
+        "{fraction:.0%} keeps at least {floor}"
+    ),
+    "shortfall_min_cut": (
+        "{target}: {new} after the plan, {old} before; a cut of "
+        "{fraction:.0%} needs at most {limit}"
+    ),
+    "shortfall_min_staff": (
+        "{unit} has a quota of {quota} after the plan, below the minimum of "
+        "{minimum} for a {kind}"
+    ),
+    "shortfall_focal_points": "focal points",
+    "shortfall_leaders": "leaders",
+    "shortfall_staff": "staff",
+    "shortfall_units": "units",
+    "shortfall_layers": "layers",
 }

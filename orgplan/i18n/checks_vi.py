@@ -253,4 +253,55 @@ CHECKS: dict[str, str] = {
         "{child} có {deputies}, nhiều hơn đơn vị cấp trên {parent} có "
         "{parent_deputies} ({source})"
     ),
+    # Plans that cannot be applied (orgplan.semantics.defects).
+    "defect_unknown_unit": "{what} nêu đơn vị không tồn tại {unit}",
+    "defect_removed_unit": "{what} nêu {unit}, đơn vị mà phương án bỏ đi",
+    "defect_no_parts": "việc chia tách {unit} không có phần nào",
+    "defect_split_staff": (
+        "các phần chia tách của {unit} giao {given} người nhưng đơn vị có "
+        "{actual}"
+    ),
+    "defect_unknown_person": (
+        "{what} nêu {person}, người không có trong danh sách"
+    ),
+    "defect_merge_few": "nhóm hợp nhất vào {into} có ít hơn hai đơn vị",
+    "defect_merge_twice": "nhóm hợp nhất vào {into} ghi một đơn vị hai lần",
+    "defect_merge_into": (
+        "nhóm hợp nhất vào {into} không có {into} trong các đơn vị thành "
+        "viên"
+    ),
+    "defect_overlap": "{unit} thuộc nhiều hơn một quyết định: {what}",
+    "defect_what_merge": "nhóm hợp nhất vào {into}",
+    "defect_what_flattened": "danh sách nhập vào cấp trên",
+    "defect_what_split": "danh sách chia tách",
+    "defect_what_folding": "việc nhập {unit}",
+    "defect_what_split_of": "việc chia tách {unit}",
+    "defect_what_leadership": "danh sách lãnh đạo",
+    "defect_what_transfer": "lượt điều động",
+    "defect_what_separation": "lượt nghỉ việc",
+    "defect_what_leadership_of": "dòng lãnh đạo của {unit}",
+    # Targets and minimum sizes missed (orgplan.semantics.targets).
+    "shortfall_max_units": (
+        "{n} đơn vị loại {kind} sau sắp xếp, chỉ được tối đa {limit}"
+    ),
+    "shortfall_min_units": (
+        "{n} đơn vị loại {kind} sau sắp xếp, yêu cầu ít nhất {least}"
+    ),
+    "shortfall_max_cut": (
+        "{target}: {new} sau sắp xếp, {old} trước đó; giảm tối đa "
+        "{fraction:.0%} thì còn ít nhất {floor}"
+    ),
+    "shortfall_min_cut": (
+        "{target}: {new} sau sắp xếp, {old} trước đó; giảm {fraction:.0%} "
+        "thì còn tối đa {limit}"
+    ),
+    "shortfall_min_staff": (
+        "{unit} có biên chế {quota} sau sắp xếp, dưới mức tối thiểu "
+        "{minimum} của {kind}"
+    ),
+    "shortfall_focal_points": "đầu mối",
+    "shortfall_leaders": "lãnh đạo",
+    "shortfall_staff": "biên chế",
+    "shortfall_units": "số đơn vị",
+    "shortfall_layers": "số tầng",
 }

@@ -7,11 +7,16 @@ defects and :mod:`orgplan.semantics.after` refuses a plan that has any.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
 
+from orgplan.i18n import message
 from orgplan.model import Organisation
 from orgplan.plan import Plan
+
+# What names a unit or person, as a catalogue message (orgplan.i18n).
+_What = dict[str, Any]
 
 
 @dataclass(frozen=True)
@@ -19,12 +24,21 @@ class Defect:
     """A flaw that leaves the result of a plan undefined.
 
     ``rule`` is ``unknown_unit``, ``unknown_person``, ``merge_shape``,
-    ``overlap``, ``removed_unit`` or ``split_staff``.
+    ``overlap``, ``removed_unit`` or ``split_staff``; ``message`` the
+    English text of ``words``, a catalogue message (either language).
     """
 
     rule: str
     unit: str | None
     message: str
+    words: Mapping[str, Any] = field(default_factory=dict, compare=False)
+
+    @classmethod
+    def of(
+        cls, rule: str, unit: str | None, key: str, /, **fields: Any
+    ) -> Defect:
+        words = {"key": key, **fields}
+        return cls(rule, unit, message(words), words)
 
 
 def plan_defects(org: Organisation, plan: Plan) -> list[Defect]:
@@ -53,7 +67,13 @@ def plan_defects(org: Organisation, plan: Plan) -> list[Defect]:
     for kind, uid in _references(plan):
         if uid not in known:
             found.append(
-                Defect("unknown_unit", uid, f"{kind} names unknown unit {uid}")
+                Defect.of(
+                    "unknown_unit",
+                    uid,
+                    "defect_unknown_unit",
+                    what=kind,
+                    unit=uid,
+                )
             )
     found += _merge_shape(plan)
     found += _overlaps(plan)
@@ -61,10 +81,12 @@ def plan_defects(org: Organisation, plan: Plan) -> list[Defect]:
     for kind, uid in _receivers(plan):
         if uid in removed:
             found.append(
-                Defect(
+                Defect.of(
                     "removed_unit",
                     uid,
-                    f"{kind} names {uid}, which the plan removes",
+                    "defect_removed_unit",
+                    what=kind,
+                    unit=uid,
                 )
             )
     for split in plan.splits:
@@ -72,31 +94,36 @@ def plan_defects(org: Organisation, plan: Plan) -> list[Defect]:
         staff = [part.staff for part in split.parts]
         if not staff:
             found.append(
-                Defect(
+                Defect.of(
                     "split_staff",
                     split.unit,
-                    f"split {split.unit} has no parts",
+                    "defect_no_parts",
+                    unit=split.unit,
                 )
             )
         elif unit is not None and (
             sum(staff) != unit.actual or min(staff, default=0) < 0
         ):
             found.append(
-                Defect(
+                Defect.of(
                     "split_staff",
                     split.unit,
-                    f"the parts of split {split.unit} hand over "
-                    f"{sum(staff)} staff but it has {unit.actual}",
+                    "defect_split_staff",
+                    unit=split.unit,
+                    given=sum(staff),
+                    actual=unit.actual,
                 )
             )
     people = {p.id for p in org.staff}
     for kind, pid in _person_references(plan):
         if pid not in people:
             found.append(
-                Defect(
+                Defect.of(
                     "unknown_person",
                     None,
-                    f"{kind} names {pid}, who is not in the roster",
+                    "defect_unknown_person",
+                    what=kind,
+                    person=pid,
                 )
             )
     return found
@@ -111,45 +138,57 @@ def removed_units(plan: Plan) -> set[str]:
     return gone
 
 
-def _references(plan: Plan) -> Iterable[tuple[str, str]]:
+def _references(plan: Plan) -> Iterable[tuple[_What, str]]:
     for merge in plan.merges:
-        yield f"merge into {merge.into}", merge.into
+        what = {"key": "defect_what_merge", "into": merge.into}
+        yield what, merge.into
         for member in merge.members:
-            yield f"merge into {merge.into}", member
+            yield what, member
     for fold in plan.flattened:
-        yield "flattened", fold.unit
+        yield {"key": "defect_what_flattened"}, fold.unit
     for split in plan.splits:
-        yield "split", split.unit
+        yield {"key": "defect_what_split"}, split.unit
     yield from _receivers(plan)
 
 
-def _receivers(plan: Plan) -> Iterable[tuple[str, str]]:
+def _receivers(plan: Plan) -> Iterable[tuple[_What, str]]:
     """Units that must survive the plan, with what names them."""
     for fold in plan.flattened:
-        yield f"folding {fold.unit}", fold.into
+        yield {"key": "defect_what_folding", "unit": fold.unit}, fold.into
     for split in plan.splits:
         for part in split.parts:
-            yield f"split of {split.unit}", part.to
+            yield {"key": "defect_what_split_of", "unit": split.unit}, part.to
     for entry in plan.leadership:
-        yield "leadership", entry.unit
+        yield {"key": "defect_what_leadership"}, entry.unit
     for transfer in plan.transfers:
-        yield "transfer", transfer.from_
-        yield "transfer", transfer.to
+        yield {"key": "defect_what_transfer"}, transfer.from_
+        yield {"key": "defect_what_transfer"}, transfer.to
     for separation in plan.separations:
-        yield "separation", separation.unit
+        yield {"key": "defect_what_separation"}, separation.unit
 
 
-def _person_references(plan: Plan) -> Iterable[tuple[str, str]]:
+def _person_references(plan: Plan) -> Iterable[tuple[_What, str]]:
     for transfer in plan.transfers:
+        what = {
+            "key": "check_what_transfer",
+            "source": transfer.from_,
+            "to": transfer.to,
+        }
         for pid in transfer.persons:
-            yield f"transfer {transfer.from_} -> {transfer.to}", pid
+            yield what, pid
     for separation in plan.separations:
         for pid in separation.persons:
-            yield f"separation from {separation.unit}", pid
+            yield (
+                {"key": "check_what_separation", "unit": separation.unit},
+                pid,
+            )
     for entry in plan.leadership:
         for pid in (entry.head, *entry.deputy_persons):
             if pid is not None:
-                yield f"leadership of {entry.unit}", pid
+                yield (
+                    {"key": "defect_what_leadership_of", "unit": entry.unit},
+                    pid,
+                )
 
 
 def _merge_shape(plan: Plan) -> list[Defect]:
@@ -157,39 +196,35 @@ def _merge_shape(plan: Plan) -> list[Defect]:
     for merge in plan.merges:
         problem = None
         if len(merge.members) < 2:
-            problem = "has fewer than two members"
+            problem = "defect_merge_few"
         elif len(set(merge.members)) != len(merge.members):
-            problem = "lists a member twice"
+            problem = "defect_merge_twice"
         elif merge.into not in merge.members:
-            problem = f"does not list {merge.into} among its members"
+            problem = "defect_merge_into"
         if problem:
             found.append(
-                Defect(
-                    "merge_shape",
-                    merge.into,
-                    f"the merge into {merge.into} {problem}",
-                )
+                Defect.of("merge_shape", merge.into, problem, into=merge.into)
             )
     return found
 
 
 def _overlaps(plan: Plan) -> list[Defect]:
-    decisions: dict[str, list[str]] = {}
+    decisions: dict[str, list[_What]] = {}
     for merge in plan.merges:
         for member in dict.fromkeys(merge.members):
             decisions.setdefault(member, []).append(
-                f"merged into {merge.into}"
+                {"key": "check_what_merged", "into": merge.into}
             )
     for fold in plan.flattened:
-        decisions.setdefault(fold.unit, []).append(f"folded into {fold.into}")
-    for split in plan.splits:
-        decisions.setdefault(split.unit, []).append("split")
-    return [
-        Defect(
-            "overlap",
-            uid,
-            f"{uid} takes part in more than one decision: " + ", ".join(what),
+        decisions.setdefault(fold.unit, []).append(
+            {"key": "check_what_folded", "into": fold.into}
         )
+    for split in plan.splits:
+        decisions.setdefault(split.unit, []).append(
+            {"key": "check_what_split"}
+        )
+    return [
+        Defect.of("overlap", uid, "defect_overlap", unit=uid, what=what)
         for uid, what in decisions.items()
         if len(what) > 1
     ]

@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
 
 from orgplan.graph import depths, metrics
+from orgplan.i18n import message
 from orgplan.model import Organisation
 from orgplan.rules import Rulebook
 from orgplan.scenario import Scenario
@@ -80,6 +83,22 @@ class Shortfall:
     message: str
     amount: int
     forced: bool = True
+    # ``message`` as a catalogue message, for either language.
+    words: Mapping[str, Any] = field(default_factory=dict, compare=False)
+
+    @classmethod
+    def of(
+        cls,
+        rule: str,
+        unit: str | None,
+        amount: int,
+        forced: bool,
+        key: str,
+        /,
+        **fields: Any,
+    ) -> Shortfall:
+        words = {"key": key, **fields}
+        return cls(rule, unit, message(words), amount, forced, words)
 
 
 def shortfalls(
@@ -106,23 +125,29 @@ def _targets(
     limits = unit_limits(scenario, rulebook)
     counts = Counter(u.kind for u in after.units)
     found = [
-        Shortfall(
+        Shortfall.of(
             "max_units",
             None,
-            f"{counts[kind]} units of kind {kind} after the plan, at most "
-            f"{limit} allowed",
             counts[kind] - limit,
+            True,
+            "shortfall_max_units",
+            n=counts[kind],
+            kind=_kind(rulebook, kind),
+            limit=limit,
         )
         for kind, limit in limits.items()
         if counts[kind] > limit
     ]
     found += [
-        Shortfall(
+        Shortfall.of(
             "min_units",
             None,
-            f"{counts[kind]} units of kind {kind} after the plan, at least "
-            f"{least} asked",
             least - counts[kind],
+            True,
+            "shortfall_min_units",
+            n=counts[kind],
+            kind=_kind(rulebook, kind),
+            least=least,
         )
         for kind, least in unit_minimums(scenario).items()
         if counts[kind] < least
@@ -134,13 +159,17 @@ def _targets(
         floor = cut_floor(fraction, old)
         if new < floor:
             found.append(
-                Shortfall(
+                Shortfall.of(
                     f"max_cut.{target}",
                     None,
-                    f"{target.replace('_', ' ')}: {new} after the plan, "
-                    f"{old} before; a cut of at most {fraction:.0%} keeps "
-                    f"at least {floor}",
                     floor - new,
+                    True,
+                    "shortfall_max_cut",
+                    target={"key": f"shortfall_{target}"},
+                    new=new,
+                    old=old,
+                    fraction=fraction,
+                    floor=floor,
                 )
             )
     for target, fraction in scenario.targets.min_cut.items():
@@ -156,13 +185,17 @@ def _targets(
         )
         if new > limit:
             found.append(
-                Shortfall(
+                Shortfall.of(
                     f"min_cut.{target}",
                     None,
-                    f"{target.replace('_', ' ')}: {new} after the plan, "
-                    f"{old} before; a cut of {fraction:.0%} needs at most "
-                    f"{limit}",
                     amount,
+                    True,
+                    "shortfall_min_cut",
+                    target={"key": f"shortfall_{target}"},
+                    new=new,
+                    old=old,
+                    fraction=fraction,
+                    limit=limit,
                 )
             )
     return found
@@ -182,14 +215,23 @@ def _min_staff(
             continue
         rules = rulebook.kind(unit.kind)
         found.append(
-            Shortfall(
+            Shortfall.of(
                 "min_staff",
                 unit.id,
-                f"{unit.id} has a quota of {unit.quota} after the plan, "
-                f"below the minimum of {rules.min_staff} for a "
-                f"{rules.label_en}",
                 short,
                 unit.id in free,
+                "shortfall_min_staff",
+                unit=unit.id,
+                quota=unit.quota,
+                minimum=rules.min_staff,
+                kind={"en": rules.label_en, "vi": rules.label_vi},
             )
         )
     return found
+
+
+def _kind(rulebook: Rulebook, kind: str) -> dict[str, str]:
+    """A kind as the target names it: its code in English (as the
+    scenario writes it), its label in Vietnamese."""
+    rules = rulebook.kinds.get(kind)
+    return {"en": kind, "vi": rules.label_vi if rules else kind}
