@@ -13,7 +13,7 @@ from test_report import scenario as province_scenario
 from test_territory_plan import _grid, _plan, _scenario
 from view_fixtures import province, reform_plan
 
-from orgplan.i18n import t
+from orgplan.i18n import message, t
 from orgplan.io import open_scenario
 from orgplan.plan import Merge
 from orgplan.planner import solve
@@ -48,10 +48,11 @@ def test_cpsat_plans_follow_the_naming_rules() -> None:
     assert len(shared) == len(set(shared)), shared
     merged = next(m for m in plan.merges if "STC" in m.members)
     assert merged.name.startswith("Sở Nội vụ (")
-    assert any("Sở Nội vụ" in n and "share" in n for n in plan.notes)
-    assert any("names.VP-UBND" in n for n in plan.notes)
+    notes = [message(n) for n in plan.notes]
+    assert any("Sở Nội vụ" in n and "share" in n for n in notes)
+    assert any("names.VP-UBND" in n for n in map(message, plan.notes))
     # Not a territorial merger: no territorial summary among the notes.
-    assert not any("Territorial merger" in n for n in plan.notes)
+    assert not any("Territorial merger" in n for n in map(message, plan.notes))
 
 
 def test_a_territorial_plan_notes_its_summary() -> None:
@@ -59,7 +60,8 @@ def test_a_territorial_plan_notes_its_summary() -> None:
     org = _grid()
     scenario = _scenario({"commune": 4}, {"commune": 4})
     plan = solve(org, scenario).plan
-    summary = [n for n in plan.notes if n.startswith("Territorial merger")]
+    notes = [message(n) for n in plan.notes]
+    summary = [n for n in notes if n.startswith("Territorial merger")]
     assert len(summary) == 1
     assert "commune 4" in summary[0]
     assert "every new unit is connected" in summary[0]

@@ -11,6 +11,7 @@ import numpy as np
 import pytest
 
 from orgplan.errors import OrgplanError
+from orgplan.i18n import message
 from orgplan.model import Locality, Organisation, Person, Unit
 from orgplan.plan import Leadership, Merge, Plan, SolveStatus
 from orgplan.rules import load_rulebook
@@ -191,7 +192,7 @@ def test_max_out_per_unit_caps_what_one_unit_sends() -> None:
     assert sum(t.count for t in plan.transfers) == 3
     # The rest of the surplus leaves; the deficit left is reported.
     assert sum(s.count for s in plan.separations) == 5
-    assert any("Unfilled deficit" in n for n in plan.notes)
+    assert any("Unfilled deficit" in n for n in map(message, plan.notes))
 
 
 def test_flow_moves_the_most_staff_not_the_nearest_first() -> None:
@@ -313,7 +314,7 @@ def test_policy_none_keeps_the_surplus_and_says_so() -> None:
     plan = staffing_of(chain([(4, 9)]), separations={"policy": "none"})
     assert plan.separations == ()
     assert plan.balance[0].surplus_after == 5
-    assert any("separations are off" in n for n in plan.notes)
+    assert any("separations are off" in n for n in map(message, plan.notes))
 
 
 def test_count_separations_without_roster_split_by_category() -> None:
@@ -351,7 +352,7 @@ def test_head_of_the_larger_member_leads_by_default() -> None:
     assert (entry.head, entry.head_from) == ("C1-000", "C1")
     assert entry.former_heads == ("C0-000",)
     assert entry.deputy_persons == ("C0-000", "C1-001")
-    assert any("lose their post" in n for n in plan.notes)
+    assert any("lose their post" in n for n in map(message, plan.notes))
 
 
 def test_scenario_chooses_the_head() -> None:
@@ -388,4 +389,6 @@ def test_secondment_mode_is_kept_and_noted() -> None:
         transfers={"mode": "secondment", "secondment_months": 6},
     )
     assert {t.mode for t in plan.transfers} == {"secondment"}
-    assert "Transfers are secondments of 6 months." in plan.notes
+    assert "Transfers are secondments of 6 months." in map(
+        message, plan.notes
+    )

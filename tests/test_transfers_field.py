@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from orgplan.i18n import message
 from orgplan.model import FunctionDef, Organisation, Person, Unit
 from orgplan.rules import load_rulebook
 from orgplan.scenario import StaffingParams
@@ -232,4 +233,5 @@ def test_the_staffing_stage_moves_the_person_of_the_field() -> None:
     assert [(t.from_, t.to, t.persons) for t in done.transfers] == [
         ("F1", "HT", ("tr",))
     ]
-    assert not any("outside their field" in n for n in done.notes)
+    notes = [message(n) for n in done.notes]
+    assert not any("outside their field" in n for n in notes)

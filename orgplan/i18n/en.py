@@ -6,6 +6,7 @@ adding its key to both tables.
 """
 
 from orgplan.i18n.checks_en import CHECKS
+from orgplan.i18n.notes_en import NOTES
 from orgplan.i18n.problems_en import PROBLEMS
 
 MESSAGES: dict[str, str] = {
@@ -409,6 +410,8 @@ MESSAGES: dict[str, str] = {
     **PROBLEMS,
     # The plan checker and the deputy caps (orgplan.i18n.checks_en).
     **CHECKS,
+    # A plan's notes (orgplan.i18n.notes_en).
+    **NOTES,
     # The phases of a solve (orgplan.optimize.progress.PHASES), shown
     # while orgplan plan waits.
     "cli_phase": "{phase}... {elapsed} s",

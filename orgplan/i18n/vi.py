@@ -5,6 +5,7 @@ column meanings and rule sources are in :mod:`orgplan.i18n.vi_input`.
 """
 
 from orgplan.i18n.checks_vi import CHECKS
+from orgplan.i18n.notes_vi import NOTES
 from orgplan.i18n.problems_vi import PROBLEMS
 
 MESSAGES: dict[str, str] = {
@@ -413,6 +414,8 @@ MESSAGES: dict[str, str] = {
     **PROBLEMS,
     # The plan checker and the deputy caps (orgplan.i18n.checks_vi).
     **CHECKS,
+    # A plan's notes (orgplan.i18n.notes_vi).
+    **NOTES,
     # The phases of a solve (orgplan.optimize.progress.PHASES), shown
     # while orgplan plan waits.
     "cli_phase": "{phase}... {elapsed} giây",

@@ -19,9 +19,10 @@ Three rules:
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
-from typing import Literal
+from dataclasses import dataclass, field
+from typing import Any, Literal
 
+from orgplan.i18n import message
 from orgplan.model import Organisation
 from orgplan.plan import Plan
 from orgplan.rules import Rulebook
@@ -51,12 +52,22 @@ _HEADS = (
 
 @dataclass(frozen=True)
 class NameIssue:
-    """A naming problem: its key, the unit, the name and plain words."""
+    """A naming problem: its key, the unit, the name and plain words
+    (``detail`` in English, ``words`` a catalogue message for either
+    language, as plan.json's notes hold it)."""
 
     key: IssueKey
     unit: str
     name: str
     detail: str
+    words: Mapping[str, Any] = field(default_factory=dict, compare=False)
+
+    @classmethod
+    def of(
+        cls, key: IssueKey, unit: str, name: str, words: str, /, **fields: Any
+    ) -> NameIssue:
+        found = {"key": words, **fields}
+        return cls(key, unit, name, message(found), found)
 
 
 @dataclass(frozen=True)
@@ -145,45 +156,52 @@ def name_merges(
                 continue
             if name in taking:
                 issues.append(
-                    NameIssue(
+                    NameIssue.of(
                         "names.conflict",
                         member,
                         name,
-                        f"names.{member} ({name!r}) is not used: {member} "
-                        f"merges into {into}, named {chosen[into]!r}",
+                        "note_name_conflict",
+                        unit=member,
+                        name=name,
+                        into=into,
+                        chosen=chosen[into],
                     )
                 )
             else:
                 group = ", ".join(groups[name][1])
                 issues.append(
-                    NameIssue(
+                    NameIssue.of(
                         "names.stray",
                         member,
                         name,
-                        f"names.{member} ({name!r}) is not used: the merge "
-                        f"into {into} holds {member} but not "
-                        f"{groups[name][0]} nor most of {group}, the "
-                        "units that name was given for",
+                        "note_name_stray",
+                        unit=member,
+                        name=name,
+                        into=into,
+                        first=groups[name][0],
+                        group=group,
                     )
                 )
     for uid, name in names.items():
         if uid not in organisation.unit_by_id:
             issues.append(
-                NameIssue(
+                NameIssue.of(
                     "names.unknown_unit",
                     uid,
                     name,
-                    f"names.{uid} names no unit of the data",
+                    "note_name_unknown",
+                    unit=uid,
                 )
             )
         elif uid not in merged:
             issues.append(
-                NameIssue(
+                NameIssue.of(
                     "names.unused",
                     uid,
                     name,
-                    f"names.{uid} ({name!r}) is not used: {uid} does not "
-                    "merge in this plan",
+                    "note_name_unused",
+                    unit=uid,
+                    name=name,
                 )
             )
     return Naming(chosen, tuple(issues))
@@ -254,12 +272,13 @@ def make_distinct(after: Organisation, renamed: Iterable[str]) -> Naming:
         movers = [i for i in ids if i in changed]
         if not movers:
             issues.append(
-                NameIssue(
+                NameIssue.of(
                     "names.duplicate_input",
                     ids[0],
                     name,
-                    f"{', '.join(ids)} share the name {name!r} already in "
-                    "the data",
+                    "note_name_duplicate_input",
+                    units=list(ids),
+                    name=name,
                 )
             )
             continue
@@ -277,12 +296,15 @@ def make_distinct(after: Organisation, renamed: Iterable[str]) -> Naming:
             chosen[uid] = new
             others = ", ".join(i for i in ids if i != uid)
             issues.append(
-                NameIssue(
+                NameIssue.of(
                     "names.duplicate",
                     uid,
                     name,
-                    f"{uid} would share the name {name!r} with {others}; "
-                    f"named {new!r} instead: give it a name in `names`",
+                    "note_name_duplicate",
+                    unit=uid,
+                    name=name,
+                    others=others,
+                    new=new,
                 )
             )
     return Naming(chosen, tuple(issues))
@@ -319,7 +341,7 @@ def name_plan(
     )
     after = apply_structure(organisation, named, rulebook)
     distinct = make_distinct(after, naming.names)
-    notes = [i.detail for i in (*naming.issues, *distinct.issues)]
+    notes = [i.words for i in (*naming.issues, *distinct.issues)]
     return named.model_copy(
         update={
             "merges": tuple(

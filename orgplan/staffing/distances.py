@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 import networkx as nx
 import numpy as np
@@ -36,15 +37,19 @@ class Arcs:
     cost: np.ndarray
     hops: np.ndarray | None = None
     km: np.ndarray | None = None
-    notes: tuple[str, ...] = field(default=())
+    notes: tuple[dict[str, Any], ...] = field(default=())
 
 
-def few(ids: Sequence[str], limit: int = 10) -> str:
-    """Up to ``limit`` ids for a note, then "and N more"."""
-    text = ", ".join(ids[:limit])
+def few(ids: Sequence[str], limit: int = 10) -> dict[str, Any]:
+    """Up to ``limit`` ids for a note, then "and N more" (a catalogue
+    message, :func:`orgplan.i18n.message`)."""
     if len(ids) > limit:
-        text += f" and {len(ids) - limit} more"
-    return text + "."
+        return {
+            "key": "note_few_more",
+            "items": list(ids[:limit]),
+            "more": len(ids) - limit,
+        }
+    return {"key": "note_few", "items": list(ids)}
 
 
 def candidate_arcs(
@@ -98,10 +103,7 @@ def _hop_arcs(
             hops.append(unreachable if distance is None else distance)
     notes = ()
     if missing and max_hops is not None:
-        notes = (
-            "No transfers to or from units without a known locality: "
-            + few(missing),
-        )
+        notes = ({"key": "note_no_locality", "units": few(missing)},)
     hop_array = np.array(hops, dtype=np.int64)
     return Arcs(
         tail=np.array(tails, dtype=np.int64),
@@ -156,10 +158,7 @@ def _km_arcs(
     ]
     notes = ()
     if missing:
-        notes = (
-            "No transfers to or from units without coordinates: "
-            + few(missing),
-        )
+        notes = ({"key": "note_no_coordinates", "units": few(missing)},)
     return Arcs(
         tail=send[rows],
         head=receive[cols],

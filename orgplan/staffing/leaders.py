@@ -13,6 +13,7 @@ loses a post keeps salary and position allowance for
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Any
 
 from orgplan.errors import OrgplanError
 from orgplan.model import Organisation, Person
@@ -25,7 +26,7 @@ def lead_leadership(
     plan: Plan,
     heads: Mapping[str, str],
     allowance_months: int,
-) -> tuple[tuple[Leadership, ...], tuple[str, ...]]:
+) -> tuple[tuple[Leadership, ...], tuple[dict[str, Any], ...]]:
     """The plan's leadership entries with head, former heads and deputies.
 
     Parameters
@@ -43,7 +44,7 @@ def lead_leadership(
     Returns
     -------
     tuple
-        The enriched entries and notes in plain words.
+        The enriched entries and notes (catalogue messages).
 
     Raises
     ------
@@ -95,9 +96,11 @@ def lead_leadership(
     notes = ()
     if lost:
         notes = (
-            f"{lost} heads and deputies lose their post in this plan; each "
-            f"keeps salary and position allowance for {allowance_months} "
-            "months (Res. 76/2025 art. 11).",
+            {
+                "key": "note_posts_lost",
+                "n": lost,
+                "months": allowance_months,
+            },
         )
     return tuple(enriched), notes
 

@@ -8,6 +8,7 @@ which the benchmark calls directly with a generated national roster.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
@@ -48,7 +49,8 @@ class Staffing:
     transfers: tuple[Transfer, ...]
     separations: tuple[Separation, ...]
     movers: tuple[Mover, ...]
-    notes: tuple[str, ...]
+    # Catalogue messages (orgplan.i18n.message), as plan.notes holds.
+    notes: tuple[dict[str, Any], ...]
     arcs: int = 0
 
 
@@ -251,7 +253,7 @@ def balance_staff(
         notes = (*notes, _cross_note(crossing))
     if transfers and mode == "secondment":
         months = params.transfers.secondment_months
-        notes = (*notes, f"Transfers are secondments of {months} months.")
+        notes = (*notes, {"key": "note_secondment", "months": months})
     return Staffing(
         balance, transfers, separations, movers, notes, len(arcs.tail)
     )
@@ -313,7 +315,7 @@ def _balance_notes(
     after: Organisation,
     balance: tuple[UnitBalance, ...],
     params: StaffingParams,
-) -> tuple[str, ...]:
+) -> tuple[dict[str, Any], ...]:
     names = {u.id: u.name for u in after.units}
     notes = []
     short = sorted(
@@ -323,10 +325,14 @@ def _balance_notes(
     if short:
         total = sum(b.deficit_after for b in short)
         notes.append(
-            f"Unfilled deficit: {len(short)} units stay {total} staff "
-            "below quota after transfers (no surplus staff the transfer "
-            "rules let reach them): "
-            + few([f"{names[b.id]} {b.deficit_after}" for b in short])
+            {
+                "key": "note_unfilled_deficit",
+                "n": len(short),
+                "total": total,
+                "units": few(
+                    [f"{names[b.id]} {b.deficit_after}" for b in short]
+                ),
+            }
         )
     over = sorted(
         (b for b in balance if b.surplus_after),
@@ -335,27 +341,33 @@ def _balance_notes(
     if over:
         total = sum(b.surplus_after for b in over)
         why = (
-            "separations are off in the scenario"
+            "note_separations_off"
             if params.separations.policy == "none"
-            else "too few staff eligible to move or leave"
+            else "note_few_eligible"
         )
         notes.append(
-            f"Unplaced surplus: {len(over)} units stay {total} staff "
-            f"above quota ({why}): "
-            + few([f"{names[b.id]} {b.surplus_after}" for b in over])
+            {
+                "key": "note_unplaced_surplus",
+                "n": len(over),
+                "total": total,
+                "why": {"key": why},
+                "units": few(
+                    [f"{names[b.id]} {b.surplus_after}" for b in over]
+                ),
+            }
         )
     return tuple(notes)
 
 
-def _cross_note(crossing: tuple[CrossFieldMove, ...]) -> str:
+def _cross_note(crossing: tuple[CrossFieldMove, ...]) -> dict[str, Any]:
     """The moves across fields, a few named (the roster gave no better
     fit within the transfer rules)."""
-    named = ", ".join(
+    named = [
         f"{m.person} ({m.field}) {m.from_unit} -> {m.to_unit}"
-        for m in crossing[:5]
-    )
-    more = f" and {len(crossing) - 5} more" if len(crossing) > 5 else ""
-    return (
-        f"{len(crossing)} staff move to a unit outside their field: "
-        f"{named}{more}."
-    )
+        for m in crossing
+    ]
+    return {
+        "key": "note_cross_field",
+        "n": len(crossing),
+        "moves": few(named, 5),
+    }

@@ -1,0 +1,56 @@
+"""English words of a plan's notes (staffing, naming), part of the
+catalogue (:mod:`orgplan.i18n.en`); notes travel in plan.json as
+messages (:func:`orgplan.i18n.message`).
+"""
+
+NOTES: dict[str, str] = {
+    "note_few": "{items}.",
+    "note_few_more": "{items} and {more} more.",
+    "note_no_locality": (
+        "No transfers to or from units without a known locality: {units}"
+    ),
+    "note_no_coordinates": (
+        "No transfers to or from units without coordinates: {units}"
+    ),
+    "note_secondment": "Transfers are secondments of {months} months.",
+    "note_unfilled_deficit": (
+        "Unfilled deficit: {n} units stay {total} staff below quota after "
+        "transfers (no surplus staff the transfer rules let reach them): "
+        "{units}"
+    ),
+    "note_unplaced_surplus": (
+        "Unplaced surplus: {n} units stay {total} staff above quota "
+        "({why}): {units}"
+    ),
+    "note_separations_off": "separations are off in the scenario",
+    "note_few_eligible": "too few staff eligible to move or leave",
+    "note_cross_field": (
+        "{n} staff move to a unit outside their field: {moves}"
+    ),
+    "note_posts_lost": (
+        "{n} heads and deputies lose their post in this plan; each keeps "
+        "salary and position allowance for {months} months (Res. 76/2025 "
+        "art. 11)."
+    ),
+    "note_name_conflict": (
+        "names.{unit} ('{name}') is not used: {unit} merges into {into}, "
+        "named '{chosen}'"
+    ),
+    "note_name_stray": (
+        "names.{unit} ('{name}') is not used: the merge into {into} holds "
+        "{unit} but not {first} nor most of {group}, the units that name "
+        "was given for"
+    ),
+    "note_name_unknown": "names.{unit} names no unit of the data",
+    "note_name_unused": (
+        "names.{unit} ('{name}') is not used: {unit} does not merge in this "
+        "plan"
+    ),
+    "note_name_duplicate_input": (
+        "{units} share the name '{name}' already in the data"
+    ),
+    "note_name_duplicate": (
+        "{unit} would share the name '{name}' with {others}; named '{new}' "
+        "instead: give it a name in `names`"
+    ),
+}

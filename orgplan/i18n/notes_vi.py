@@ -1,0 +1,57 @@
+"""Vietnamese words of a plan's notes (staffing, naming), part of the
+catalogue (:mod:`orgplan.i18n.vi`); notes travel in plan.json as
+messages (:func:`orgplan.i18n.message`).
+"""
+
+NOTES: dict[str, str] = {
+    "note_few": "{items}.",
+    "note_few_more": "{items} và {more} trường hợp khác.",
+    "note_no_locality": (
+        "Không điều động đến hoặc đi từ đơn vị chưa rõ địa bàn: {units}"
+    ),
+    "note_no_coordinates": (
+        "Không điều động đến hoặc đi từ đơn vị chưa có tọa độ: {units}"
+    ),
+    "note_secondment": "Các lượt điều động là biệt phái trong {months} tháng.",
+    "note_unfilled_deficit": (
+        "Thiếu chưa bù được: {n} đơn vị vẫn thiếu {total} người so với biên "
+        "chế sau điều động (không có người thừa nào trong phạm vi quy tắc "
+        "điều động): {units}"
+    ),
+    "note_unplaced_surplus": (
+        "Thừa chưa bố trí được: {n} đơn vị vẫn thừa {total} người so với "
+        "biên chế ({why}): {units}"
+    ),
+    "note_separations_off": "kịch bản không áp dụng tinh giản biên chế",
+    "note_few_eligible": "quá ít người đủ điều kiện điều động hoặc nghỉ",
+    "note_cross_field": (
+        "{n} người được điều động đến đơn vị khác lĩnh vực chuyên môn: "
+        "{moves}"
+    ),
+    "note_posts_lost": (
+        "{n} cấp trưởng và cấp phó thôi giữ chức vụ trong phương án này; "
+        "mỗi người được giữ nguyên lương và phụ cấp chức vụ trong {months} "
+        "tháng (Nghị quyết 76/2025, Điều 11)."
+    ),
+    "note_name_conflict": (
+        "names.{unit} (“{name}”) không được dùng: {unit} hợp nhất vào "
+        "{into}, mang tên “{chosen}”"
+    ),
+    "note_name_stray": (
+        "names.{unit} (“{name}”) không được dùng: nhóm hợp nhất vào {into} "
+        "có {unit} nhưng không có {first} hay phần lớn {group}, các đơn vị "
+        "được đặt tên đó"
+    ),
+    "note_name_unknown": "names.{unit} không chỉ đơn vị nào trong dữ liệu",
+    "note_name_unused": (
+        "names.{unit} (“{name}”) không được dùng: {unit} không hợp nhất "
+        "trong phương án này"
+    ),
+    "note_name_duplicate_input": (
+        "{units} trùng tên “{name}” ngay trong dữ liệu"
+    ),
+    "note_name_duplicate": (
+        "{unit} sẽ trùng tên “{name}” với {others}; đã đặt tên “{new}”: hãy "
+        "đặt tên trong `names`"
+    ),
+}
