@@ -49,6 +49,9 @@ __all__ = ["PHASES", "Progress", "Run", "solve_structure"]
 # CP-SAT starts without it (it then still finishes in the background and
 # is compared with CP-SAT's plan if it ends in time).
 GREEDY_SHARE = 0.5
+# The share of the time left that measuring and explaining the greedy
+# plan may take after its steps stop, before CP-SAT starts without it.
+GREEDY_FINISH_SHARE = 0.1
 
 # Seconds kept back from the search for decoding and the staffing stage,
 # as a share of the time limit (at least RESERVE_MIN_S).
@@ -148,7 +151,10 @@ def _solve(
     preflight(org, scenario, rulebook)
     if method == "greedy":
         run.enter("greedy")
-        plan = solve_greedy(org, scenario, rulebook)
+        until = run.limit - reserve(run.limit)
+        plan = solve_greedy(
+            org, scenario, rulebook, _stopper(run, until, scenario)
+        )
         run.found(plan.objective or 0.0, None, "greedy")
         return Result(plan=plan.model_copy(update={"method": "greedy"}))
     params = scenario.solver
@@ -236,10 +242,16 @@ def _greedy(
     """
     run.enter("greedy")
     box = _Greedy()
+    # Its steps stop at its share of the time; measuring and explaining
+    # the plan they give takes a little more.
+    # The clock's time left, Ctrl-C or not (run.left() is 0 after it).
+    left = max(0.0, run.limit - run.elapsed())
+    steps = run.elapsed() + GREEDY_SHARE * left
+    stop = _stopper(run, steps, scenario)
 
     def work() -> None:
         try:
-            box.plan = solve_greedy(org, scenario, rulebook)
+            box.plan = solve_greedy(org, scenario, rulebook, stop)
         except InfeasibleScenario:
             box.plan = None
         finally:
@@ -248,7 +260,7 @@ def _greedy(
     thread = threading.Thread(target=work, name="greedy", daemon=True)
     thread.start()
     # Reproducible runs wait for it: the plan may not depend on the clock.
-    until = run.elapsed() + GREEDY_SHARE * run.left()
+    until = steps + GREEDY_FINISH_SHARE * left
     patient = run.stopped.is_set() or scenario.solver.reproducible
     while not box.done.wait(0.05):
         if run.error is not None:
@@ -258,6 +270,20 @@ def _greedy(
     if box.plan is not None and box.plan.objective is not None:
         run.found(box.plan.objective, None, "greedy")
     return box
+
+
+def _stopper(
+    run: Run, until: float, scenario: Scenario
+) -> Callable[[], bool]:
+    """When the greedy steps must stop: at ``until`` seconds of the run.
+
+    Not in reproducible mode, whose plan may not depend on the clock;
+    not at Ctrl-C either: the greedy plan is the one promised when
+    CP-SAT has none, and it is waited for (until its time is up).
+    """
+    if scenario.solver.reproducible:
+        return lambda: False
+    return lambda: run.elapsed() > until
 
 
 def _better(

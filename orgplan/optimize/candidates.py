@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import itertools
 import math
-from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 import networkx as nx
 
 from orgplan.model import Organisation, Unit
+from orgplan.optimize.nearest import merge_pairs, pairs_across
 from orgplan.rules import Rulebook
 from orgplan.scenario import Scenario
 from orgplan.semantics.coherence import Coherence
@@ -23,11 +23,9 @@ from orgplan.semantics.scope import (
     coherence_obstacle,
     fold_obstacles,
     judge_for,
-    kinds_merge,
     locked_units,
     merge_obstacle,
     neighbours,
-    within,
 )
 from orgplan.semantics.staff import (
     largest_remainder,
@@ -35,7 +33,7 @@ from orgplan.semantics.staff import (
     staff_split,
 )
 from orgplan.semantics.terms import dissimilarity, part_cost
-from orgplan.similarity import function_set, jaccard, similarity
+from orgplan.similarity import function_set, jaccard
 
 # Enumerating every way to hand a unit's functions to receivers grows as
 # receivers ** functions; only the most coherent options are kept.
@@ -162,17 +160,11 @@ def find_candidates(
     # edge, so CP-SAT, the greedy and the checker agree.
     judge = judge_for(org, scenario, rulebook)
     if scope.allow_merge and scope.max_group_size > 1:
-        for a, b in _nearby_pairs(org, ordered, scope.merge_within, near):
-            ua, ub = org.unit(a), org.unit(b)
-            if (
-                kinds_merge(rulebook, ua, ub)
-                and within(ua, ub, scope.merge_within, near)
-                and coherence_obstacle(org, rulebook, scenario, ua, ub, judge)
-                is None
-            ):
-                graph.add_edge(a, b, similarity=similarity(org, a, b))
-
-    _thin(graph, rank, scenario.must_merge)
+        found = merge_pairs(org, scenario, rulebook, ordered, judge, near)
+        for (a, b), sim in found.pairs.items():
+            graph.add_edge(a, b, similarity=sim)
+        if found.thinned:
+            graph.graph["thinned"] = len(found.thinned)
     if scope.merge_within == "parent":
         _add_cousins(org, rulebook, scenario, graph, judge)
 
@@ -248,13 +240,6 @@ def find_candidates(
     )
 
 
-# A unit with more merge partners than this keeps only its NEAREST most
-# similar ones (issue 11: hundreds of service units under one parent
-# would give a model of all their pairs).
-SPARSE_DEGREE = 40
-NEAREST = 12
-
-
 def _add_cousins(
     org: Organisation,
     rulebook: Rulebook,
@@ -267,62 +252,20 @@ def _add_cousins(
     When parents merge their children become siblings, so two offices or
     two inspectorates may consolidate in the same plan; the edge is
     marked ``cousins`` and the model allows it only when both parents end
-    in one unit.
+    in one unit. Large sets of children keep their nearest cousins
+    (:mod:`orgplan.optimize.nearest`).
     """
     for p, q in list(graph.edges):
         if graph.edges[p, q].get("cousins"):
             continue
-        for a in org.children(p):
-            for b in org.children(q):
-                if a not in graph or b not in graph:
-                    continue
-                ua, ub = org.unit(a), org.unit(b)
-                if kinds_merge(rulebook, ua, ub) and not coherence_obstacle(
-                    org, rulebook, scenario, ua, ub, judge
-                ):
-                    graph.add_edge(
-                        a,
-                        b,
-                        similarity=similarity(org, a, b),
-                        cousins=True,
-                    )
-
-
-def _thin(
-    graph: nx.Graph,
-    rank: dict[str, int],
-    must: Sequence[Sequence[str]],
-) -> None:
-    """The k most similar partners of each unit in a large sibling set.
-
-    An edge stays when it is among the :data:`NEAREST` most similar of
-    either end (ties by rank), or joins two units of a ``must_merge``
-    group; units with at most :data:`SPARSE_DEGREE` partners keep all.
-    Mergers of dissimilar units cost incoherence, so the optimum seldom
-    needs them; the plan's notes say when the graph was thinned.
-    """
-    busy = [u for u in graph if graph.degree(u) > SPARSE_DEGREE]
-    if not busy:
-        return
-    keep: set[frozenset[str]] = {
-        frozenset(pair)
-        for group in must
-        for pair in itertools.combinations(group, 2)
-    }
-    for u in graph:
-        nearest = sorted(
-            graph[u],
-            key=lambda v: (-graph.edges[u, v]["similarity"], rank[v]),
-        )[:NEAREST]
-        keep.update(frozenset((u, v)) for v in nearest)
-    drop = [
-        (a, b)
-        for u in busy
-        for a, b in graph.edges(u)
-        if frozenset((a, b)) not in keep
-    ]
-    graph.remove_edges_from(drop)
-    graph.graph["thinned"] = len(busy)
+        first = [a for a in org.children(p) if a in graph]
+        second = [b for b in org.children(q) if b in graph]
+        if not (first and second):
+            continue
+        found = pairs_across(org, scenario, rulebook, judge, first, second)
+        for (a, b), sim in found.pairs.items():
+            if not graph.has_edge(a, b):
+                graph.add_edge(a, b, similarity=sim, cousins=True)
 
 
 def may_merge_reason(
@@ -340,34 +283,6 @@ def may_merge_reason(
         If ``a`` or ``b`` is not a unit of ``org``.
     """
     return merge_obstacle(org, rulebook, scenario, org.unit(a), org.unit(b))
-
-
-def _nearby_pairs(
-    org: Organisation,
-    units: Sequence[str],
-    within: str,
-    near: dict[str, set[str]],
-) -> Iterator[tuple[str, str]]:
-    """Pairs that ``merge_within`` may allow, without trying all pairs.
-
-    Units are bucketed by parent, locality or sector; ``adjacent`` also
-    pairs neighbouring localities' buckets.
-    """
-    if within == "anywhere":
-        yield from itertools.combinations(units, 2)
-        return
-    field = {"adjacent": "locality"}.get(within, within)
-    buckets: dict[str | None, list[str]] = {}
-    for uid in units:
-        buckets.setdefault(getattr(org.unit(uid), field), []).append(uid)
-    for key, bucket in buckets.items():
-        if key is None and within != "parent":
-            continue
-        yield from itertools.combinations(bucket, 2)
-        if within == "adjacent":
-            for other in sorted(near.get(key or "", set())):
-                if other > (key or "") and other in buckets:
-                    yield from itertools.product(bucket, buckets[other])
 
 
 def _members(reps: dict[str, list[str]]) -> dict[str, tuple[str, ...]]:

@@ -15,21 +15,19 @@ quota rule meets). It never splits a unit and is deterministic.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 
 from orgplan.errors import InfeasibleScenario
 from orgplan.model import Organisation
 from orgplan.optimize.greedy.leadership import plan_leadership
-from orgplan.optimize.greedy.live import (
-    _RANKINGS,
-    _by_effect,
-    _Live,
-    _similar_first,
-)
+from orgplan.optimize.greedy.live import _Live
 from orgplan.optimize.greedy.search import _Search
+from orgplan.optimize.greedy.steps import _RANKINGS, _by_effect, _similar_first
 from orgplan.optimize.reasons import fold_reasons, merge_reasons
 from orgplan.plan import Plan
 from orgplan.rules import Rulebook
 from orgplan.scenario import Scenario
+from orgplan.territory.start import territorial_start
 
 __all__ = [
     "_Live",
@@ -42,7 +40,10 @@ __all__ = [
 
 
 def solve_greedy(
-    org: Organisation, scenario: Scenario, rulebook: Rulebook
+    org: Organisation,
+    scenario: Scenario,
+    rulebook: Rulebook,
+    stop: Callable[[], bool] | None = None,
 ) -> Plan:
     """A feasible plan by greedy folds and merges.
 
@@ -54,6 +55,10 @@ def solve_greedy(
         Scope, targets, locks, must pairs, weights and leadership policy.
     rulebook
         The rules (``scenario.rulebook()``).
+    stop
+        Asked between steps; when it says so (the time limit) the search
+        ends with the steps taken so far, a plan of their own when they
+        meet the targets (its notes say it was stopped).
 
     Returns
     -------
@@ -66,10 +71,16 @@ def solve_greedy(
     ------
     orgplan.errors.InfeasibleScenario
         If a must-merge group cannot merge under the rules, or the greedy
-        steps cannot meet the targets; the message names what is missed.
+        steps cannot meet the targets (or had not met them when
+        stopped); the message names what is missed.
     """
+    # A purely territorial scope starts from the connected greedy map,
+    # which meets exact counts (orgplan.territory.start).
+    start = territorial_start(org, scenario, rulebook)
+    if start is not None:
+        return start
     started = time.perf_counter()
-    search = _Search(org, scenario, rulebook)
+    search = _Search(org, scenario, rulebook, stop)
     draft = search.must_merge()
     scores = []
     for rank in _RANKINGS:
@@ -81,9 +92,18 @@ def solve_greedy(
         # The running totals guide the search; the plan is measured once
         # by the checker's own functions.
         scores.append(search.score(live.draft()))
+        if search.stopped:
+            break
     score = min(scores, key=lambda s: (s.shortfall, s.objective))
     if score.shortfall > 0:
         raise InfeasibleScenario(scenario.name, search.missed(score.plan))
+    notes = score.plan.notes
+    if search.stopped:
+        notes = (
+            *notes,
+            "the greedy steps were stopped at the time limit before they "
+            "ran out of steps that help",
+        )
     leaders = {e.unit: e.heads + e.deputies for e in score.plan.leadership}
     return score.plan.model_copy(
         update={
@@ -112,5 +132,6 @@ def solve_greedy(
                 for f in score.plan.flattened
             ),
             "solve_seconds": round(time.perf_counter() - started, 3),
+            "notes": notes,
         }
     )

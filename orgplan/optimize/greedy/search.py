@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from orgplan.errors import InfeasibleScenario
 from orgplan.model import Organisation
 from orgplan.optimize.greedy.leadership import _Caps, _leadership
+from orgplan.optimize.nearest import merge_pairs
 from orgplan.plan import Flattening, Merge, Plan, SolveStatus
 from orgplan.rules import Rulebook
 from orgplan.scenario import Scenario
@@ -53,9 +55,20 @@ class _Search:
     """The state the greedy steps share: inputs and cached lookups."""
 
     def __init__(
-        self, org: Organisation, scenario: Scenario, rulebook: Rulebook
+        self,
+        org: Organisation,
+        scenario: Scenario,
+        rulebook: Rulebook,
+        stop: Callable[[], bool] | None = None,
     ) -> None:
         self.org = org
+        # Asked between steps: the time limit ends the search with the
+        # steps taken so far.
+        self.stop = stop or (lambda: False)
+        self.stopped = False
+        # effective_cap is a pure function of its arguments, asked for
+        # the same sizes again and again by trial steps.
+        self.caps_seen: dict[tuple[str, int, int, int], int | None] = {}
         self.scenario = scenario
         self.rulebook = rulebook
         self.locked = locked_units(org, scenario)
@@ -72,6 +85,12 @@ class _Search:
         self.localities = neighbours(org)
         self.judge = judge_for(org, scenario, rulebook)
         self.near = self._neighbours()
+
+    def expired(self) -> bool:
+        """Whether the search must stop now (and from now on)."""
+        if not self.stopped and self.stop():
+            self.stopped = True
+        return self.stopped
 
     # --- the steps -----------------------------------------------------
 
@@ -110,10 +129,12 @@ class _Search:
 
     def missed(self, plan: Plan) -> list[str]:
         after = apply_structure(self.org, plan, self.rulebook)
-        return [
-            v.message + " (the greedy steps found no way to meet it)"
-            for v in self._gaps(after)
-        ]
+        how = (
+            "the greedy steps were stopped before meeting it"
+            if self.stopped
+            else "the greedy steps found no way to meet it"
+        )
+        return [f"{v.message} ({how})" for v in self._gaps(after)]
 
     def _gaps(self, after: Organisation) -> list[Shortfall]:
         # The staff cut is met by the staffing stage's quota rule, which
@@ -145,27 +166,22 @@ class _Search:
 
     def _neighbours(self) -> dict[str, set[str]]:
         """For each free unit, the free units it may merge with (either
-        representing); computed once, as the rules judge the input."""
-        within = self.scenario.scope.merge_within
-        buckets: dict[object, list[str]] = {}
-        for unit in self.org.units:
-            if unit.id in self.free:
-                key = {
-                    "parent": unit.parent,
-                    "locality": unit.locality,
-                    "sector": unit.sector,
-                }.get(within, "all")
-                buckets.setdefault(key, []).append(unit.id)
+        representing); computed once, as the rules judge the input, on
+        the same sparse graph as CP-SAT's candidates."""
+        units = [u.id for u in self.org.units if u.id in self.free]
+        found = merge_pairs(
+            self.org,
+            self.scenario,
+            self.rulebook,
+            units,
+            self.judge,
+            self.localities,
+        )
         near: dict[str, set[str]] = {uid: set() for uid in self.free}
-        for bucket in buckets.values():
-            for i, a in enumerate(bucket):
-                for b in bucket[i + 1 :]:
-                    if (
-                        self._obstacle(a, b) is None
-                        or self._obstacle(b, a) is None
-                    ):
-                        near[a].add(b)
-                        near[b].add(a)
+        for (a, b), sim in found.pairs.items():
+            near[a].add(b)
+            near[b].add(a)
+            self.sims[a, b] = self.sims[b, a] = sim
         return near
 
     def _join(
