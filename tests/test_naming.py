@@ -184,3 +184,15 @@ def test_most_of_a_group_takes_its_name(org: Organisation) -> None:
     assert [(i.key, i.unit) for i in naming.issues] == [
         ("names.stray", "SGTVT")
     ]
+
+
+def test_a_name_nobody_bears_needs_most_of_its_group(
+    org: Organisation,
+) -> None:
+    # The 2025 case: SNNPTNT and STNMT both "Sở Nông nghiệp và Môi
+    # trường"; Agriculture merged with another unit is not that name.
+    names = {"SKHDT": "Sở Mới", "STC": "Sở Mới"}
+    naming = name_merges(org, [("SKHDT", ("SKHDT", "SNV"))], names)
+    assert naming.names == {"SKHDT": "Sở Kế hoạch và Đầu tư - Nội vụ"}
+    naming = name_merges(org, [("SKHDT", ("SKHDT", "STC"))], names)
+    assert naming.names == {"SKHDT": "Sở Mới"}

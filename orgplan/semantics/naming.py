@@ -4,7 +4,8 @@ Three rules:
 
 - every ``names`` entry of the scenario is used or reported: ids that
   share a name describe one intended group, and a merge takes the name
-  only when it holds the group's representative or most of it; an entry
+  only when it holds the group's representative (the member bearing the
+  name) or most of it; an entry
   for a unit that does not merge, that merges into a unit another entry
   names differently, or that merges as a stray member of its group, is
   listed, never silently dropped;
@@ -108,8 +109,8 @@ def name_merges(
 
     Ids that share one name in ``names`` describe one intended group
     (``SKHDT`` and ``STC`` both ``Sở Tài chính``). The group's
-    representative is the member that already bears the name, else the
-    first listed. A merge takes the name when it holds the group's
+    representative is the member that already bears the name, if one
+    does. A merge takes the name when it holds the group's
     representative or most (more than half) of its members; a merge that
     holds only a stray member does not (Labour merged with Education is
     not "Sở Nội vụ" because Labour was meant for Home Affairs), and the
@@ -210,7 +211,8 @@ def name_merges(
 def _intended_groups(
     organisation: Organisation, names: Mapping[str, str]
 ) -> dict[str, tuple[str, tuple[str, ...]]]:
-    """Each name of ``names``: its representative and all its ids."""
+    """Each name of ``names``: its representative (``None`` when no id
+    bears the name) and all its ids."""
     ids: dict[str, list[str]] = {}
     for uid, name in names.items():
         ids.setdefault(name, []).append(uid)
@@ -223,13 +225,13 @@ def _intended_groups(
                 if uid in organisation.unit_by_id
                 and _key(organisation.unit(uid).name) == _key(name)
             ),
-            group[0],
+            None,
         )
         found[name] = (bearer, tuple(group))
     return found
 
 
-def _takes(group: tuple[str, tuple[str, ...]], held: set[str]) -> bool:
+def _takes(group: tuple[str | None, tuple[str, ...]], held: set[str]) -> bool:
     """A merge holding ``held`` takes the group's name: it holds the
     representative or more than half of the ids."""
     rep, ids = group
