@@ -354,6 +354,13 @@ MESSAGES: dict[str, str] = {
         "the scenario's target {path}, within {source}"
     ),
     "source_rulebook": "the rulebook, {path}",
+    # Rules that hold a plan where it is (plan.binding_rules).
+    "binding_met": "{target}: met exactly",
+    "binding_excess": (
+        "deputy caps: {n} merged units keep {excess} deputies above "
+        "the cap until {date}"
+    ),
+    "binding_cut": "deputy caps: deputies cut to the cap in {units}",
     "reason_fold_into": "{unit} is folded into {into}",
     "reason_intermediate": (
         "removes an intermediate level (its {n} units move up)"

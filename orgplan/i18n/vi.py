@@ -356,6 +356,15 @@ MESSAGES: dict[str, str] = {
         "mục tiêu {path} của kịch bản, trong giới hạn của {source}"
     ),
     "source_rulebook": "bộ quy tắc, {path}",
+    # Rules that hold a plan where it is (plan.binding_rules).
+    "binding_met": "{target}: đạt đúng mức",
+    "binding_excess": (
+        "mức tối đa cấp phó: {n} đơn vị hợp nhất giữ {excess} cấp phó "
+        "vượt mức đến {date}"
+    ),
+    "binding_cut": (
+        "mức tối đa cấp phó: giảm cấp phó về đúng mức tại {units}"
+    ),
     "reason_fold_into": "{unit} được nhập vào {into}",
     "reason_intermediate": (
         "giảm một cấp trung gian ({n} đơn vị trực thuộc chuyển lên)"

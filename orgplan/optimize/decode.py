@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from ortools.sat.python import cp_model
 
@@ -10,6 +11,7 @@ from orgplan.model import Organisation
 from orgplan.optimize.candidates import Candidates, SplitOption
 from orgplan.optimize.model import NO_CAP, StructureModel
 from orgplan.optimize.reasons import (
+    binding_rules,
     fold_reasons,
     merge_reasons,
     split_reasons,
@@ -100,7 +102,9 @@ def decode(
         flattened=flattened,
         splits=splits,
         leadership=leadership,
-        binding_rules=_binding(org, rulebook, built, value, leadership),
+        binding_rules=_binding(
+            org, scenario, rulebook, built, value, leadership
+        ),
     )
     # The plan's terms are the semantics' values on the organisation
     # after, not the model's own expressions (which the property tests
@@ -215,32 +219,15 @@ def kept_excess(
 
 def _binding(
     org: Organisation,
+    scenario: Scenario,
     rulebook: Rulebook,
     built: StructureModel,
     value: _Reader,
     leadership: tuple[Leadership, ...],
-) -> tuple[str, ...]:
-    found = [
-        f"{words}: met exactly"
-        for expr, limit, words in built.targets.values()
+) -> tuple[dict[str, Any], ...]:
+    met = [
+        key
+        for key, (expr, limit, _) in built.targets.items()
         if value(expr) == limit
     ]
-    over = [lead for lead in leadership if lead.excess]
-    if over:
-        found.append(
-            f"deputy caps: {len(over)} merged units keep "
-            f"{sum(lead.excess for lead in over)} deputies above the cap "
-            f"until {over[0].reduce_by}"
-        )
-    cut = [
-        lead.unit
-        for lead in leadership
-        if lead.cap is not None
-        and lead.deputies == lead.cap
-        and lead.deputies < org.unit(lead.unit).deputies
-    ]
-    if cut:
-        found.append(
-            f"deputy caps: deputies cut to the cap in {', '.join(cut)}"
-        )
-    return tuple(found)
+    return binding_rules(org, scenario, rulebook, met, leadership)

@@ -21,8 +21,9 @@ from collections.abc import Mapping, Sequence
 from typing import Any, Protocol
 
 from orgplan.graph import metrics
-from orgplan.i18n import LANGS, Lang, cited, t
+from orgplan.i18n import LANGS, Lang, cited, date_text, t
 from orgplan.model import Organisation, Unit
+from orgplan.plan import Leadership
 from orgplan.rules import Rulebook
 from orgplan.scenario import Scenario
 from orgplan.semantics.scope import undersized_by
@@ -343,3 +344,61 @@ def _named(org: Organisation, codes: Sequence[str]) -> list[str]:
         f"{known[c].name} ({c})" if c in known and known[c].name else c
         for c in codes
     ]
+
+
+def binding_rules(
+    org: Organisation,
+    scenario: Scenario,
+    rulebook: Rulebook,
+    met: Sequence[str],
+    leadership: Sequence[Leadership],
+) -> tuple[Reason, ...]:
+    """The targets a plan meets exactly (``met``: their keys,
+    ``max_units.<kind>`` or ``min_cut.<count>``) and the deputy caps that
+    hold it, as plan.json's ``binding_rules``."""
+    found: list[Reason] = []
+    limits = unit_limits(scenario, rulebook)
+    have = Counter(u.kind for u in org.units)
+    counts = metrics(org, rulebook)
+    for key in met:
+        family, _, what = key.partition(".")
+        if family == "max_units" and what in limits:
+            target = {
+                "key": "target_max_units",
+                "n": limits[what],
+                "kind": _kind(rulebook, what),
+                "before": have[what],
+            }
+        elif family == "min_cut" and hasattr(counts, what):
+            share = scenario.targets.min_cut[what]
+            before = getattr(counts, what)
+            target = {
+                "key": f"target_min_cut_{what}",
+                "share": share,
+                "limit": cut_limit(share, before),
+                "before": before,
+            }
+        else:
+            continue
+        found.append({"key": "binding_met", "target": target})
+    over = [lead for lead in leadership if lead.excess]
+    if over:
+        deadline = over[0].reduce_by or ""
+        found.append(
+            {
+                "key": "binding_excess",
+                "n": len(over),
+                "excess": sum(lead.excess for lead in over),
+                "date": {lang: date_text(deadline, lang) for lang in LANGS},
+            }
+        )
+    cut = [
+        lead.unit
+        for lead in leadership
+        if lead.cap is not None
+        and lead.deputies == lead.cap
+        and lead.deputies < org.unit(lead.unit).deputies
+    ]
+    if cut:
+        found.append({"key": "binding_cut", "units": cut})
+    return tuple(found)
