@@ -86,6 +86,9 @@ class SplitPart(_Out):
     to: str
     functions: tuple[str, ...]
     staff: int
+    # Children of the split unit that move under ``to`` (the others go
+    # to the receiver of the largest part; docs/semantics.md section 2).
+    children: tuple[str, ...] = ()
 
 
 class Split(_Out):

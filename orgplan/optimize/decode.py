@@ -156,7 +156,12 @@ def _split(
     return Split(
         unit=option.unit,
         parts=tuple(
-            SplitPart(to=p.to, functions=p.functions, staff=p.staff)
+            SplitPart(
+                to=p.to,
+                functions=p.functions,
+                staff=p.staff,
+                children=p.children,
+            )
             for p in option.parts
         ),
         reasons=split_reasons(

@@ -361,6 +361,12 @@ class _State:
         largest = max(range(len(staff)), key=lambda i: (staff[i], -i))
         heir = split.parts[largest].to
         self.successor[split.unit] = heir
+        # Children a part names follow their functions to its receiver;
+        # the others follow the heir (successor) when built.
+        for part in split.parts:
+            for child in part.children:
+                if child in self.units:
+                    self.work(child).fields["parent"] = part.to
         self._share_people(split, shares)
 
     def _share_people(

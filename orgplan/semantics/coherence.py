@@ -250,6 +250,30 @@ def receiver_for(
     return best
 
 
+def home_for(
+    organisation: Organisation, code: str, receivers: Sequence[str]
+) -> str | None:
+    """The receiver whose own mandate holds function ``code``, for a split.
+
+    A function belongs to another unit when that unit has the function
+    itself, or its direct taxonomy parent, among its own functions (the
+    taxonomy files Labour's vocational training under Education's
+    continuing education); among several, the one sharing most families
+    (:func:`receiver_for`). ``None`` when no receiver holds it: the
+    function stays where it is, so the unit does not split.
+    """
+    entry = organisation.function_by_code.get(code)
+    near = {code} | (
+        {entry.parent} if entry is not None and entry.parent else set()
+    )
+    holders = [
+        uid
+        for uid in receivers
+        if near & set(organisation.unit(uid).functions)
+    ]
+    return receiver_for(organisation, [code], holders)
+
+
 def split_routes(
     organisation: Organisation,
     unit: str,
@@ -258,23 +282,50 @@ def split_routes(
 ) -> dict[str, str | None]:
     """Where each function and each child of ``unit`` goes when it splits.
 
-    Keys are ``unit``'s function codes and child ids; a child goes where
-    its own functions belong (:func:`receiver_for`). Support children
-    (office, inspectorate, planning-finance) map to ``None``: they follow
-    the largest part and consolidate with the receiver's own.
+    Keys are ``unit``'s function codes and child ids. A function goes to
+    the receiver whose mandate holds it (:func:`home_for`). A child
+    follows the functions of ``unit`` its own functions descend from (the
+    receiver most of them go to; ties: first), else goes where its
+    functions belong (:func:`receiver_for`). Support children (office,
+    inspectorate, planning-finance) map to ``None``: they follow the
+    largest part and consolidate with the receiver's own.
     """
+    found = organisation.unit(unit)
     routes: dict[str, str | None] = {
-        code: receiver_for(organisation, [code], receivers)
-        for code in organisation.unit(unit).functions
+        code: home_for(organisation, code, receivers)
+        for code in found.functions
     }
     for child in organisation.children(unit):
-        found = organisation.unit(child)
+        kid = organisation.unit(child)
+        if support_type(kid, policy):
+            routes[child] = None
+            continue
+        votes = [
+            routes[origin]
+            for code in kid.functions
+            if (origin := _origin(organisation, code, found.functions))
+        ]
+        counted = [v for v in votes if v is not None]
         routes[child] = (
-            None
-            if support_type(found, policy)
-            else receiver_for(organisation, found.functions, receivers)
+            max(dict.fromkeys(counted), key=counted.count)
+            if counted
+            else receiver_for(organisation, kid.functions, receivers)
         )
     return routes
+
+
+def _origin(
+    organisation: Organisation, code: str, functions: Sequence[str]
+) -> str | None:
+    """The first of ``functions`` that ``code`` is or descends from."""
+    seen: set[str] = set()
+    while code and code not in seen:
+        if code in functions:
+            return code
+        seen.add(code)
+        entry = organisation.function_by_code.get(code)
+        code = entry.parent if entry is not None and entry.parent else ""
+    return None
 
 
 def unjudged_units(

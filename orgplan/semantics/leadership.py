@@ -77,14 +77,18 @@ def kept_pair(
     child_deputies: int,
     parent_deputies: int,
 ) -> bool:
-    """The input already had ``child`` above ``parent``, and the plan made
-    it no worse: a warning, not an error (semantics section 5)."""
+    """The plan made ``child`` above ``parent`` no worse: a warning, not an
+    error (semantics section 5).
+
+    The input already had the pair, or the plan moved ``child`` under
+    ``parent`` (a split hands it to a receiver); either way the child
+    keeps at most its deputies and the parent at least its own.
+    """
     old_child = org.unit_by_id.get(child)
     old_parent = org.unit_by_id.get(parent)
     return (
         old_child is not None
         and old_parent is not None
-        and old_child.parent == parent
         and child_deputies <= old_child.deputies
         and parent_deputies >= old_parent.deputies
     )

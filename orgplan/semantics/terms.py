@@ -13,7 +13,7 @@ in the manner of PyVRP's single ``CostEvaluator``.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from orgplan.graph import metrics
@@ -82,6 +82,23 @@ def part_cost(
     )
 
 
+def split_cost(
+    org: Organisation, parts: Iterable[tuple[Sequence[str], str]]
+) -> float:
+    """Incoherence of a split: its parts' costs, each weighted by its
+    share of the functions (docs/semantics.md section 6).
+
+    ``parts`` are ``(functions, receiver)`` pairs. The weights add up to
+    1, so dissolving a unit costs as much as one merge of it would when
+    its parts fit their receivers as well as the unit fits its partner.
+    """
+    given = [(tuple(f), r) for f, r in parts]
+    total = sum(len(f) for f, _ in given)
+    if not total:
+        return 0.0
+    return sum(len(f) / total * part_cost(org, f, r) for f, r in given)
+
+
 def participants(plan: Plan) -> dict[str, str]:
     """Units that take part in a decision, with what they do.
 
@@ -109,9 +126,8 @@ def _incoherence(c: Context) -> float:
         if member != merge.into
     )
     parts = sum(
-        part_cost(c.org, part.functions, part.to)
+        split_cost(c.org, ((p.functions, p.to) for p in split.parts))
         for split in c.plan.splits
-        for part in split.parts
     )
     return merges + parts
 

@@ -63,6 +63,8 @@ class Base:
     count: dict[str, Expr]
     upper: dict[str, int]
     alive_child: dict[str, Lit]
+    # Children a split hands to each receiver, with the split's literal.
+    routed: dict[str, list[tuple[Lit, str]]]
     inter: dict[str, Lit]
     lead: dict[str, Leader]
     bonus: dict[str, Expr]

@@ -81,6 +81,25 @@ class Children(Base):
                 for g in org.children(c.id):
                     if self._capped(g):
                         limit(g, p, [self.f[c.id], self.survives(g)])
+        # A child a split hands to a receiver hangs under it. One the
+        # plan does not lead (outside the scope) keeps its deputies; it
+        # may stay above the receiver if the receiver keeps its own
+        # (semantics.leadership.kept_pair).
+        for v, routed in self.routed.items():
+            for lit, c in routed:
+                if not (self._capped(c) and self._capped(v)):
+                    continue
+                child = org.unit(c)
+                if c in self.movable or child.deputies <= org.unit(v).deputies:
+                    limit(c, v, [self.survives(c), lit])
+                elif v in self.lead:
+                    self.require(
+                        self.m.add(deputies(v) >= org.unit(v).deputies),
+                        f"deputy_child.{v}",
+                        f"no unit under {self._name(v)} may have more "
+                        "deputies than it (Decree 370/2025)",
+                        [lit],
+                    )
         for cut, under in self.cut.values():
             # A unit is cut only to the parent it ends under.
             self.m.add_bool_or([cut.Not(), *under])

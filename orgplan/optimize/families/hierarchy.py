@@ -19,7 +19,8 @@ class Hierarchy(Base):
         A unit is intermediate when it has a parent and at least one
         child. After the plan, a surviving unit ``v`` has a child when a
         child of ``v`` survives, when a unit merged into ``v`` had a
-        surviving child, or when a unit folded into ``v`` had one.
+        surviving child, when a unit folded into ``v`` had one, or when a
+        split hands ``v`` a child that survives.
         """
         org, cand = self.org, self.cand
         self.alive_child: dict[str, Lit] = {}
@@ -53,6 +54,8 @@ class Hierarchy(Base):
                     events.append(
                         self.both(self.f[c], self.alive_child[c], f"fc[{c}]")
                     )
+            for lit, c in self.routed.get(v, ()):
+                events.append(self.both(lit, self.survives(c), f"rc[{c}]"))
             self.inter[v] = self.any_of(events, f"inter[{v}]")
 
     def children_after(self, v: str) -> Expr:
@@ -69,6 +72,8 @@ class Hierarchy(Base):
                 self.both(self.f[c], self.survives(g), "")
                 for g in org.children(c)
             )
+        for lit, c in self.routed.get(v, ()):
+            total += self.both(lit, self.survives(c), "")
         return total
 
     def depth_limit(self, limit: int, words: str) -> None:

@@ -190,6 +190,11 @@ class Leadership(Base):
     def _homes(self, parent: str) -> list[str]:
         """The units a child of ``parent`` may end under (semantics 2)."""
         homes = [parent, *self.cand.reps.get(parent, ())]
+        homes += [
+            part.to
+            for option in self.cand.splits.get(parent, ())
+            for part in option.parts
+        ]
         grand = self.org.unit(parent).parent
         if parent in self.f and grand is not None:
             homes += [grand, *self.cand.reps.get(grand, ())]

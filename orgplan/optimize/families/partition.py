@@ -40,6 +40,21 @@ class Partition(Base):
         for r in cand.movable:
             joins = [self.x[(u, r)] for u in cand.members_of(r)]
             self.merged[r] = self.any_of(joins, f"merged[{r}]")
+        # Children a split hands to a receiver, by receiver and by child
+        # (semantics section 2: each follows its functions).
+        self.routed: dict[str, list[tuple[Lit, str]]] = {}
+        self.route_of: dict[str, list[tuple[Lit, str]]] = {}
+        for u, options in cand.splits.items():
+            for k, option in enumerate(options):
+                for part in option.parts:
+                    for child in part.children:
+                        lit = self.o[(u, k)]
+                        self.routed.setdefault(part.to, []).append(
+                            (lit, child)
+                        )
+                        self.route_of.setdefault(child, []).append(
+                            (lit, part.to)
+                        )
 
     def partition(self) -> None:
         """Each unit has one fate: survive, join a group, fold or split.
@@ -77,15 +92,49 @@ class Partition(Base):
 
     def _cousins(self) -> None:
         """Children of two parents merge only when the parents end in one
-        unit (semantics section 5)."""
+        unit, or a split hands one to where the other's parent ends
+        (semantics section 5)."""
         cand, org = self.cand, self.org
         for a, b, edge in cand.graph.edges(data=True):
-            if not edge.get("cousins"):
-                continue
             p, q = org.unit(a).parent, org.unit(b).parent
+            # Under merge_within other than parent a child may merge
+            # wherever the rule allows, moved or not.
+            moved = self.scenario.scope.merge_within == "parent" and (
+                a in self.route_of or b in self.route_of
+            )
+            if not (edge.get("cousins") or moved):
+                continue
             for u, r in ((a, b), (b, a)):
-                if r in cand.reps[u]:
+                if r not in cand.reps[u]:
+                    continue
+                if moved:
+                    self._same_home(a, b, self.x[(u, r)])
+                elif p is not None and q is not None:
                     self._together(p, q, self.x[(u, r)])
+
+    def _parent_homes(self, child: str) -> list[tuple[Lit, str]]:
+        """Where ``child``'s parent ends, each with its literal: the
+        parent's group, or the receiver a split of it hands ``child`` to."""
+        parent = self.org.unit(child).parent
+        if parent is None or parent not in self.movable:
+            return [(1, parent or "")]
+        found: list[tuple[Lit, str]] = [
+            (self.x[(parent, h)], h) for h in (parent, *self.cand.reps[parent])
+        ]
+        return found + self.route_of.get(child, [])
+
+    def _same_home(self, a: str, b: str, link: Lit) -> None:
+        """When ``link`` holds, ``a`` and ``b`` end under one unit."""
+        ways = [
+            self.both(la, lb, f"home[{a},{b},{h}]")
+            for la, h in self._parent_homes(a)
+            for lb, g in self._parent_homes(b)
+            if h == g
+        ]
+        if any(isinstance(w, int) and w for w in ways):
+            return
+        live = [w for w in ways if not isinstance(w, int)]
+        self.m.add_bool_or(live).only_enforce_if(link)
 
     def _together(self, p: str, q: str, link: Lit) -> None:
         """When ``link`` holds, ``p`` and ``q`` end in one group."""
