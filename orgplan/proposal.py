@@ -399,13 +399,24 @@ def _charts(
             continue
         if number:
             document.add_page_break()
-        document.add_paragraph(path.stem)
+        document.add_paragraph(_caption(path, dots, lang))
         # PNG: width and height in pixels at bytes 16-24 (IHDR).
         pixels_w, pixels_h = struct.unpack(">II", image[16:24])
         document.add_picture(
             io.BytesIO(image),
             width=min(width, int(height * pixels_w / pixels_h)),
         )
+
+
+def _caption(path: Path, dots: Sequence[Path], lang: Lang) -> str:
+    """"After · page 2 of 4" for after-2.dot, in ``lang``."""
+    view, _, page = path.stem.partition("-")
+    title = label(f"chart_{view}", lang)
+    pages = [p for p in dots if p.stem.partition("-")[0] == view]
+    if len(pages) < 2:
+        return title
+    where = t("chart_page", lang, page=page or 1, pages=len(pages))
+    return f"{title} · {where}"
 
 
 def _words(found: Iterable[Any], lang: Lang) -> str:
