@@ -282,8 +282,8 @@ def test_a_bundled_province_plans_end_to_end(name: str) -> None:
 
 def test_a_cut_of_at_most_a_fraction_holds_in_the_optimiser() -> None:
     # Every merge pays (as above): unbounded, 7 units (the province's
-    # committee and six communes) become 4; max_cut.units 0.4 allows 2
-    # cut (floor of 2.8), 5 left.
+    # committee and six communes) become 3 (groups of 4 and 2, connected,
+    # not stars); max_cut.units 0.4 allows 2 cut (floor of 2.8), 5 left.
     org = _grid()
     weights = dict.fromkeys(
         ("incoherence", "compactness", "district_crossings", "standard_gap"),
@@ -294,7 +294,7 @@ def test_a_cut_of_at_most_a_fraction_holds_in_the_optimiser() -> None:
     )
     free = _scenario({}, {}, weights=weights)
     plan = solve_structure(org, free, free.rulebook()).plan
-    assert len(apply_structure(org, plan, free.rulebook()).units) == 4
+    assert len(apply_structure(org, plan, free.rulebook()).units) == 3
     plan = solve_structure(org, scenario, scenario.rulebook()).plan
     after = apply_structure(org, plan, scenario.rulebook())
     assert len(after.units) == 5

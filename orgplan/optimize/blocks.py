@@ -5,10 +5,11 @@ splits towards the other, when they are parent and child, or when they
 are siblings (their parent's children, intermediate status and child
 rule depend on all of them). The connected components of that relation
 are independent blocks as long as nothing couples the whole organisation:
-a ``max_units`` or ``min_cut`` target, or a pooled deputy average over a
-kind the plan may change. Coupled scenarios are solved as one model unless
-the scenario asks for ``solver.decompose: budget``: then each root's tree
-is a block (:func:`budget_blocks`) and the targets are split among them
+a ``max_units``, ``min_units``, ``min_cut`` or ``max_cut`` target, or a
+pooled deputy average over a kind the plan may change. Coupled scenarios
+are solved as one model unless the scenario asks for
+``solver.decompose: budget``: then each root's tree is a block
+(:func:`budget_blocks`) and the targets are split among them
 (:func:`split_targets`) so that meeting every share meets the target; the
 plan's notes say so, since the split may cost optimality.
 
@@ -46,6 +47,7 @@ from orgplan.semantics.targets import (
     shortfalls,
     structural_cuts,
     unit_limits,
+    unit_minimums,
 )
 from orgplan.semantics.terms import TERMS
 
@@ -121,6 +123,11 @@ def budget_blocks(
     KeyError
         Never for candidates found on ``org``.
     """
+    if unit_minimums(scenario) or scenario.targets.max_cut:
+        # Lower bounds on counts (min_units, max_cut) are not split among
+        # trees (split_targets shares the upper bounds): one block keeps
+        # them whole.
+        return [set(cand.movable)]
     root = _roots(org)
     groups = UnionFind(org.roots)
     pairs = itertools.chain(
@@ -486,7 +493,12 @@ def coupled(
     KeyError
         Never for candidates found on ``org``.
     """
-    if unit_limits(scenario, rulebook) or structural_cuts(scenario):
+    if (
+        unit_limits(scenario, rulebook)
+        or unit_minimums(scenario)
+        or scenario.targets.max_cut
+        or structural_cuts(scenario)
+    ):
         return True
     kinds = {org.unit(u).kind for u in cand.movable}
     return any(rulebook.kinds[k].deputy_average is not None for k in kinds)
