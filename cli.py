@@ -27,12 +27,13 @@ from orgplan.commands.common import (
     user_errors,
 )
 from orgplan.commands.data import stats, template, validate
+from orgplan.commands.localised import LocalisedGroup
 from orgplan.commands.outputs import chart, compare, export
 from orgplan.commands.planning import check, plan
 from orgplan.errors import OrgplanError
 
 
-@click.group(context_settings=CONTEXT)
+@click.group(cls=LocalisedGroup, context_settings=CONTEXT)
 @click.version_option(orgplan.__version__, prog_name="orgplan")
 def main() -> None:
     """Plan the restructuring of a public administration.

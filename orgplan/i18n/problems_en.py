@@ -160,6 +160,7 @@ PROBLEMS: dict[str, str] = {
     "problem_required_missing": "required, but missing",
     "problem_above": "must be more than {limit} (got {value})",
     "problem_below": "must be less than {limit} (got {value})",
+    "problem_no_plan_file": "no such plan file",
     "problem_no_scenario": "no such scenario file",
     "problem_file_not_utf8": "the file is not UTF-8",
     "problem_not_yaml": "not valid YAML{column}: {problem}",

@@ -163,6 +163,7 @@ PROBLEMS: dict[str, str] = {
     "problem_required_missing": "bắt buộc nhưng đang thiếu",
     "problem_above": "phải lớn hơn {limit} (đang là {value})",
     "problem_below": "phải nhỏ hơn {limit} (đang là {value})",
+    "problem_no_plan_file": "không có tệp phương án này",
     "problem_no_scenario": "không có tệp kịch bản này",
     "problem_file_not_utf8": "tệp không ở dạng UTF-8",
     "problem_not_yaml": "không phải YAML hợp lệ{column}: {problem}",

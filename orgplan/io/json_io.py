@@ -26,7 +26,7 @@ def read_plan(path: str | Path) -> Plan:
     file = Path(path)
     where = str(file)
     if not file.is_file():
-        raise InputError([Problem(where, "no such plan file")])
+        raise InputError([Problem.of(where, "problem_no_plan_file")])
     size = file.stat().st_size
     if size > FILE_MB.value * MIB:
         raise InputError([FILE_MB.problem(where, "limit_file", n=size / MIB)])

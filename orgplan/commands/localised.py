@@ -1,0 +1,119 @@
+"""Click's own words (usage errors, "Error:", "Usage:") in the language
+asked for.
+
+Click words its messages through ``gettext`` names bound in each of its
+modules when they load; while a command line with ``--lang vi`` (or
+``ORGPLAN_LANG=vi``) runs, :class:`LocalisedGroup` puts a lookup in
+:data:`orgplan.i18n.click_vi.CLICK_VI` in their place, and puts click's
+back afterwards. The language is read from the arguments before click
+parses them, since a usage error is raised while parsing. A scenario's
+``lang:`` is not known at that point: usage errors follow ``--lang`` and
+the environment only.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+from collections.abc import Iterator, Sequence
+from types import ModuleType
+from typing import Any
+
+import click
+import click.core
+import click.decorators
+import click.exceptions
+import click.formatting
+import click.parser
+import click.termui
+import click.types
+
+from orgplan.i18n import LANG_VARIABLE
+from orgplan.i18n.click_vi import CLICK_VI
+
+# Click's modules that word messages (each binds gettext's names itself).
+_MODULES: tuple[ModuleType, ...] = (
+    click.core,
+    click.decorators,
+    click.exceptions,
+    click.formatting,
+    click.parser,
+    click.termui,
+    click.types,
+)
+
+
+def asked_lang(args: Sequence[str]) -> str:
+    """The language a command line asks for: ``--lang X`` or
+    ``--lang=X`` among ``args``, else ``$ORGPLAN_LANG``, else English
+    (an unknown value is left for the option's own check)."""
+    for i, arg in enumerate(args):
+        if arg == "--":
+            break
+        if arg == "--lang" and i + 1 < len(args):
+            return args[i + 1]
+        if arg.startswith("--lang="):
+            return arg.partition("=")[2]
+    return (os.environ.get(LANG_VARIABLE) or "en").strip().lower()
+
+
+def _gettext(text: str) -> str:
+    return CLICK_VI.get(text, text)
+
+
+def _ngettext(singular: str, plural: str, n: int) -> str:
+    return _gettext(singular if n == 1 else plural)
+
+
+@contextlib.contextmanager
+def speaking(lang: str) -> Iterator[None]:
+    """Click's messages in ``lang`` (only ``vi`` differs) for the block."""
+    if lang != "vi":
+        yield
+        return
+    saved = [(m, dict(vars(m))) for m in _MODULES]
+    for module in _MODULES:
+        if hasattr(module, "_"):
+            module._ = _gettext  # type: ignore[attr-defined]
+        if hasattr(module, "ngettext"):
+            module.ngettext = _ngettext  # type: ignore[attr-defined]
+    try:
+        yield
+    finally:
+        for module, names in saved:
+            for name in ("_", "ngettext"):
+                if name in names:
+                    setattr(module, name, names[name])
+
+
+@contextlib.contextmanager
+def _metavars(group: click.Group, lang: str) -> Iterator[None]:
+    """The usage line's "[OPTIONS]", "COMMAND [ARGS]..." in ``lang``."""
+    if lang != "vi":
+        yield
+        return
+    commands = [group, *group.commands.values()]
+    saved = [(c, c.options_metavar) for c in commands]
+    for command in commands:
+        command.options_metavar = CLICK_VI["[OPTIONS]"]
+    before = group.subcommand_metavar
+    group.subcommand_metavar = CLICK_VI["COMMAND [ARGS]..."]
+    try:
+        yield
+    finally:
+        for command, metavar in saved:
+            command.options_metavar = metavar
+        group.subcommand_metavar = before
+
+
+class LocalisedGroup(click.Group):
+    """A group whose usage errors and "Error:" lines follow ``--lang``."""
+
+    def main(  # type: ignore[override]
+        self, args: Sequence[str] | None = None, *rest: Any, **extra: Any
+    ) -> Any:
+        given = sys.argv[1:] if args is None else list(args)
+        lang = asked_lang(given)
+        with speaking(lang), _metavars(self, lang):
+            return super().main(args, *rest, **extra)
