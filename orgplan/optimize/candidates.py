@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 import math
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 import networkx as nx
@@ -18,7 +19,7 @@ from orgplan.model import Organisation, Unit
 from orgplan.optimize.nearest import merge_pairs, pairs_across
 from orgplan.rules import Rulebook
 from orgplan.scenario import Scenario
-from orgplan.semantics.coherence import Coherence
+from orgplan.semantics.coherence import Coherence, CoherencePolicy
 from orgplan.semantics.scope import (
     coherence_obstacle,
     fold_obstacles,
@@ -32,8 +33,9 @@ from orgplan.semantics.staff import (
     split_shares,
     staff_split,
 )
-from orgplan.semantics.terms import dissimilarity, part_cost
+from orgplan.semantics.terms import dissimilarity, split_cost
 from orgplan.similarity import function_set, jaccard
+from orgplan.territory.candidates import add_territorial_pairs
 
 # Enumerating every way to hand a unit's functions to receivers grows as
 # receivers ** functions; only the most coherent options are kept.
@@ -50,6 +52,8 @@ class Part:
     quota: int
     # The civil servants among ``staff``, as apply shares them.
     civil_servants: int = 0
+    # Children of the split unit that move under ``to``.
+    children: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -167,6 +171,8 @@ def find_candidates(
             graph.graph["thinned"] = len(found.thinned)
     if scope.merge_within == "parent":
         _add_cousins(org, rulebook, scenario, graph, judge)
+    # Territorial units may join any connected group (semantics 6a).
+    territorial = add_territorial_pairs(org, scenario, rulebook, graph)
 
     # A fold's receiver may be of a kind outside the scope (a chi cục in
     # scope folds into its department), never a locked unit.
@@ -184,7 +190,9 @@ def find_candidates(
     splits: dict[str, tuple[SplitOption, ...]] = {}
     if scope.allow_split:
         for uid in movable:
-            options = _split_options(org, rulebook, uid, graph)
+            options = _split_options(
+                org, rulebook, uid, graph, judge.policy, locked
+            )
             if options:
                 splits[uid] = options
 
@@ -211,6 +219,7 @@ def find_candidates(
             or org.children(b)
             or ua.parent != ub.parent
             or ua.kind != ub.kind
+            or {a, b} <= territorial
         ):
             reps[a].append(b)
     clash: dict[str, tuple[tuple[str, str], ...]] = {}
@@ -294,18 +303,28 @@ def _members(reps: dict[str, list[str]]) -> dict[str, tuple[str, ...]]:
 
 
 def _split_options(
-    org: Organisation, rulebook: Rulebook, uid: str, graph: nx.Graph
+    org: Organisation,
+    rulebook: Rulebook,
+    uid: str,
+    graph: nx.Graph,
+    policy: CoherencePolicy,
+    locked: Collection[str],
 ) -> tuple[SplitOption, ...]:
     """Ways to hand each function of ``uid`` to a related neighbour.
 
     A split is offered only when no single neighbour has functions
-    related to all of the unit's (else a merge fits),
-    and only for units without children (their children would follow
-    the largest part, which the model does not track); at least two
-    receivers take part.
+    related to all of the unit's (else a merge fits); at least two
+    receivers take part. A unit with children has one option, its
+    children following their functions (:mod:`orgplan.optimize.
+    split_trees`).
     """
     unit = org.unit(uid)
-    if org.children(uid) or len(unit.functions) < 2:
+    if org.children(uid):
+        # split_trees builds on this module's Part and SplitOption.
+        from orgplan.optimize.split_trees import tree_split_options
+
+        return tree_split_options(org, rulebook, uid, graph, policy, locked)
+    if len(unit.functions) < 2:
         return ()
     receivers = sorted(graph.neighbors(uid))
     owned = {r: function_set(org, org.unit(r).functions) for r in receivers}
@@ -363,5 +382,5 @@ def _option(
             receivers, part_staff, part_quota, shares, strict=True
         )
     )
-    incoherence = sum(part_cost(org, p.functions, p.to) for p in parts)
+    incoherence = split_cost(org, [(p.functions, p.to) for p in parts])
     return SplitOption(unit.id, parts, incoherence)

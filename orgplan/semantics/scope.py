@@ -20,6 +20,7 @@ from orgplan.semantics.coherence import (
     stranded_units,
 )
 from orgplan.similarity import function_set
+from orgplan.territory.places import territorial_kinds
 
 
 def locked_units(org: Organisation, scenario: Scenario) -> set[str]:
@@ -125,6 +126,7 @@ def merge_obstacle(
     *,
     coherent: bool = True,
     homes: Mapping[str, frozenset[str]] | None = None,
+    parents: Mapping[str, str] | None = None,
 ) -> str | None:
     """Why ``unit`` may not merge into ``rep``, or ``None`` if it may.
 
@@ -134,7 +136,9 @@ def merge_obstacle(
     work must be related (:func:`coherence_obstacle`). Locks and scope
     are asked separately (:func:`free_units`). With the plan's ``homes``
     (:func:`final_homes`), children of two parents that end in one unit
-    count as siblings: they may consolidate in the same plan.
+    count as siblings: they may consolidate in the same plan; a child a
+    split moves (``parents``, :func:`moved_parents`) counts under its
+    receiver.
     """
     if not kinds_merge(rulebook, rep, unit):
         return (
@@ -144,7 +148,9 @@ def merge_obstacle(
     rule = scenario.scope.merge_within
     if not within(
         unit, rep, rule, neighbours(org) if near is None else near
-    ) and not _merged_parents(unit, rep, rule, homes):
+    ) and not _merged_parents(unit, rep, rule, homes, parents or {}) and not (
+        _territorial(unit, rep, scenario)
+    ):
         return (
             f"{unit.id} may not merge into {rep.id}: the scenario merges "
             f"only within one {rule}"
@@ -155,16 +161,31 @@ def merge_obstacle(
     return coherence_obstacle(org, rulebook, scenario, rep, unit, judge)
 
 
+def _territorial(a: Unit, b: Unit, scenario: Scenario) -> bool:
+    """Territorial units under ``adjacent`` form connected groups: the
+    group's contiguity is their rule (semantics section 6a, the checker's
+    ``contiguity``), not each member bordering the representative."""
+    kinds = territorial_kinds(scenario.scope)
+    return (
+        a.kind in kinds
+        and b.kind in kinds
+        and a.locality is not None
+        and b.locality is not None
+    )
+
+
 def _merged_parents(
     a: Unit,
     b: Unit,
     rule: str,
     homes: Mapping[str, frozenset[str]] | None,
+    parents: Mapping[str, str],
 ) -> bool:
     """Whether ``a`` and ``b`` have parents that end in one unit."""
-    if rule != "parent" or homes is None or a.parent is None:
+    pa, pb = parents.get(a.id, a.parent), parents.get(b.id, b.parent)
+    if rule != "parent" or homes is None or pa is None:
         return False
-    first, second = homes.get(a.parent), homes.get(b.parent or "")
+    first, second = homes.get(pa), homes.get(pb or "")
     return first is not None and first == second and len(first) == 1
 
 
@@ -301,6 +322,16 @@ def split_part_related(
         function_set(org, tuple(functions))
         & function_set(org, receiver.functions)
     )
+
+
+def moved_parents(plan: Plan) -> dict[str, str]:
+    """The children splits move, each with its receiver (semantics 2)."""
+    return {
+        child: part.to
+        for split in plan.splits
+        for part in split.parts
+        for child in part.children
+    }
 
 
 def final_homes(org: Organisation, plan: Plan) -> dict[str, frozenset[str]]:
