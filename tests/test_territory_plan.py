@@ -327,9 +327,12 @@ def test_the_standards_gap_of_a_merge() -> None:
     rules = _scenario({}, {}).rulebook()
     # c00 + c10: 6,000 people, 80 km²; a commune outside the mountains
     # needs 16,000 and 30 km²: 62.5% of the population standard missing.
+    # The four communes kept alone (3,000 people each) are units of the
+    # redrawn map too: 81.25% of the population standard missing each.
     merge = Merge(into="c00", members=("c00", "c10"), name="Xã A")
-    assert plan_standard_gap(org, rules, _plan((merge,))) == 62.5
-    # Three members are exempt (Res. 76/2025); a unit alone is not judged.
+    assert plan_standard_gap(org, rules, _plan((merge,))) == 62.5 + 4 * 81.25
+    # Three members are exempt (Res. 76/2025); three communes stay alone.
     three = Merge(into="c00", members=("c00", "c10", "c20"), name="Xã A")
-    assert plan_standard_gap(org, rules, _plan((three,))) == 0
+    assert plan_standard_gap(org, rules, _plan((three,))) == 3 * 81.25
+    # A plan that redraws no map is not judged.
     assert plan_standard_gap(org, rules, _plan(())) == 0

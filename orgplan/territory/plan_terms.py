@@ -28,7 +28,7 @@ from orgplan.territory.places import (
     Place,
     places_from_organisation,
 )
-from orgplan.territory.standards import province_class
+from orgplan.territory.standards import LOCAL_KINDS, province_class
 
 
 def located(place: Place) -> bool:
@@ -87,23 +87,46 @@ def gap_of(want: int, got: int) -> int:
     return -(-100 * GAP_SCALE * max(0, want - got) // want)
 
 
+def gap_of_place(place: Place, need: tuple[int, int]) -> int:
+    """How far ``place`` alone falls below ``need`` (population, area x
+    AREA_SCALE), both standards summed, in 1/GAP_SCALE per cent."""
+    have = (place.population, round(place.area_km2 * AREA_SCALE))
+    return sum(
+        gap_of(want, got) for got, want in zip(have, need, strict=True) if want
+    )
+
+
+def map_of(place: Place) -> str:
+    """The map a place belongs to: communes and wards one, provinces
+    another (a plan may redraw one and not the other)."""
+    return "local" if place.kind in LOCAL_KINDS else place.kind
+
+
 def plan_standard_gap(
     org: Organisation, rulebook: Rulebook, plan: Plan
 ) -> float:
     """Per cent below the population and area standards, summed over
-    the plan's merges of territorial units that are not exempt (fewer
-    than ``exempt_from_members`` members), judged on the representative's
-    kind and terrain (:func:`~orgplan.territory.objective.standard_need`; the
-    checker lists each new unit's real shortfalls)."""
+    the units of every map the plan redraws: each merge of territorial
+    units that is not exempt (fewer than ``exempt_from_members``
+    members), judged on the representative's kind and terrain
+    (:func:`~orgplan.territory.objective.standard_need`), and each unit
+    of that map kept alone, judged on its own (the checker lists each new
+    unit's real shortfalls). 0 for a plan that merges no territory."""
     if not plan.merges:
         return 0.0
     places = territorial_places(org)
     exempt = rulebook.territorial.exempt_from_members
     where = province_class(org)
     total = 0
+    redrawn: set[str] = set()
+    grouped: set[str] = set()
     for merge in plan.merges:
+        if merge.into not in places or len(merge.members) < 2:
+            continue
+        redrawn.add(map_of(places[merge.into]))
+        grouped.update(merge.members)
         members = [u for u in merge.members if u in places]
-        if merge.into not in places or not 2 <= len(members) < exempt:
+        if len(members) >= exempt:
             continue
         need = standard_need(places[merge.into], rulebook, where)
         if need is None:
@@ -115,4 +138,10 @@ def plan_standard_gap(
         for got, want in zip(have, need, strict=True):
             if want:
                 total += gap_of(want, got)
+    for uid, place in places.items():
+        if uid in grouped or map_of(place) not in redrawn:
+            continue
+        need = standard_need(place, rulebook, where)
+        if need is not None:
+            total += gap_of_place(place, need)
     return total / GAP_SCALE

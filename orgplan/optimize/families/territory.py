@@ -30,6 +30,8 @@ from orgplan.territory.places import (
 from orgplan.territory.plan_terms import (
     GAP_SCALE,
     crosses,
+    gap_of_place,
+    map_of,
     pair_km,
     territorial_places,
 )
@@ -96,15 +98,37 @@ class Territory(Base):
         }
 
     def _standard_gap(self, places: Mapping[str, Place]) -> Expr:
-        """:func:`~orgplan.territory.plan_terms.plan_standard_gap` over
-        the groups that merge, in 1/GAP_SCALE per cent."""
+        """:func:`~orgplan.territory.plan_terms.plan_standard_gap`: the
+        groups that merge and the units of a redrawn map kept alone, in
+        1/GAP_SCALE per cent."""
         exempt_size = self.rules.territorial.exempt_from_members
         where = province_class(self.org)
         total: Expr = 0
+        # Once the plan redraws a map, a unit of it kept alone is one of
+        # its units too, judged like the others (the checker lists it).
+        redrawn = {
+            level: self.any_of(
+                [
+                    self.merged.get(r, 0)
+                    for r, p in places.items()
+                    if map_of(p) == level
+                ],
+                f"redrawn[{level}]",
+            )
+            for level in {map_of(p) for p in places.values()}
+        }
         for r, place in places.items():
             merged = self.merged.get(r, 0)
             wanted = standard_need(place, self.rules, where)
-            if isinstance(merged, int) or wanted is None:
+            if wanted is None:
+                continue
+            own = gap_of_place(place, wanted)
+            if own:
+                alone = self.x[r, r] - merged if r in self.movable else 1
+                kept = self.m.new_bool_var(f"kept_short[{r}]")
+                self.m.add(kept >= alone + redrawn[map_of(place)] - 1)
+                total += own * kept
+            if isinstance(merged, int):
                 continue
             pairs = [
                 (places[u], v)
