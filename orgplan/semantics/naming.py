@@ -12,6 +12,9 @@ Three rules:
 - a merged unit is never named by one member alone unless the scenario
   says so: without a ``names`` entry it takes the members' names joined
   (``Phòng Tổng hợp - Kinh tế``), as the 2025 mergers named theirs;
+  merged communes, wards and provinces take an old unit's or their old
+  district's name instead, as Res. 76/2025 asked
+  (:mod:`orgplan.territory.names`);
 - no two units under one parent share a name after a plan: a unit the
   plan renamed that collides with a sibling gets a numbered name and a
   warning (duplicates the input already had are reported, not renamed).
@@ -28,6 +31,7 @@ from orgplan.model import Organisation
 from orgplan.plan import Plan
 from orgplan.rules import Rulebook
 from orgplan.semantics.after import apply_structure
+from orgplan.territory.names import territorial_names
 
 IssueKey = Literal[
     "names.unknown_unit",
@@ -332,6 +336,14 @@ def name_plan(
     """
     naming = name_merges(
         organisation, [(m.into, m.members) for m in plan.merges], names
+    )
+    # Merged communes, wards and provinces are named as 2025 named them
+    # (docs/semantics.md section 6a).
+    naming = Naming(
+        territorial_names(
+            organisation, plan.merges, naming.names, names, rulebook
+        ),
+        naming.issues,
     )
     named = plan.model_copy(
         update={
