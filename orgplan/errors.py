@@ -8,7 +8,7 @@ a message and exit code 1. Any other exception is a bug in orgplan.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -111,7 +111,31 @@ class CellError(ValueError):
 
 
 class OrgplanError(Exception):
-    """Base class of the errors a user can cause and act on."""
+    """Base class of the errors a user can cause and act on.
+
+    An error made by :meth:`of` keeps its catalogue key and fields, so
+    that :meth:`text` words it in either language; ``str()`` is English.
+    """
+
+    key: str | None = None
+    fields: Mapping[str, Any] = {}
+
+    @classmethod
+    def of(cls, key: str, /, **fields: Any) -> OrgplanError:
+        """The error worded by the catalogue's ``key`` with ``fields``."""
+        from orgplan.i18n import message
+
+        error = cls(message({"key": key, **fields}, "en"))
+        error.key, error.fields = key, fields
+        return error
+
+    def text(self, lang: Lang = "en") -> str:
+        """The message in ``lang`` (English when made without a key)."""
+        if self.key is None:
+            return str(self)
+        from orgplan.i18n import message
+
+        return message({"key": self.key, **self.fields}, lang)
 
 
 class InputError(OrgplanError):
@@ -142,33 +166,37 @@ class InfeasibleScenario(OrgplanError):
     """No plan meets the scenario's targets, locks and rules together.
 
     ``conflicts`` names, in plain words, a small set of constraint groups that
-    cannot hold at the same time.
+    cannot hold at the same time: each a text, or a catalogue message
+    (``{"key": ..., **fields}``) that :meth:`text` words in either language.
     """
 
-    def __init__(self, scenario: str, conflicts: list[str]) -> None:
+    def __init__(
+        self, scenario: str, conflicts: Sequence[str | Mapping[str, Any]]
+    ) -> None:
         self.scenario = scenario
-        self.conflicts = conflicts
+        self.conflicts = list(conflicts)
+        super().__init__(self.text("en"))
+
+    def text(self, lang: Lang = "en") -> str:
+        from orgplan.i18n import message, t
+
         lines = [
-            f"Scenario {scenario!r} has no plan: these requirements "
-            "cannot all hold together:",
-            *(f"  - {c}" for c in conflicts),
-            "Relax one of them (a target, a lock, a must-merge pair or a "
-            "rule override) and run again.",
+            t("infeasible_head", lang, scenario=self.scenario),
+            *(f"  - {message(c, lang)}" for c in self.conflicts),
+            t("infeasible_tail", lang),
         ]
-        super().__init__("\n".join(lines))
+        return "\n".join(lines)
 
 
 class GraphvizNotFound(OrgplanError):
     """Graphviz's ``dot`` program is not installed; the DOT text was kept."""
 
     def __init__(self, dot_path: str) -> None:
+        from orgplan.i18n import t
+
         self.dot_path = dot_path
-        super().__init__(
-            "Graphviz's `dot` program was not found, so the chart was not "
-            f"rendered; its DOT source is in {dot_path}. Install Graphviz "
-            "(Debian/Ubuntu: `sudo apt-get install graphviz`; macOS: "
-            "`brew install graphviz`) and run the command again."
-        )
+        self.key, self.fields = "error_no_graphviz", {"path": dot_path}
+        super().__init__(t(self.key, "en", path=dot_path))
 
 
 class ChartError(OrgplanError):

@@ -483,10 +483,7 @@ def plan_organisation(
     source = data or plan.settings.get("data_path")
     source = source or plan.settings.get("scenario_path")
     if not source:
-        raise OrgplanError(
-            f"{plan_path}: the plan does not say which data it was made "
-            "for (settings.data_path); give it with --data PATH"
-        )
+        raise OrgplanError.of("error_plan_no_data", path=str(plan_path))
     path = Path(source)
     beside = Path(plan_path).parent / path
     if data is None and not path.is_absolute() and beside.exists():

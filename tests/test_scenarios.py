@@ -16,6 +16,7 @@ import pytest
 
 import orgplan
 from orgplan.errors import InfeasibleScenario
+from orgplan.i18n import message
 from orgplan.io import open_scenario, read_organisation, read_plan
 from orgplan.model import Organisation
 from orgplan.plan import Plan
@@ -180,7 +181,7 @@ def test_infeasible_scenario_names_the_conflict() -> None:
     org, scenario = open_scenario(SCENARIOS / "infeasible")
     with pytest.raises(InfeasibleScenario) as caught:
         orgplan.solve(org, _reproducible(scenario, 5))
-    conflicts = caught.value.conflicts
+    conflicts = [message(c) for c in caught.value.conflicts]
     # The three requirements that clash: the target, the pair kept
     # apart, and the locks (each named).
     assert any("14" in c and "department" in c for c in conflicts)

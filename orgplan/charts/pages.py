@@ -115,11 +115,11 @@ def paginate(
         ``max_boxes`` below 3.
     """
     if root is not None and root not in chart.boxes:
-        raise ChartError(f"Unit {root!r} (given as the root) is not found.")
+        raise ChartError.of("error_chart_root", root=root)
     if depth is not None and depth < 1:
-        raise ChartError(f"The depth must be 1 or more (got {depth}).")
+        raise ChartError.of("error_chart_depth", depth=depth)
     if max_boxes is not None and max_boxes < 2:
-        raise ChartError(f"A page needs room for 2 boxes (got {max_boxes}).")
+        raise ChartError.of("error_chart_boxes", n=max_boxes)
     top = (root,) if root is not None else chart.kids(None)
     if len(top) == 1 and chart.kids(top[0]) and depth != 1:
         # A single top unit heads every part of its children's level,

@@ -154,9 +154,10 @@ def run_dot(dot: str, fmt: str) -> bytes:
     if done.returncode != 0 and ORTHO in dot:
         done = _dot(dot.replace(ORTHO, "splines=polyline", 1), fmt)
     if done.returncode != 0:
-        raise ChartError(
-            f"Graphviz could not draw the chart ({fmt}): "
-            + done.stderr.decode("utf-8", "replace").strip()
+        raise ChartError.of(
+            "error_graphviz_failed",
+            format=fmt,
+            detail=done.stderr.decode("utf-8", "replace").strip(),
         )
     return done.stdout
 

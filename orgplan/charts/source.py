@@ -67,10 +67,7 @@ def open_source(
         plan = solve(organisation, scenario, time_limit) if need_plan else None
         return Source(organisation, plan, scenario.rulebook())
     if need_plan:
-        raise ChartError(
-            f"{path} holds an organisation's data and no plan: give a "
-            "scenario or a plan.json."
-        )
+        raise ChartError.of("error_chart_data_only", path=str(path))
     return Source(read_organisation(path), None, load_rulebook())
 
 

@@ -68,9 +68,9 @@ def build_chart(
     if view == "before":
         return _plain(org, None, view, lang, rulebook, title)
     if plan is None:
-        raise ChartError(
-            f"The {view} chart needs a plan: give a plan.json or a "
-            "scenario, not only the organisation's data."
+        raise ChartError.of(
+            "error_chart_no_plan",
+            view={"en": view, "vi": label(f"chart_{view}", "vi")},
         )
     after = organisation_after(org, plan)
     if view == "after":

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from orgplan.errors import InputError, OrgplanError, OrgplanWarning
+from orgplan.errors import OrgplanError, OrgplanWarning
 from orgplan.i18n import LANGS, Lang, label, resolve_lang
 
 if TYPE_CHECKING:
@@ -64,7 +64,7 @@ def user_errors(command: F) -> F:
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
             return command(*args, **kwargs)
-        except InputError as error:
+        except OrgplanError as error:
             # In the language asked for (the scenario's is not known when
             # the scenario itself is at fault).
             try:
@@ -72,8 +72,6 @@ def user_errors(command: F) -> F:
             except ValueError:
                 language = "en"
             raise click.ClickException(error.text(language)) from error
-        except OrgplanError as error:
-            raise click.ClickException(str(error)) from error
         except OSError as error:
             # A file that cannot be read or written: its path and the
             # operating system's reason, never a traceback.

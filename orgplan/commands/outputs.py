@@ -14,6 +14,7 @@ from orgplan.commands.common import (
     time_limit_option,
     user_errors,
 )
+from orgplan.i18n import t
 
 if TYPE_CHECKING:
     from orgplan.export import Format
@@ -25,6 +26,7 @@ def refuse_unchecked(
     organisation: Organisation,
     data: Path | None,
     force: bool,
+    lang: str | None = None,
 ) -> None:
     """Stop when plan.json's folder no longer matches its manifest or the
     plan breaks a rule ``orgplan check`` finds; with ``force``, warn and
@@ -38,10 +40,11 @@ def refuse_unchecked(
     named = the_plan.settings.get("scenario_path")
     source = data if data is not None and is_scenario(data) else None
     source = source or (Path(named) if named else None)
-    if source is not None:
-        scenario = open_scenario(source)[1]
+    scenario = open_scenario(source)[1] if source is not None else None
+    language = command_lang(lang, scenario.lang if scenario else None)
+    if scenario is not None:
         problems += [
-            str(v)
+            v.line(language)
             for v in check_plan(organisation, scenario, the_plan)
             if v.severity == "error"
         ]
@@ -50,13 +53,12 @@ def refuse_unchecked(
     what = "\n".join(f"  - {p}" for p in problems)
     if force:
         click.echo(
-            f"warning: {plan_path} goes on with --force despite:\n{what}",
+            t("warning_forced", language, path=plan_path, problems=what),
             err=True,
         )
         return
     raise click.ClickException(
-        f"{plan_path} is refused (orgplan check {plan_path} tells more):"
-        f"\n{what}\nGive --force to go on all the same."
+        t("error_refused", language, path=plan_path, problems=what)
     )
 
 
@@ -112,7 +114,7 @@ def export(
 
     plan = orgplan.read_plan(plan_path)
     organisation = plan_organisation(plan, plan_path, data)
-    refuse_unchecked(plan_path, plan, organisation, data, force)
+    refuse_unchecked(plan_path, plan, organisation, data, force, lang)
     folder = out or plan_path.parent
     # Not while a plan run swaps this folder (its lock, see run_folder).
     with folder_lock(folder):
@@ -214,7 +216,7 @@ def chart(
     )
     if path.suffix.lower() == ".json" and source.plan is not None:
         refuse_unchecked(
-            path, source.plan, source.organisation, data, force
+            path, source.plan, source.organisation, data, force, lang
         )
     pages = to_dot_pages(
         source.organisation,

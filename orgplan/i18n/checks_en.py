@@ -1,5 +1,6 @@
-"""English words of the plan checker (:mod:`orgplan.check`) and of the
-deputy caps in words (:mod:`orgplan.semantics.caps`), part of the
+"""English words of the plan checker (:mod:`orgplan.check`), the deputy
+caps (:mod:`orgplan.semantics.caps`), plans that cannot apply, targets
+missed, the commands' errors and infeasible scenarios; part of the
 catalogue (:mod:`orgplan.i18n.en`).
 """
 
@@ -288,4 +289,120 @@ CHECKS: dict[str, str] = {
     "shortfall_staff": "staff",
     "shortfall_units": "units",
     "shortfall_layers": "layers",
+    # Errors of the commands (orgplan.errors, charts, export).
+    "infeasible_head": (
+        "Scenario {scenario!r} has no plan: these requirements cannot all "
+        "hold together:"
+    ),
+    "infeasible_tail": (
+        "Relax one of them (a target, a lock, a must-merge pair or a rule "
+        "override) and run again."
+    ),
+    "error_no_graphviz": (
+        "Graphviz's `dot` program was not found, so the chart was not "
+        "rendered; its DOT source is in {path}. Install Graphviz "
+        "(Debian/Ubuntu: `sudo apt-get install graphviz`; macOS: `brew "
+        "install graphviz`) and run the command again."
+    ),
+    "error_chart_no_plan": (
+        "The {view} chart needs a plan: give a plan.json or a scenario, "
+        "not only the organisation's data."
+    ),
+    "error_chart_data_only": (
+        "{path} holds an organisation's data and no plan: give a scenario "
+        "or a plan.json."
+    ),
+    "error_chart_root": "Unit {root!r} (given as the root) is not found.",
+    "error_chart_depth": "The depth must be 1 or more (got {depth}).",
+    "error_chart_boxes": "A page needs room for 2 boxes (got {n}).",
+    "error_graphviz_failed": (
+        "Graphviz could not draw the chart ({format}): {detail}"
+    ),
+    "error_plan_no_data": (
+        "{path}: the plan does not say which data it was made for "
+        "(settings.data_path); give it with --data PATH"
+    ),
+    "error_refused": (
+        "{path} is refused (orgplan check {path} tells "
+        "more):\n{problems}\nGive --force to go on all the same."
+    ),
+    "warning_forced": (
+        "warning: {path} goes on with --force despite:\n{problems}"
+    ),
+    # Why a scenario has no plan (orgplan.optimize.explain).
+    "conflict_staff_keep": (
+        "targets.min_cut.staff asks for a smaller total quota, but "
+        "staffing.quota is keep: merging units never changes the total "
+        "quota (use staffing.quota {{cut: f}})"
+    ),
+    "conflict_not_singled": (
+        "no plan was found, and the solver could not single out the "
+        "conflict in time; the requirements in play are: {groups}"
+    ),
+    "conflict_locks": "the locks on {n} units: {units}",
+    "conflict_must_unknown": "must_merge names {unit}, which is not a unit",
+    "conflict_must_locked": (
+        "{unit} ({name}) is locked but must merge (must_merge {group})"
+    ),
+    "conflict_must_scope": (
+        "{unit} ({name}) must merge but its kind {kind} is outside "
+        "scope.kinds"
+    ),
+    "conflict_group_size": (
+        "must_merge {group} has {n} units, above scope.max_group_size "
+        "{most}"
+    ),
+    "conflict_both": "{units} are both in must_merge and in must_not_merge",
+    "conflict_max_units_scope": (
+        "targets.max_units.{kind} is {n}, but there are {have} and the "
+        "kind is outside scope.kinds"
+    ),
+    "conflict_max_units_locked": (
+        "targets.max_units.{kind} is {n}, but {locked} units of that kind "
+        "are locked: {units}"
+    ),
+    "conflict_max_units_off": (
+        "targets.max_units.{kind} is {n} of {have}, but merges, folds and "
+        "splits are all switched off in scope"
+    ),
+    "conflict_min_cut_units": (
+        "targets.min_cut.units asks for {n} fewer units, but only "
+        "{movable} are in scope and unlocked"
+    ),
+    "conflict_stuck": "{what}, and it has no merge, fold or split to take",
+    "conflict_greedy": "{what} (the greedy steps found no way to meet it)",
+    "conflict_greedy_stopped": (
+        "{what} (the greedy steps were stopped before meeting it)"
+    ),
+    "conflict_must_group": "must_merge {units}: {reason}",
+    # The optimiser's constraint groups, named when a scenario has no
+    # plan (orgplan.optimize.families).
+    "group_pooled": "on average at most {average:g} deputies per {kind}",
+    "group_child": (
+        "no unit under {unit} may have more deputies than it (Decree "
+        "370/2025)"
+    ),
+    "group_deputy_cap": "the deputy cap of {unit}, which keeps {n} deputies",
+    "group_max_size": (
+        "at most {n} units per merged group (scope.max_group_size)"
+    ),
+    "group_lock": "the lock on {unit}",
+    "group_must_merge": "the must-merge group {units}",
+    "group_must_not_merge": "the must-not-merge pair {units}",
+    "group_quota_of": "{unit} (quota {quota})",
+    "group_min_staff": "the minimum quota of {minimum} for a {kind}",
+    "group_min_staff_below": (
+        "the minimum quota of {minimum} for a {kind}, which {units} must "
+        "reach"
+    ),
+    "group_max_units": "at most {n} units of kind {kind} (targets.max_units)",
+    "group_min_units": "at least {n} units of kind {kind} (targets.min_units)",
+    "group_min_cut": (
+        "{share:.0%} fewer {what} (targets.min_cut.{target}: at most "
+        "{limit} of {before})"
+    ),
+    "group_max_cut": (
+        "at most {share:.0%} fewer {what} (targets.max_cut.{target}: at "
+        "least {floor} of {before})"
+    ),
 }

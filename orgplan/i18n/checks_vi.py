@@ -1,5 +1,6 @@
-"""Vietnamese words of the plan checker (:mod:`orgplan.check`) and of the
-deputy caps in words (:mod:`orgplan.semantics.caps`), part of the
+"""Vietnamese words of the plan checker (:mod:`orgplan.check`), the deputy
+caps (:mod:`orgplan.semantics.caps`), plans that cannot apply, targets
+missed, the commands' errors and infeasible scenarios; part of the
 catalogue (:mod:`orgplan.i18n.vi`).
 """
 
@@ -304,4 +305,125 @@ CHECKS: dict[str, str] = {
     "shortfall_staff": "biên chế",
     "shortfall_units": "số đơn vị",
     "shortfall_layers": "số tầng",
+    # Errors of the commands (orgplan.errors, charts, export).
+    "infeasible_head": (
+        "Kịch bản {scenario!r} không có phương án: các yêu cầu sau không "
+        "thể cùng được đáp ứng:"
+    ),
+    "infeasible_tail": (
+        "Hãy nới một trong các yêu cầu đó (một mục tiêu, một khóa, một "
+        "cặp must_merge hoặc một rules_overrides) rồi chạy lại."
+    ),
+    "error_no_graphviz": (
+        "Không tìm thấy chương trình `dot` của Graphviz nên sơ đồ chưa "
+        "được vẽ; mã DOT nằm trong {path}. Hãy cài Graphviz "
+        "(Debian/Ubuntu: `sudo apt-get install graphviz`; macOS: `brew "
+        "install graphviz`) rồi chạy lại lệnh."
+    ),
+    "error_chart_no_plan": (
+        "Sơ đồ {view} cần một phương án: hãy đưa plan.json hoặc một kịch "
+        "bản, không chỉ dữ liệu của tổ chức."
+    ),
+    "error_chart_data_only": (
+        "{path} chỉ có dữ liệu của tổ chức, không có phương án: hãy đưa "
+        "một kịch bản hoặc plan.json."
+    ),
+    "error_chart_root": "Không tìm thấy đơn vị {root!r} (được chọn làm gốc).",
+    "error_chart_depth": "Độ sâu phải từ 1 trở lên (đã nhập {depth}).",
+    "error_chart_boxes": "Mỗi trang cần chỗ cho ít nhất 2 ô (đã nhập {n}).",
+    "error_graphviz_failed": (
+        "Graphviz không vẽ được sơ đồ ({format}): {detail}"
+    ),
+    "error_plan_no_data": (
+        "{path}: phương án không ghi được lập cho dữ liệu nào "
+        "(settings.data_path); hãy chỉ ra bằng --data PATH"
+    ),
+    "error_refused": (
+        "{path} bị từ chối (orgplan check {path} cho biết "
+        "thêm):\n{problems}\nDùng --force để vẫn tiếp tục."
+    ),
+    "warning_forced": (
+        "cảnh báo: {path} vẫn tiếp tục với --force dù có:\n{problems}"
+    ),
+    # Why a scenario has no plan (orgplan.optimize.explain).
+    "conflict_staff_keep": (
+        "targets.min_cut.staff yêu cầu giảm tổng biên chế nhưng "
+        "staffing.quota là keep: hợp nhất đơn vị không bao giờ làm thay "
+        "đổi tổng biên chế (hãy dùng staffing.quota {{cut: f}})"
+    ),
+    "conflict_not_singled": (
+        "không tìm được phương án và bộ giải không kịp chỉ ra chỗ mâu "
+        "thuẫn; các yêu cầu liên quan là: {groups}"
+    ),
+    "conflict_locks": "khóa trên {n} đơn vị: {units}",
+    "conflict_must_unknown": "must_merge nêu {unit}, không phải là một đơn vị",
+    "conflict_must_locked": (
+        "{unit} ({name}) bị khóa nhưng phải hợp nhất (must_merge {group})"
+    ),
+    "conflict_must_scope": (
+        "{unit} ({name}) phải hợp nhất nhưng loại {kind} của đơn vị nằm "
+        "ngoài scope.kinds"
+    ),
+    "conflict_group_size": (
+        "must_merge {group} có {n} đơn vị, vượt scope.max_group_size "
+        "{most}"
+    ),
+    "conflict_both": "{units} vừa thuộc must_merge vừa thuộc must_not_merge",
+    "conflict_max_units_scope": (
+        "targets.max_units.{kind} là {n} nhưng hiện có {have} và loại này "
+        "nằm ngoài scope.kinds"
+    ),
+    "conflict_max_units_locked": (
+        "targets.max_units.{kind} là {n} nhưng {locked} đơn vị loại này "
+        "bị khóa: {units}"
+    ),
+    "conflict_max_units_off": (
+        "targets.max_units.{kind} là {n} trên {have} nhưng scope tắt cả "
+        "hợp nhất, nhập vào cấp trên và chia tách"
+    ),
+    "conflict_min_cut_units": (
+        "targets.min_cut.units yêu cầu giảm {n} đơn vị nhưng chỉ có "
+        "{movable} đơn vị trong phạm vi và không bị khóa"
+    ),
+    "conflict_stuck": (
+        "{what}, mà đơn vị không có cách hợp nhất, nhập hay chia tách nào"
+    ),
+    "conflict_greedy": (
+        "{what} (các bước tham lam không tìm được cách đáp ứng)"
+    ),
+    "conflict_greedy_stopped": (
+        "{what} (các bước tham lam bị dừng trước khi đáp ứng)"
+    ),
+    "conflict_must_group": "nhóm must_merge {units}: {reason}",
+    # The optimiser's constraint groups, named when a scenario has no
+    # plan (orgplan.optimize.families).
+    "group_pooled": "bình quân tối đa {average:g} cấp phó mỗi {kind}",
+    "group_child": (
+        "không đơn vị nào trực thuộc {unit} được có nhiều cấp phó hơn đơn "
+        "vị đó (Nghị định 370/2025)"
+    ),
+    "group_deputy_cap": (
+        "mức tối đa cấp phó của {unit}, đơn vị giữ {n} cấp phó"
+    ),
+    "group_max_size": (
+        "tối đa {n} đơn vị mỗi nhóm hợp nhất (scope.max_group_size)"
+    ),
+    "group_lock": "khóa trên {unit}",
+    "group_must_merge": "nhóm phải hợp nhất {units}",
+    "group_must_not_merge": "cặp không được hợp nhất {units}",
+    "group_quota_of": "{unit} (biên chế {quota})",
+    "group_min_staff": "biên chế tối thiểu {minimum} của {kind}",
+    "group_min_staff_below": (
+        "biên chế tối thiểu {minimum} của {kind}, mức mà {units} phải đạt"
+    ),
+    "group_max_units": "tối đa {n} đơn vị loại {kind} (targets.max_units)",
+    "group_min_units": "ít nhất {n} đơn vị loại {kind} (targets.min_units)",
+    "group_min_cut": (
+        "giảm {share:.0%} {what} (targets.min_cut.{target}: tối đa "
+        "{limit} trên {before})"
+    ),
+    "group_max_cut": (
+        "giảm tối đa {share:.0%} {what} (targets.max_cut.{target}: ít "
+        "nhất {floor} trên {before})"
+    ),
 }

@@ -308,7 +308,7 @@ def _refuse_stuck(
     for such a block that could say so."""
     idle = set().union(*(b for b in blocks if not _decides(cand, b)))
     stuck = [
-        f"{s.message}, and it has no merge, fold or split to take"
+        {"key": "conflict_stuck", "what": s.words}
         for s in shortfalls(org, scenario, rulebook, org)
         if s.rule == "min_staff" and s.forced and s.unit in idle
     ]

@@ -9,7 +9,7 @@ infeasibility, shrunk one by one, name a small conflicting set.
 
 from __future__ import annotations
 
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from ortools.sat.python import cp_model
 
@@ -26,6 +26,9 @@ from orgplan.semantics.targets import required_cut, unit_limits
 _TRIAL_SECONDS = 2.0
 # Shrinking tries each member of a conflict set; beyond this, keep it.
 _MAX_SHRINK = 25
+# A conflict in words: a constraint group's own text or a catalogue
+# message (orgplan.i18n.message), as InfeasibleScenario holds them.
+Conflict = str | dict[str, Any]
 
 
 def preflight(
@@ -46,11 +49,7 @@ def preflight(
         scenario.targets.min_cut.get("staff", 0) > 0
         and scenario.staffing.quota == "keep"
     ):
-        conflicts.append(
-            "targets.min_cut.staff asks for a smaller total quota, but "
-            "staffing.quota is keep: merging units never changes the "
-            "total quota (use staffing.quota {cut: f})"
-        )
+        conflicts.append({"key": "conflict_staff_keep"})
     if conflicts:
         raise InfeasibleScenario(scenario.name, conflicts)
 
@@ -77,9 +76,10 @@ def explain_infeasible(
         raise InfeasibleScenario(
             scenario.name,
             [
-                "no plan was found, and the solver could not single out "
-                "the conflict in time; the requirements in play are: "
-                + "; ".join(g.words for g in groups)
+                {
+                    "key": "conflict_not_singled",
+                    "groups": [g.words for g in groups],
+                }
             ],
         )
     raise InfeasibleScenario(
@@ -87,7 +87,7 @@ def explain_infeasible(
     )
 
 
-def _sentences(groups: list[Group]) -> list[str]:
+def _sentences(groups: list[Group]) -> list[Conflict]:
     """One sentence per group; many locks make one sentence."""
     locks = sorted(
         g.key.removeprefix("lock.")
@@ -97,7 +97,10 @@ def _sentences(groups: list[Group]) -> list[str]:
     if len(locks) <= 2:
         return [g.words for g in groups]
     rest = [g.words for g in groups if not g.key.startswith("lock.")]
-    return [f"the locks on {len(locks)} units: {', '.join(locks)}", *rest]
+    return [
+        {"key": "conflict_locks", "n": len(locks), "units": locks},
+        *rest,
+    ]
 
 
 def _core(
@@ -135,73 +138,85 @@ def _infeasible(
 
 def _pair_conflicts(
     org: Organisation, scenario: Scenario, rulebook: Rulebook
-) -> list[str]:
+) -> list[Conflict]:
     locked = locked_units(org, scenario)
-    found = []
+    found: list[Conflict] = []
     for group in scenario.must_merge:
+        joined = " + ".join(group)
         for uid in group:
             unit = org.unit_by_id.get(uid)
             if unit is None:
-                found.append(f"must_merge names {uid}, which is not a unit")
+                found.append({"key": "conflict_must_unknown", "unit": uid})
             elif uid in locked:
                 found.append(
-                    f"{uid} ({unit.name}) is locked but must merge "
-                    f"(must_merge {' + '.join(group)})"
+                    {
+                        "key": "conflict_must_locked",
+                        "unit": uid,
+                        "name": unit.name,
+                        "group": joined,
+                    }
                 )
             elif unit.kind not in scenario.scope.kinds:
                 found.append(
-                    f"{uid} ({unit.name}) must merge but its kind "
-                    f"{unit.kind} is outside scope.kinds"
+                    {
+                        "key": "conflict_must_scope",
+                        "unit": uid,
+                        "name": unit.name,
+                        "kind": unit.kind,
+                    }
                 )
         if len(group) > scenario.scope.max_group_size:
             found.append(
-                f"must_merge {' + '.join(group)} has {len(group)} units, "
-                f"above scope.max_group_size {scenario.scope.max_group_size}"
+                {
+                    "key": "conflict_group_size",
+                    "group": joined,
+                    "n": len(group),
+                    "most": scenario.scope.max_group_size,
+                }
             )
     must = [set(g) for g in scenario.must_merge]
     for pair in scenario.must_not_merge:
         if any(set(pair) <= g for g in must):
-            found.append(
-                f"{' and '.join(pair)} are both in must_merge and in "
-                "must_not_merge"
-            )
+            found.append({"key": "conflict_both", "units": list(pair)})
     return found
 
 
 def _count_conflicts(
     org: Organisation, scenario: Scenario, rulebook: Rulebook
-) -> list[str]:
+) -> list[Conflict]:
     locked = locked_units(org, scenario)
-    found = []
+    found: list[Conflict] = []
     for kind, n in unit_limits(scenario, rulebook).items():
         units = [u for u in org.units if u.kind == kind]
         if len(units) <= n:
             continue
+        target = {"kind": kind, "n": n, "have": len(units)}
         if kind not in scenario.scope.kinds:
-            found.append(
-                f"targets.max_units.{kind} is {n}, but there are "
-                f"{len(units)} and the kind is outside scope.kinds"
-            )
+            found.append({"key": "conflict_max_units_scope", **target})
             continue
         kept = [u.id for u in units if u.id in locked]
         if len(kept) > n:
             found.append(
-                f"targets.max_units.{kind} is {n}, but {len(kept)} "
-                f"units of that kind are locked: {', '.join(kept)}"
+                {
+                    "key": "conflict_max_units_locked",
+                    **target,
+                    "locked": len(kept),
+                    "units": kept,
+                }
             )
         elif not scenario.scope.allow_merge and not (
             scenario.scope.allow_fold or scenario.scope.allow_split
         ):
-            found.append(
-                f"targets.max_units.{kind} is {n} of {len(units)}, but "
-                "merges, folds and splits are all switched off in scope"
-            )
+            found.append({"key": "conflict_max_units_off", **target})
     cut = scenario.targets.min_cut.get("units", 0)
     movable = free_units(org, scenario)
     fewer = required_cut(cut, len(org.units))
     if len(movable) < fewer:
         found.append(
-            f"targets.min_cut.units asks for {fewer} fewer units, but "
-            f"only {len(movable)} are in scope and unlocked"
+            {
+                "key": "conflict_min_cut_units",
+                "n": fewer,
+                "movable": len(movable),
+            }
         )
     return found

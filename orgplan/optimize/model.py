@@ -25,7 +25,14 @@ from ortools.sat.python import cp_model
 
 from orgplan.model import Organisation
 from orgplan.optimize.candidates import Candidates
-from orgplan.optimize.families.base import NO_CAP, Expr, Group, Leader, Lit
+from orgplan.optimize.families.base import (
+    NO_CAP,
+    Expr,
+    Group,
+    Leader,
+    Lit,
+    Words,
+)
 from orgplan.optimize.families.caps import Caps
 from orgplan.optimize.families.children import Children
 from orgplan.optimize.families.hierarchy import Hierarchy
@@ -63,7 +70,7 @@ class StructureModel:
     quota: dict[str, Expr]
     leaders: dict[str, Leader]
     terms: dict[str, Expr]
-    targets: dict[str, tuple[Expr, int, str]]
+    targets: dict[str, tuple[Expr, int, Words]]
     groups: dict[str, Group] = field(default_factory=dict)
 
 

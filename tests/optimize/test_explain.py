@@ -6,6 +6,7 @@ import pytest
 from orgs import organisation, scenario, solve, unit
 
 from orgplan.errors import InfeasibleScenario
+from orgplan.i18n import message
 from orgplan.model import Organisation
 
 
@@ -22,7 +23,7 @@ def three() -> Organisation:
 def conflicts(org: Organisation, **settings: object) -> list[str]:
     with pytest.raises(InfeasibleScenario) as caught:
         solve(org, scenario(**settings))
-    return caught.value.conflicts
+    return [message(c) for c in caught.value.conflicts]
 
 
 def test_max_units_below_the_locked_units(three: Organisation) -> None:

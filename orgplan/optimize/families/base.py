@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from ortools.sat.python import cp_model
 
@@ -27,12 +28,17 @@ Lit = cp_model.IntVar | int
 Expr = cp_model.LinearExprT
 
 
+# A constraint group in words: a catalogue message ({"key": "group_...",
+# ...}, orgplan.i18n.message), worded when a scenario has no plan.
+Words = str | dict[str, Any]
+
+
 @dataclass
 class Group:
     """A named constraint group a user can relax."""
 
     key: str
-    words: str
+    words: Words
     literal: cp_model.IntVar | None = None
 
 
@@ -92,7 +98,7 @@ class Base:
         self,
         ct: cp_model.Constraint,
         key: str,
-        words: str,
+        words: Words,
         when: Iterable[Lit] = (),
     ) -> None:
         """Tag ``ct`` with its group; ``when`` are extra conditions."""

@@ -107,8 +107,11 @@ class Caps(Base):
                     <= avg.numerator * count + avg.denominator * bonus
                 ),
                 f"deputy_pooled.{kind_id}",
-                f"on average at most {kind.deputy_average:g} deputies per "
-                f"{kind.label_en}",
+                {
+                    "key": "group_pooled",
+                    "average": kind.deputy_average,
+                    "kind": {"en": kind.label_en, "vi": kind.label_vi},
+                },
             )
 
 

@@ -35,8 +35,7 @@ class Children(Base):
             self.require(
                 self.m.add(deputies(child) <= deputies(parent)),
                 f"deputy_child.{parent}",
-                f"no unit under {self._name(parent)} may have more "
-                "deputies than it (Decree 370/2025)",
+                {"key": "group_child", "unit": self._name(parent)},
                 when,
             )
             if child in self.cut:
@@ -62,8 +61,7 @@ class Children(Base):
                 self.require(
                     self.m.add(deputies(p) >= org.unit(p).deputies),
                     f"deputy_child.{p}",
-                    f"no unit under {self._name(p)} may have more "
-                    "deputies than it (Decree 370/2025)",
+                    {"key": "group_child", "unit": self._name(p)},
                     [self.survives(p)],
                 )
             elif c.id in self.lead:
@@ -71,8 +69,7 @@ class Children(Base):
                 self.require(
                     self.m.add(deputies(c.id) <= c.deputies),
                     f"deputy_child.{p}",
-                    f"no unit under {self._name(p)} may have more "
-                    "deputies than it (Decree 370/2025)",
+                    {"key": "group_child", "unit": self._name(p)},
                     [self.survives(c.id), self.survives(p)],
                 )
             for r in cand.reps.get(p, ()):
@@ -96,8 +93,7 @@ class Children(Base):
                     self.require(
                         self.m.add(deputies(v) >= org.unit(v).deputies),
                         f"deputy_child.{v}",
-                        f"no unit under {self._name(v)} may have more "
-                        "deputies than it (Decree 370/2025)",
+                        {"key": "group_child", "unit": self._name(v)},
                         [lit],
                     )
         for cut, under in self.cut.values():
@@ -135,6 +131,9 @@ class Children(Base):
             self.require(
                 self.m.add(self.children_after(unit.id) >= min(needed)),
                 "deputy_cap",
-                f"the deputy cap of {self._name(unit.id)}, which keeps "
-                f"{unit.deputies} deputies",
+                {
+                    "key": "group_deputy_cap",
+                    "unit": self._name(unit.id),
+                    "n": unit.deputies,
+                },
             )

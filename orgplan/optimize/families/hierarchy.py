@@ -7,7 +7,7 @@ layers`` bounds the depth of the tree after.
 
 from __future__ import annotations
 
-from orgplan.optimize.families.base import Base, Expr, Lit
+from orgplan.optimize.families.base import Base, Expr, Lit, Words
 
 
 class Hierarchy(Base):
@@ -76,7 +76,7 @@ class Hierarchy(Base):
             total += self.both(lit, self.survives(c), "")
         return total
 
-    def depth_limit(self, limit: int, words: str) -> None:
+    def depth_limit(self, limit: int, words: Words) -> None:
         """The tree after the plan has at most ``limit`` levels.
 
         A surviving unit's level is one more than the number of its

@@ -53,7 +53,7 @@ class Must(Base):
             if not self.movable.intersection(group):
                 continue  # another block's, or caught before solving
             key = f"must_merge.{i}"
-            words = "the must-merge group " + " + ".join(group)
+            words = {"key": "group_must_merge", "units": " + ".join(group)}
             first = self.homes(group[0])
             for other in group[1:]:
                 second = self.homes(other)
@@ -67,7 +67,10 @@ class Must(Base):
         """Units of a ``must_not_merge`` pair end in different units."""
         for i, pair in enumerate(self.scenario.must_not_merge):
             key = f"must_not_merge.{i}"
-            words = "the must-not-merge pair " + " / ".join(pair)
+            words = {
+                "key": "group_must_not_merge",
+                "units": " / ".join(pair),
+            }
             for a, b in _pairs(pair):
                 first, second = self.homes(a), self.homes(b)
                 for v in sorted(set(first) & set(second)):

@@ -157,7 +157,8 @@ class Partition(Base):
         """
         cand = self.cand
         for uid in sorted(cand.fixed):
-            key, words = f"lock.{uid}", f"the lock on {self._name(uid)}"
+            key = f"lock.{uid}"
+            words = {"key": "group_lock", "unit": self._name(uid)}
             y = self.x[(uid, uid)]
             self.require(self.m.add(y == 1), key, words)
             joins = [self.x[(u, uid)] for u in cand.members_of(uid)]
@@ -184,8 +185,7 @@ class Partition(Base):
                     <= (size - 1) * self.x[(r, r)]
                 ),
                 "scope.max_group_size",
-                f"at most {size} units per merged group "
-                "(scope.max_group_size)",
+                {"key": "group_max_size", "n": size},
             )
 
     def aggregates(self) -> None:

@@ -12,7 +12,7 @@ kinds in scope (Decree 107/2020, 45/2025, 120/2020).
 from __future__ import annotations
 
 from orgplan.graph import metrics
-from orgplan.optimize.families.base import Base, Expr
+from orgplan.optimize.families.base import Base, Expr, Words
 from orgplan.semantics.targets import (
     cut_floor,
     cut_limit,
@@ -30,13 +30,13 @@ class Targets(Base):
         An undersized unit must merge, fold or split (Decree 107/2020,
         45/2025, 120/2020).
         """
-        small: dict[str, list[str]] = {}
+        small: dict[str, list[Words]] = {}
         for r in self.cand.movable:
             unit = self.org.unit(r)
             least = self.rules.kind(unit.kind).min_staff
             if least and unit.quota < least:
                 small.setdefault(unit.kind, []).append(
-                    f"{r} (quota {unit.quota})"
+                    {"key": "group_quota_of", "unit": r, "quota": unit.quota}
                 )
         for r in self.cand.movable:
             unit = self.org.unit(r)
@@ -47,29 +47,36 @@ class Targets(Base):
             self.require(
                 self.m.add(self.quota[r] >= kind.min_staff * self.x[(r, r)]),
                 f"min_staff.{unit.kind}",
-                f"the minimum quota of {kind.min_staff} for a "
-                f"{kind.label_en}"
-                + (f", which {', '.join(below)} must reach" if below else ""),
+                {
+                    "key": "group_min_staff_below"
+                    if below
+                    else "group_min_staff",
+                    "minimum": kind.min_staff,
+                    "kind": {"en": kind.label_en, "vi": kind.label_vi},
+                    "units": below,
+                },
             )
 
     def targets(self, terms: dict[str, Expr]) -> None:
         """The scenario's targets as hard constraints (semantics 5)."""
         org, scenario, rules = self.org, self.scenario, self.rules
-        self.target_exprs: dict[str, tuple[Expr, int, str]] = {}
+        self.target_exprs: dict[str, tuple[Expr, int, Words]] = {}
         for kind_id, n in unit_limits(scenario, rules).items():
             count = self.kind_count(kind_id)
-            words = (
-                f"at most {n} units of kind {self._kind_label(kind_id)} "
-                "(targets.max_units)"
-            )
+            words = {
+                "key": "group_max_units",
+                "n": n,
+                "kind": self._kind_label(kind_id),
+            }
             key = f"max_units.{kind_id}"
             self.target_exprs[key] = (count, n, words)
             self.require(self.m.add(count <= n), key, words)
         for kind_id, n in unit_minimums(scenario).items():
-            words = (
-                f"at least {n} units of kind {self._kind_label(kind_id)} "
-                "(targets.min_units)"
-            )
+            words = {
+                "key": "group_min_units",
+                "n": n,
+                "kind": self._kind_label(kind_id),
+            }
             self.require(
                 self.m.add(self.kind_count(kind_id) >= n),
                 f"min_units.{kind_id}",
@@ -91,11 +98,14 @@ class Targets(Base):
             if key not in values:
                 continue
             limit = cut_limit(fraction, values[key])
-            words = (
-                f"{fraction:.0%} fewer {key.replace('_', ' ')} "
-                f"(targets.min_cut.{key}: at most {limit} of "
-                f"{values[key]})"
-            )
+            words = {
+                "key": "group_min_cut",
+                "share": fraction,
+                "what": {"key": f"shortfall_{key}"},
+                "target": key,
+                "limit": limit,
+                "before": values[key],
+            }
             if key == "layers":
                 self.depth_limit(limit, words)
                 continue
@@ -105,11 +115,14 @@ class Targets(Base):
             )
         for key, fraction in scenario.targets.max_cut.items():
             floor = cut_floor(fraction, values[key])
-            words = (
-                f"at most {fraction:.0%} fewer {key.replace('_', ' ')} "
-                f"(targets.max_cut.{key}: at least {floor} of "
-                f"{values[key]})"
-            )
+            words = {
+                "key": "group_max_cut",
+                "share": fraction,
+                "what": {"key": f"shortfall_{key}"},
+                "target": key,
+                "floor": floor,
+                "before": values[key],
+            }
             self.require(
                 self.m.add(exprs[key] >= floor), f"max_cut.{key}", words
             )
@@ -125,6 +138,8 @@ class Targets(Base):
             self.survives(u.id) for u in self.org.units if u.kind == kind_id
         )
 
-    def _kind_label(self, kind_id: str) -> str:
-        kinds = self.rules.kinds
-        return kinds[kind_id].label_en if kind_id in kinds else kind_id
+    def _kind_label(self, kind_id: str) -> dict[str, str]:
+        kind = self.rules.kinds.get(kind_id)
+        if kind is None:
+            return {"en": kind_id, "vi": kind_id}
+        return {"en": kind.label_en, "vi": kind.label_vi}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from typing import Any
 
 from orgplan.errors import InfeasibleScenario
 from orgplan.model import Organisation
@@ -110,7 +111,13 @@ class _Search:
             if ordered is None:
                 raise InfeasibleScenario(
                     self.scenario.name,
-                    [f"must_merge {', '.join(members)}: {reason}"],
+                    [
+                        {
+                            "key": "conflict_must_group",
+                            "units": members,
+                            "reason": reason,
+                        }
+                    ],
                 )
             draft = replace(draft, groups=(*draft.groups, ordered))
         return draft
@@ -127,14 +134,10 @@ class _Search:
         )
         return _Score(sum(v.amount for v in self._gaps(after)), value, plan)
 
-    def missed(self, plan: Plan) -> list[str]:
+    def missed(self, plan: Plan) -> list[dict[str, Any]]:
         after = apply_structure(self.org, plan, self.rulebook)
-        how = (
-            "the greedy steps were stopped before meeting it"
-            if self.stopped
-            else "the greedy steps found no way to meet it"
-        )
-        return [f"{v.message} ({how})" for v in self._gaps(after)]
+        how = "conflict_greedy_stopped" if self.stopped else "conflict_greedy"
+        return [{"key": how, "what": v.words} for v in self._gaps(after)]
 
     def _gaps(self, after: Organisation) -> list[Shortfall]:
         # The staff cut is met by the staffing stage's quota rule, which
