@@ -14,6 +14,7 @@ import pytest
 
 from orgplan.check import check_plan
 from orgplan.errors import InfeasibleScenario
+from orgplan.i18n import message
 from orgplan.io.organisation import open_scenario
 from orgplan.model import Locality, Organisation, Unit
 from orgplan.optimize import solve_structure
@@ -242,7 +243,8 @@ def test_the_summary_and_the_map_of_a_territorial_plan(tmp_path: Path) -> None:
     assert summary.disconnected == 0
     assert summary.model is None  # no reference shipped beside it
     assert "commune 5" in summary.lines()[0]
-    assert territory_notes(org, scenario, plan) == tuple(summary.lines())
+    notes = territory_notes(org, scenario, plan)
+    assert tuple(map(message, notes)) == tuple(summary.lines())
     assert write_territory_map(org, scenario, plan, tmp_path) == [
         tmp_path / "map.svg"
     ]

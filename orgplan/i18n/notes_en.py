@@ -53,4 +53,18 @@ NOTES: dict[str, str] = {
         "{unit} would share the name '{name}' with {others}; named '{new}' "
         "instead: give it a name in `names`"
     ),
+    # A territorial plan's summary (orgplan.territory.summary).
+    "territory_count": "{kind} {n}",
+    "territory_summary": (
+        "Territorial merger, units after by kind: {counts}; {connected}; "
+        "{short} fall short of an area or population standard (listed by "
+        "orgplan check)."
+    ),
+    "territory_connected": "every new unit is connected",
+    "territory_disconnected": "{n} new units are not connected",
+    "territory_agreement": (
+        "Agreement with the real 2025 map: {model}; a naive nearest-seed "
+        "grouping of the same count: {baseline}."
+    ),
+    "territory_ari": "ARI {ari:.3f}, {recovered} of {groups} groups recovered",
 }

@@ -54,4 +54,18 @@ NOTES: dict[str, str] = {
         "{unit} sẽ trùng tên “{name}” với {others}; đã đặt tên “{new}”: hãy "
         "đặt tên trong `names`"
     ),
+    # A territorial plan's summary (orgplan.territory.summary).
+    "territory_count": "{kind} {n}",
+    "territory_summary": (
+        "Sắp xếp đơn vị hành chính, số đơn vị sau sắp xếp theo loại: "
+        "{counts}; {connected}; {short} đơn vị chưa đạt tiêu chuẩn diện "
+        "tích hoặc dân số (orgplan check liệt kê)."
+    ),
+    "territory_connected": "mọi đơn vị mới đều liền kề",
+    "territory_disconnected": "{n} đơn vị mới không liền kề",
+    "territory_agreement": (
+        "Mức trùng khớp với bản đồ thực tế năm 2025: {model}; cách ghép "
+        "đơn giản theo điểm gần nhất với cùng số đơn vị: {baseline}."
+    ),
+    "territory_ari": "ARI {ari:.3f}, khớp {recovered} trên {groups} nhóm",
 }

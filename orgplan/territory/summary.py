@@ -13,9 +13,11 @@ cells of the coordinates, as the map says.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
+from orgplan.i18n import message
 from orgplan.model import Organisation
 from orgplan.plan import Plan
 from orgplan.scenario import Scenario
@@ -44,26 +46,51 @@ class TerritorySummary:
     short_units: int  # units below a standard (listed by check_plan)
     model: Agreement | None  # against the reference, when shipped
     baseline: Agreement | None  # the naive grouping, same count
+    # Each kind's Vietnamese label (English shows the kind's code).
+    labels_vi: dict[str, str] = field(default_factory=dict)
 
     def lines(self) -> list[str]:
-        counts = ", ".join(f"{k} {n}" for k, n in sorted(self.kinds.items()))
-        found = [
-            f"Territorial merger, units after by kind: {counts}; "
-            + (
-                "every new unit is connected"
+        """The summary in English (see :meth:`messages`)."""
+        return [message(m) for m in self.messages()]
+
+    def messages(self) -> list[dict[str, Any]]:
+        """The summary as catalogue messages, for plan.json's notes."""
+        counts = [
+            {
+                "key": "territory_count",
+                "kind": {"en": k, "vi": self.labels_vi.get(k, k)},
+                "n": n,
+            }
+            for k, n in sorted(self.kinds.items())
+        ]
+        found: list[dict[str, Any]] = [
+            {
+                "key": "territory_summary",
+                "counts": counts,
+                "connected": {"key": "territory_connected"}
                 if not self.disconnected
-                else f"{self.disconnected} new units are not connected"
-            )
-            + f"; {self.short_units} fall short of an area or population "
-            "standard (listed by orgplan check)."
+                else {"key": "territory_disconnected", "n": self.disconnected},
+                "short": self.short_units,
+            }
         ]
         if self.model and self.baseline:
             found.append(
-                f"Agreement with the real 2025 map: {self.model.line()}; "
-                f"a naive nearest-seed grouping of the same count: "
-                f"{self.baseline.line()}."
+                {
+                    "key": "territory_agreement",
+                    "model": _agreement(self.model),
+                    "baseline": _agreement(self.baseline),
+                }
             )
         return found
+
+
+def _agreement(found: Agreement) -> dict[str, Any]:
+    return {
+        "key": "territory_ari",
+        "ari": found.ari,
+        "recovered": found.recovered,
+        "groups": found.reference_groups,
+    }
 
 
 def _reference(scenario: Scenario) -> dict[str, str] | None:
@@ -99,6 +126,7 @@ def territory_summary(
         short_units=len({s.unit for s in found.shortfalls}),
         model=model,
         baseline=baseline,
+        labels_vi={k: rulebook.kind(k).label_vi for k in kinds},
     )
 
 
@@ -142,8 +170,8 @@ def write_territory_map(
 
 def territory_notes(
     org: Organisation, scenario: Scenario, plan: Plan
-) -> tuple[str, ...]:
-    """The summary's lines for ``plan.notes`` (none when the merger is not
-    territorial)."""
+) -> tuple[dict[str, Any], ...]:
+    """The summary's messages for ``plan.notes`` (none when the merger is
+    not territorial)."""
     summary = territory_summary(org, scenario, plan)
-    return tuple(summary.lines()) if summary else ()
+    return tuple(summary.messages()) if summary else ()
