@@ -78,8 +78,15 @@ def plan_defects(org: Organisation, plan: Plan) -> list[Defect]:
     found += _merge_shape(plan)
     found += _overlaps(plan)
     removed = removed_units(plan)
+    # A unit receiving a folded child may itself merge into another:
+    # folds apply before merges, so the child goes with it (section 1).
+    # It may not fold or split away.
+    dissolved = {f.unit for f in plan.flattened} | {
+        s.unit for s in plan.splits
+    }
     for kind, uid in _receivers(plan):
-        if uid in removed:
+        folding = kind["key"] == "defect_what_folding"
+        if uid in (dissolved if folding else removed):
             found.append(
                 Defect.of(
                     "removed_unit",

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from orgs import organisation, scenario, solve, unit
+from orgs import assert_checked, organisation, scenario, solve, unit
 
 import orgplan
 from orgplan.check import check_plan
@@ -196,3 +196,33 @@ def test_merged_departments_keep_one_office() -> None:
     offices = [u for u in after if u.name.startswith("Văn phòng")]
     assert len(offices) == 1
     assert not [v for v in check_plan(org, sc, plan) if v.severity == "error"]
+
+
+def test_a_unit_receiving_a_fold_may_merge_into_another() -> None:
+    # Each department has an undersized division with no sibling of its
+    # kind: both fold. The departments merge (a target), so one of them
+    # must merge away, and its folded division goes with it (folds apply
+    # before merges, docs/semantics.md section 1).
+    org = organisation(
+        unit("P", "province", None, "", 0, deputies=0),
+        unit("A", "department", "P", "econ.a econ.shared", 10, deputies=1),
+        unit("B", "department", "P", "econ.b econ.shared", 8, deputies=1),
+        unit("A1", "division", "A", "econ.a.one", 3, deputies=0),
+        unit("B1", "division", "B", "econ.b.one", 3, deputies=0),
+        taxonomy="econ.a:econ econ.b:econ econ.shared:econ "
+        "econ.a.one:econ.a econ.b.one:econ.b",
+    )
+    sc = scenario(
+        scope={"kinds": ["department", "division"], "allow_split": False},
+        targets={"max_units": {"department": 1}},
+    )
+    plan = solve(org, sc).plan
+    assert _groups(plan) == [{"A", "B"}]
+    assert {(f.unit, f.into) for f in plan.flattened} == {
+        ("A1", "A"),
+        ("B1", "B"),
+    }
+    after = apply_structure(org, plan, sc.rulebook())
+    (merged,) = [u for u in after.units if u.kind == "department"]
+    assert merged.actual == 10 + 8 + 3 + 3
+    assert_checked(org, sc, plan)

@@ -71,6 +71,10 @@ class Base:
     alive_child: dict[str, Lit]
     # Children a split hands to each receiver, with the split's literal.
     routed: dict[str, list[tuple[Lit, str]]]
+    # Where each folded unit ends (its parent, or the group the parent
+    # joins), by folded unit and by receiver, with the literal.
+    lands: dict[str, list[tuple[Lit, str]]]
+    landed: dict[str, list[tuple[Lit, str]]]
     inter: dict[str, Lit]
     lead: dict[str, Leader]
     bonus: dict[str, Expr]
@@ -158,7 +162,11 @@ class Base:
         return [w for w, p in self.cand.folds.items() if p == v]
 
     def _near(self, r: str) -> tuple[str, ...]:
-        return self.cand.members_of(r) + tuple(self._folded_into(r))
+        """Units whose children may end under ``r``: its group's members
+        and the units folded into it or into a member."""
+        return self.cand.members_of(r) + tuple(
+            w for _, w in self.landed.get(r, ())
+        )
 
     def _capped(self, uid: str) -> bool:
         return has_steps(self.rules, self.org.unit(uid).kind)

@@ -74,10 +74,10 @@ class Children(Base):
                 )
             for r in cand.reps.get(p, ()):
                 limit(c.id, r, [self.survives(c.id), self.x[(p, r)]])
-            if c.id in self.f:
+            for lit, home in self.lands.get(c.id, ()):
                 for g in org.children(c.id):
-                    if self._capped(g):
-                        limit(g, p, [self.f[c.id], self.survives(g)])
+                    if self._capped(g) and self._capped(home):
+                        limit(g, home, [lit, self.survives(g)])
         # A child a split hands to a receiver hangs under it. One the
         # plan does not lead (outside the scope) keeps its deputies; it
         # may stay above the receiver if the receiver keeps its own

@@ -49,10 +49,10 @@ class Hierarchy(Base):
                             f"mc[{p},{v}]",
                         )
                     )
-            for c in self._folded_into(v):
+            for lit, c in self.landed.get(v, ()):
                 if c in self.alive_child:
                     events.append(
-                        self.both(self.f[c], self.alive_child[c], f"fc[{c}]")
+                        self.both(lit, self.alive_child[c], f"fc[{c},{v}]")
                     )
             for lit, c in self.routed.get(v, ()):
                 events.append(self.both(lit, self.survives(c), f"rc[{c}]"))
@@ -67,10 +67,9 @@ class Hierarchy(Base):
                 self.both(self.x[(p, v)], self.survives(c), "")
                 for c in org.children(p)
             )
-        for c in self._folded_into(v):
+        for lit, c in self.landed.get(v, ()):
             total += sum(
-                self.both(self.f[c], self.survives(g), "")
-                for g in org.children(c)
+                self.both(lit, self.survives(g), "") for g in org.children(c)
             )
         for lit, c in self.routed.get(v, ()):
             total += self.both(lit, self.survives(c), "")

@@ -19,7 +19,8 @@ class Must(Base):
         """Where ``uid`` ends: each unit it may end in, with its literal.
 
         Its own id while it survives, its group's representative, the
-        parent it folds into, or each receiver of a split.
+        parent it folds into (or the group that parent joins), or each
+        receiver of a split.
         """
         if uid not in self.movable:
             return {uid: 1}
@@ -27,8 +28,8 @@ class Must(Base):
         for (u, r), var in self.x.items():
             if u == uid:
                 found.setdefault(r, []).append(var)
-        if uid in self.f:
-            found.setdefault(self.cand.folds[uid], []).append(self.f[uid])
+        for lit, home in self.lands.get(uid, ()):
+            found.setdefault(home, []).append(lit)
         for k, option in enumerate(self.cand.splits.get(uid, ())):
             for part in option.parts:
                 found.setdefault(part.to, []).append(self.o[(uid, k)])

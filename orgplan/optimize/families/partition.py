@@ -40,6 +40,7 @@ class Partition(Base):
         for r in cand.movable:
             joins = [self.x[(u, r)] for u in cand.members_of(r)]
             self.merged[r] = self.any_of(joins, f"merged[{r}]")
+        self._landings()
         # Children a split hands to a receiver, by receiver and by child
         # (semantics section 2: each follows its functions).
         self.routed: dict[str, list[tuple[Lit, str]]] = {}
@@ -55,6 +56,29 @@ class Partition(Base):
                         self.route_of.setdefault(child, []).append(
                             (lit, part.to)
                         )
+
+    def _landings(self) -> None:
+        """Where each folded unit ends: its parent while the parent
+        survives, else the group the parent joins (semantics section 1:
+        folds apply before merges). ``lands[w]`` and ``landed[v]`` hold
+        the literal of each such end, by folded unit and by receiver."""
+        self.lands: dict[str, list[tuple[Lit, str]]] = {}
+        self.landed: dict[str, list[tuple[Lit, str]]] = {}
+        for w, parent in self.cand.folds.items():
+            ends: list[tuple[Lit, str]] = [(self.f[w], parent)]
+            if parent in self.movable:
+                ends = [
+                    (
+                        self.both(
+                            self.f[w], self.x[(parent, h)], f"fl[{w},{h}]"
+                        ),
+                        h,
+                    )
+                    for h in (parent, *self.cand.reps[parent])
+                ]
+            self.lands[w] = ends
+            for lit, home in ends:
+                self.landed.setdefault(home, []).append((lit, w))
 
     def partition(self) -> None:
         """Each unit has one fate: survive, join a group, fold or split.
@@ -76,7 +100,11 @@ class Partition(Base):
                 m.add_implication(self.x[(u, r)], self.x[(r, r)])
         for w, parent in cand.folds.items():
             if parent in self.movable:
-                m.add_implication(self.f[w], self.x[(parent, parent)])
+                # The parent survives or joins a group, where what it
+                # received goes with it; it neither folds nor splits.
+                m.add_bool_or(
+                    [self.x[(parent, h)] for h in (parent, *cand.reps[parent])]
+                ).only_enforce_if(self.f[w])
         for u, options in cand.splits.items():
             for k, option in enumerate(options):
                 for part in option.parts:
@@ -209,9 +237,10 @@ class Partition(Base):
                 into[r].append(
                     (self.x[(u, r)], unit.actual, unit.quota, civil[u])
                 )
-        for w, parent in cand.folds.items():
-            unit = org.unit(w)
-            into[parent].append((self.f[w], unit.actual, unit.quota, civil[w]))
+        for home, landed in self.landed.items():
+            for lit, w in landed:
+                unit = org.unit(w)
+                into[home].append((lit, unit.actual, unit.quota, civil[w]))
         for u, options in cand.splits.items():
             for k, option in enumerate(options):
                 for part in option.parts:
