@@ -18,6 +18,7 @@ from pathlib import Path
 from orgplan.charts import write_charts
 from orgplan.errors import GraphvizNotFound
 from orgplan.export import write_staffing_plan
+from orgplan.i18n import t
 from orgplan.io import write_plan
 from orgplan.io.run_folder import MANIFEST, run_folder
 from orgplan.labels import Lang
@@ -68,9 +69,8 @@ def write_outputs(
                 organisation, plan, tmp, lang=lang, fmt=chart_format
             )
         except GraphvizNotFound as missing:
-            outputs.notes.append(
-                str(missing).replace(str(tmp), str(out_dir))
-            )
+            where = missing.dot_path.replace(str(tmp), str(out_dir))
+            outputs.notes.append(t("error_no_graphviz", lang, path=where))
             charts = sorted(tmp.glob("*.dot"))
         written += charts
         written += write_territory_map(organisation, scenario, plan, tmp)

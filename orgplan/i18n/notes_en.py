@@ -67,4 +67,32 @@ NOTES: dict[str, str] = {
         "grouping of the same count: {baseline}."
     ),
     "territory_ari": "ARI {ari:.3f}, {recovered} of {groups} groups recovered",
+    # How the optimiser got its plan (orgplan.optimize).
+    "note_blocks": "solved in {n} independent blocks",
+    "note_budget": (
+        "targets split among {n} blocks (decompose: budget): {shares}; "
+        "pooled deputy averages per block; bound and gap are relative to "
+        "the split"
+    ),
+    "note_share_cut": "min_cut.{target} {share:.4g} of each block's own",
+    "note_share_units": "max_units.{kind} {n} as {shares}",
+    "note_none_to_split": "none to split",
+    "note_greedy_no_model": (
+        "the greedy baseline's plan: CP-SAT's model, on its candidate "
+        "graph, has no plan"
+    ),
+    "note_greedy_fallback": (
+        "the greedy baseline's plan: CP-SAT found none better ({why})"
+    ),
+    "note_ctrl_c": "stopped by Ctrl-C",
+    "note_in_time": "in the time it had",
+    "note_thinned": (
+        "{n} units with many possible partners were offered only their "
+        "most similar ones (a sparse candidate graph); bound and gap are "
+        "relative to it"
+    ),
+    "note_highs": (
+        "HiGHS on the CP-SAT model as a MIP ({status}; {dropped} "
+        "constraints left out of it)"
+    ),
 }

@@ -68,4 +68,33 @@ NOTES: dict[str, str] = {
         "đơn giản theo điểm gần nhất với cùng số đơn vị: {baseline}."
     ),
     "territory_ari": "ARI {ari:.3f}, khớp {recovered} trên {groups} nhóm",
+    # How the optimiser got its plan (orgplan.optimize).
+    "note_blocks": "giải trong {n} khối độc lập",
+    "note_budget": (
+        "mục tiêu được chia cho {n} khối (decompose: budget): {shares}; "
+        "mức bình quân cấp phó tính theo từng khối; cận và khoảng cách "
+        "tối ưu tính theo cách chia này"
+    ),
+    "note_share_cut": "min_cut.{target} {share:.4g} của riêng mỗi khối",
+    "note_share_units": "max_units.{kind} {n} chia thành {shares}",
+    "note_none_to_split": "không có mục tiêu nào để chia",
+    "note_greedy_no_model": (
+        "phương án của thuật toán tham lam: mô hình CP-SAT trên đồ thị "
+        "ứng viên không có phương án"
+    ),
+    "note_greedy_fallback": (
+        "phương án của thuật toán tham lam: CP-SAT không tìm được phương "
+        "án tốt hơn ({why})"
+    ),
+    "note_ctrl_c": "bị dừng bằng Ctrl-C",
+    "note_in_time": "trong thời gian cho phép",
+    "note_thinned": (
+        "{n} đơn vị có nhiều khả năng ghép chỉ được xét với các đơn vị "
+        "tương đồng nhất (đồ thị ứng viên thưa); cận và khoảng cách tối "
+        "ưu tính theo đồ thị này"
+    ),
+    "note_highs": (
+        "HiGHS giải mô hình CP-SAT dưới dạng MIP ({status}; bỏ qua "
+        "{dropped} ràng buộc)"
+    ),
 }

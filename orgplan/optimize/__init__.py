@@ -311,11 +311,7 @@ def _better(
             update={
                 "bound": None,
                 "gap": None,
-                "notes": (
-                    *greedy.notes,
-                    "the greedy baseline's plan: CP-SAT's model, on its "
-                    "candidate graph, has no plan",
-                ),
+                "notes": (*greedy.notes, {"key": "note_greedy_no_model"}),
             }
         )
     return result.model_copy(update={"plan": fallback})
@@ -329,7 +325,7 @@ def _fallback(
     seconds: float = 0.0,
 ) -> Plan:
     """The greedy plan, labelled as what the solve returns."""
-    why = "stopped by Ctrl-C" if run.stopped.is_set() else "in the time it had"
+    why = "note_ctrl_c" if run.stopped.is_set() else "note_in_time"
     bound = None if bound is None else min(bound, greedy.objective or 0.0)
     gap = None
     if bound is not None and greedy.objective is not None:
@@ -350,8 +346,7 @@ def _fallback(
             "gap": gap,
             "notes": (
                 *greedy.notes,
-                f"the greedy baseline's plan: CP-SAT found none better "
-                f"({why})",
+                {"key": "note_greedy_fallback", "why": {"key": why}},
             ),
         }
     )
@@ -375,9 +370,7 @@ def _finish(
     if thinned:
         update["notes"] = (
             *result.plan.notes,
-            f"{thinned} units with many possible partners were offered "
-            "only their most similar ones (a sparse candidate graph); "
-            "bound and gap are relative to it",
+            {"key": "note_thinned", "n": thinned},
         )
     # Reproducible plans keep CP-SAT's deterministic time (a count of
     # work, the same on any machine) so that plan.json is the same byte

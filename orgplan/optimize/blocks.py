@@ -30,6 +30,7 @@ import itertools
 import time
 from collections.abc import Iterable
 from dataclasses import replace
+from typing import Any
 
 from networkx.utils import UnionFind
 
@@ -156,8 +157,9 @@ def split_targets(
     rulebook: Rulebook,
     trees: list[Organisation],
     stay: set[str],
-) -> tuple[list[Targets], str]:
-    """Each tree's share of the targets, and a note saying how.
+) -> tuple[list[Targets], dict[str, Any]]:
+    """Each tree's share of the targets, and a note saying how (a
+    catalogue message).
 
     ``min_cut`` of focal points, leaders or units: each tree cuts the
     fraction of its own count, raised so that the trees' cuts also cover
@@ -178,7 +180,7 @@ def split_targets(
 
     Returns
     -------
-    tuple[list[Targets], str]
+    tuple[list[Targets], dict]
         The targets of each tree, in order, and a note for the plan.
 
     Raises
@@ -189,7 +191,7 @@ def split_targets(
     whole = metrics(org, rulebook)
     parts = [metrics(t, rulebook) for t in trees]
     cuts: list[dict[str, float]] = [{} for _ in trees]
-    words = []
+    words: list[dict[str, Any]] = []
     for key, fraction in scenario.targets.min_cut.items():
         scale = 1.0
         if key in ADDITIVE_CUTS:
@@ -198,21 +200,25 @@ def split_targets(
         share = min(fraction * scale, MAX_FRACTION)
         for cut in cuts:
             cut[key] = share
-        words.append(f"min_cut.{key} {share:.4g} of each block's own")
+        words.append({"key": "note_share_cut", "target": key, "share": share})
     allowances: list[dict[str, int]] = [{} for _ in trees]
     for kind_id, n in unit_limits(scenario, rulebook).items():
         shares = _allowance(org, kind_id, n, trees, stay)
         for allow, share in zip(allowances, shares, strict=True):
             allow[kind_id] = share
         words.append(
-            f"max_units.{kind_id} {n} as " + "+".join(str(s) for s in shares)
+            {
+                "key": "note_share_units",
+                "kind": kind_id,
+                "n": n,
+                "shares": "+".join(str(s) for s in shares),
+            }
         )
-    note = (
-        f"targets split among {len(trees)} blocks (decompose: budget): "
-        + ("; ".join(words) or "none to split")
-        + "; pooled deputy averages per block; bound and gap are "
-        "relative to the split"
-    )
+    note = {
+        "key": "note_budget",
+        "n": len(trees),
+        "shares": words or {"key": "note_none_to_split"},
+    }
     targets = [
         Targets(max_units=a, min_cut=c)
         for a, c in zip(allowances, cuts, strict=True)
@@ -375,7 +381,7 @@ def solve_in_blocks(
             scenario.model_copy(update={"targets": t}) for t in shares
         ]
     else:
-        note = f"solved in {len(blocks)} independent blocks"
+        note = {"key": "note_blocks", "n": len(blocks)}
         blocks = _batches(blocks)
         position = {u.id: i for i, u in enumerate(org.units)}
         regions = [_neighbourhood(org, b, position) for b in blocks]

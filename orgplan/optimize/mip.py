@@ -357,8 +357,11 @@ def solve_mip(
         seed=settings.seed,
         workers=1,
         notes=(
-            f"HiGHS on the CP-SAT model as a MIP ({outcome.status}; "
-            f"{mip.dropped} constraints left out of it)",
+            {
+                "key": "note_highs",
+                "status": outcome.status,
+                "dropped": mip.dropped,
+            },
         ),
     )
     if outcome.solution is None:

@@ -20,6 +20,7 @@ import pytest
 from orgs import assert_checked, scenario, synthetic
 
 import orgplan
+from orgplan.i18n import message
 from orgplan.io import read_plan
 from orgplan.optimize import PHASES, Progress
 from orgplan.optimize.greedy import solve_greedy
@@ -81,7 +82,7 @@ def test_ctrl_c_in_any_phase_gives_a_checked_plan(
     if moment in ("candidates", "greedy", "model", "warm_start"):
         # No CP-SAT plan yet: the greedy plan, labelled as such.
         assert plan.method == "greedy"
-        assert any("greedy baseline" in n for n in plan.notes)
+        assert any("greedy baseline" in message(n) for n in plan.notes)
     assert_checked(org, sc, plan)
 
 

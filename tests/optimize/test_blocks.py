@@ -15,6 +15,7 @@ from pydantic import ValidationError
 from orgplan.apply import apply_structure
 from orgplan.check import required_cut
 from orgplan.graph import metrics
+from orgplan.i18n import message
 from orgplan.model import Organisation
 from orgplan.optimize import solve_structure
 from orgplan.optimize.blocks import (
@@ -136,7 +137,7 @@ def test_budget_plan_meets_the_global_targets(
 
 
 def test_budget_plan_says_the_targets_were_split(split_plan: Plan) -> None:
-    (note,) = split_plan.notes
+    (note,) = map(message, split_plan.notes)
     assert "split among 3 blocks" in note
     assert "max_units.department 10 as" in note
     assert "relative to the split" in note
@@ -247,7 +248,9 @@ def test_packed_independent_blocks_give_the_whole_models_plan() -> None:
     org = organisation(*parents, *children)
     sc = scenario(scope={"kinds": ["division"]})
     plan = solve_structure(org, sc, sc.rulebook()).plan
-    assert plan.notes == ("solved in 30 independent blocks",)
+    assert [message(n) for n in plan.notes] == [
+        "solved in 30 independent blocks"
+    ]
     solver = sc.solver.model_copy(update={"decompose": "none"})
     one = sc.model_copy(update={"solver": solver})
     whole = solve_structure(org, one, one.rulebook()).plan
