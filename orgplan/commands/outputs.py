@@ -14,7 +14,7 @@ from orgplan.commands.common import (
     time_limit_option,
     user_errors,
 )
-from orgplan.i18n import t
+from orgplan.i18n import message, t
 
 if TYPE_CHECKING:
     from orgplan.export import Format
@@ -36,12 +36,12 @@ def refuse_unchecked(
     from orgplan.io.run_folder import mismatches
     from orgplan.io.yaml_io import is_scenario
 
-    problems = mismatches(plan_path.parent)
     named = the_plan.settings.get("scenario_path")
     source = data if data is not None and is_scenario(data) else None
     source = source or (Path(named) if named else None)
     scenario = open_scenario(source)[1] if source is not None else None
     language = command_lang(lang, scenario.lang if scenario else None)
+    problems = [message(p, language) for p in mismatches(plan_path.parent)]
     if scenario is not None:
         problems += [
             v.line(language)

@@ -329,6 +329,33 @@ CHECKS: dict[str, str] = {
     "warning_forced": (
         "warning: {path} goes on with --force despite:\n{problems}"
     ),
+    # An output folder that cannot be written (orgplan.io.run_folder).
+    "output_not_written": (
+        "cannot write the output folder {target}: {path}: {reason}; the "
+        "folder was left as it was"
+    ),
+    "output_file_above": (
+        "cannot write the output folder {target}: {above} is a file, not "
+        "a folder"
+    ),
+    "output_no_lock": (
+        "cannot write the output folder {target}: cannot take its lock "
+        "{lock}: {reason}"
+    ),
+    "output_locked": (
+        "another orgplan run (process {holder}) is writing {target}; wait "
+        "for it to finish, or give another --out"
+    ),
+    "output_is_file": "{target} is a file, not a folder",
+    "output_foreign": (
+        "{target} holds files orgplan did not write ({shown}); a run "
+        "replaces its whole output folder, so give a new or empty folder, "
+        "or one an earlier run wrote"
+    ),
+    "manifest_unreadable": "{path}: {reason}",
+    "manifest_foreign": "{path} is not a manifest orgplan wrote",
+    "manifest_missing": "{path} is missing",
+    "manifest_changed": "{path} was changed after the run wrote it",
     # Why a scenario has no plan (orgplan.optimize.explain).
     "conflict_staff_keep": (
         "targets.min_cut.staff asks for a smaller total quota, but "

@@ -345,6 +345,33 @@ CHECKS: dict[str, str] = {
     "warning_forced": (
         "cảnh báo: {path} vẫn tiếp tục với --force dù có:\n{problems}"
     ),
+    # An output folder that cannot be written (orgplan.io.run_folder).
+    "output_not_written": (
+        "không ghi được thư mục kết quả {target}: {path}: {reason}; thư "
+        "mục được giữ nguyên"
+    ),
+    "output_file_above": (
+        "không ghi được thư mục kết quả {target}: {above} là một tệp, "
+        "không phải thư mục"
+    ),
+    "output_no_lock": (
+        "không ghi được thư mục kết quả {target}: không lấy được khóa "
+        "{lock}: {reason}"
+    ),
+    "output_locked": (
+        "một lượt chạy orgplan khác (tiến trình {holder}) đang ghi "
+        "{target}; hãy chờ lượt đó xong hoặc chọn --out khác"
+    ),
+    "output_is_file": "{target} là một tệp, không phải thư mục",
+    "output_foreign": (
+        "{target} có các tệp không do orgplan ghi ({shown}); mỗi lượt "
+        "chạy thay toàn bộ thư mục kết quả, nên hãy chọn một thư mục mới "
+        "hoặc trống, hoặc thư mục do một lượt chạy trước ghi"
+    ),
+    "manifest_unreadable": "{path}: {reason}",
+    "manifest_foreign": "{path} không phải bản kê do orgplan ghi",
+    "manifest_missing": "thiếu {path}",
+    "manifest_changed": "{path} đã bị sửa sau khi lượt chạy ghi ra",
     # Why a scenario has no plan (orgplan.optimize.explain).
     "conflict_staff_keep": (
         "targets.min_cut.staff yêu cầu giảm tổng biên chế nhưng "

@@ -77,10 +77,11 @@ def run_folder(target: Path) -> Iterator[Path]:
     except OutputError:
         raise
     except OSError as error:
-        raise OutputError(
-            f"cannot write the output folder {target}: "
-            f"{error.filename or target}: {error.strerror or error}; the "
-            "folder was left as it was"
+        raise OutputError.of(
+            "output_not_written",
+            target=str(target),
+            path=str(error.filename or target),
+            reason=str(error.strerror or error),
         ) from None
 
 
@@ -112,9 +113,8 @@ def _no_file_above(target: Path) -> None:
     for above in target.parents:
         if above.exists():
             if not above.is_dir():
-                raise OutputError(
-                    f"cannot write the output folder {target}: {above} is "
-                    "a file, not a folder"
+                raise OutputError.of(
+                    "output_file_above", target=str(target), above=str(above)
                 )
             return
 
@@ -125,17 +125,18 @@ def _locked(target: Path) -> Iterator[None]:
     try:
         handle = lock.open("a+")
     except OSError as error:
-        raise OutputError(
-            f"cannot write the output folder {target}: cannot take its "
-            f"lock {lock}: {error.strerror or error}"
+        raise OutputError.of(
+            "output_no_lock",
+            target=str(target),
+            lock=str(lock),
+            reason=str(error.strerror or error),
         ) from None
     with handle:
         if not _try_lock(handle):
             handle.seek(0)
             holder = handle.read().strip() or "?"
-            raise OutputError(
-                f"another orgplan run (process {holder}) is writing "
-                f"{target}; wait for it to finish, or give another --out"
+            raise OutputError.of(
+                "output_locked", holder=holder, target=str(target)
             )
         handle.seek(0)
         handle.truncate()
@@ -187,7 +188,7 @@ def _check_target(target: Path) -> None:
     if not target.exists():
         return
     if not target.is_dir():
-        raise OutputError(f"{target} is a file, not a folder")
+        raise OutputError.of("output_is_file", target=str(target))
     listed = _listed(target)
     foreign = sorted(
         p.name
@@ -196,11 +197,7 @@ def _check_target(target: Path) -> None:
     )
     if foreign:
         shown = ", ".join(foreign[:5]) + (", ..." if len(foreign) > 5 else "")
-        raise OutputError(
-            f"{target} holds files orgplan did not write ({shown}); a run "
-            "replaces its whole output folder, so give a new or empty "
-            "folder, or one an earlier run wrote"
-        )
+        raise OutputError.of("output_foreign", target=str(target), shown=shown)
 
 
 def _listed(folder: Path) -> set[str]:
@@ -296,8 +293,9 @@ def _exchange(first: Path, second: Path) -> bool:
 _REWRITTEN = re.compile(r"staffing-plan(\.xlsx|\.json|/.*)")
 
 
-def mismatches(folder: Path) -> list[str]:
-    """Where a run's folder no longer holds what its manifest lists.
+def mismatches(folder: Path) -> list[dict[str, str]]:
+    """Where a run's folder no longer holds what its manifest lists, as
+    catalogue messages (:func:`orgplan.i18n.message`).
 
     A listed file missing or with another SHA-256 (the staffing tables,
     which ``export`` rewrites, only when missing). A folder without a
@@ -309,19 +307,25 @@ def mismatches(folder: Path) -> list[str]:
     except FileNotFoundError:
         return []
     except OSError as error:
-        return [f"{folder / MANIFEST}: {error.strerror or error}"]
+        return [
+            {
+                "key": "manifest_unreadable",
+                "path": str(folder / MANIFEST),
+                "reason": str(error.strerror or error),
+            }
+        ]
     try:
         files = json.loads(text)["files"]
         listed = {str(name): str(digest) for name, digest in files.items()}
     except (ValueError, KeyError, TypeError, AttributeError):
-        return [f"{folder / MANIFEST} is not a manifest orgplan wrote"]
+        return [{"key": "manifest_foreign", "path": str(folder / MANIFEST)}]
     found = []
     for name, digest in sorted(listed.items()):
         path = folder / name
         if not path.is_file():
-            found.append(f"{path} is missing")
+            found.append({"key": "manifest_missing", "path": str(path)})
         elif not _REWRITTEN.fullmatch(name) and _digest(path) != digest:
-            found.append(f"{path} was changed after the run wrote it")
+            found.append({"key": "manifest_changed", "path": str(path)})
     return found
 
 
