@@ -281,7 +281,7 @@ def progress_line(p: orgplan.optimize.Progress, lang: Lang) -> str:
         objective=number_text(p.objective, lang),
         bound="-" if p.bound is None else number_text(p.bound, lang),
         gap="-" if p.gap is None else percent_text(p.gap, lang),
-        elapsed=f"{p.elapsed:.1f}",
+        elapsed=number_text(round(p.elapsed, 1), lang, decimals=1),
     )
 
 
@@ -306,7 +306,7 @@ def plan_lines(
             method=t(f"method_{found.method}", lang),
             objective=number_text(found.objective, lang),
             gap=gap,
-            seconds=f"{seconds:.1f}",
+            seconds=number_text(round(seconds, 1), lang, decimals=1),
             merges=len(found.merges),
             folds=len(found.flattened),
             splits=len(found.splits),
