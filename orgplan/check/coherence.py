@@ -3,7 +3,9 @@
 Every two members of a merge must do related work
 (:mod:`orgplan.semantics.coherence`); data without functions or sectors
 cannot be judged: a warning. Support units a merge leaves twice under
-one unit are weak spots (:mod:`orgplan.weakspots`), not yet a rule.
+one unit are weak spots (:mod:`orgplan.weakspots`); those its merges
+brought together and that it could have consolidated are flagged too
+(a warning: the greedy baseline does not consolidate).
 """
 
 from __future__ import annotations
@@ -13,14 +15,21 @@ from orgplan.model import Organisation
 from orgplan.plan import Plan
 from orgplan.rules import Rulebook
 from orgplan.scenario import Scenario
-from orgplan.semantics.coherence import unjudged_units
-from orgplan.semantics.scope import coherence_obstacle, judge_for
+from orgplan.semantics.after import apply_structure
+from orgplan.semantics.coherence import (
+    CoherencePolicy,
+    unconsolidated,
+    unjudged_units,
+)
+from orgplan.semantics.defects import plan_defects
+from orgplan.semantics.scope import coherence_obstacle, free_units, judge_for
 
 
 def coherence(
     org: Organisation, scenario: Scenario, rulebook: Rulebook, plan: Plan
 ) -> list[Violation]:
-    """Unrelated merge members (errors) and unjudged ones (a warning)."""
+    """Unrelated merge members (errors), unjudged ones and support units
+    left unconsolidated (warnings)."""
     judge = judge_for(org, scenario, rulebook)
     known = org.unit_by_id
     unjudged = set(unjudged_units(org))
@@ -49,5 +58,22 @@ def coherence(
                 n=len(blind),
             )
         )
+    if plan_defects(org, plan):
+        return found  # reported as defects; the plan cannot be applied
+    after = apply_structure(org, plan, rulebook)
+    policy = CoherencePolicy.from_scenario(scenario, rulebook)
+    for parent, _, ids in unconsolidated(
+        org, after, free_units(org, scenario), policy
+    ):
+        found.append(
+            Violation.of(
+                "coherence.unconsolidated",
+                parent,
+                "check_unconsolidated",
+                severity="warning",
+                unit=parent,
+                count=len(ids),
+                children=", ".join(ids),
+            )
+        )
     return found
-

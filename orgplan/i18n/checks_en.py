@@ -98,6 +98,10 @@ CHECKS: dict[str, str] = {
         "{n} merged units have neither functions nor a sector: whether their "
         "work is related could not be judged"
     ),
+    "check_unconsolidated": (
+        "{unit} keeps {count} support units of one type ({children}) that "
+        "its merge brought together: they consolidate as part of the merge"
+    ),
     "check_locked": "{unit} is locked but is {what}",
     "check_out_of_scope": (
         "{unit} is a {kind}, a kind outside the scenario's scope, but is "

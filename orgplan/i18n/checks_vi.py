@@ -107,6 +107,10 @@ CHECKS: dict[str, str] = {
         "{n} đơn vị được hợp nhất không có chức năng hay lĩnh vực: không đánh "
         "giá được công việc có liên quan hay không"
     ),
+    "check_unconsolidated": (
+        "{unit} vẫn giữ {count} đơn vị tham mưu cùng loại ({children}) do "
+        "hợp nhất mà có: các đơn vị này phải hợp nhất cùng với việc hợp nhất"
+    ),
     "check_locked": "{unit} bị khóa nhưng {what}",
     "check_out_of_scope": (
         "{unit} thuộc loại {kind}, ngoài phạm vi của kịch bản, nhưng {what}"

@@ -41,7 +41,10 @@ from orgplan.optimize.progress import PHASES, Progress, Run
 from orgplan.plan import Plan, Result, SolveStatus
 from orgplan.rules import Rulebook
 from orgplan.scenario import Method, Scenario
+from orgplan.semantics.after import apply_structure
+from orgplan.semantics.coherence import CoherencePolicy, unconsolidated
 from orgplan.semantics.naming import name_plan
+from orgplan.semantics.scope import free_units
 
 __all__ = ["PHASES", "Progress", "Run", "solve_structure"]
 
@@ -215,8 +218,28 @@ def _solve(
         result = solve_cpsat(
             org, scenario, rulebook, cand, settings, run, hint=greedy.plan
         )
-    best = _better(result, greedy.wait(0.0), settings, run, budget)
+    rival = greedy.wait(0.0)
+    if (
+        rival is not None
+        and result.plan.objective is not None
+        and _unconsolidated(org, scenario, rulebook, rival)
+    ):
+        # The greedy does not consolidate support units as part of a
+        # merge (semantics section 5); CP-SAT's plan does.
+        rival = None
+    best = _better(result, rival, settings, run, budget)
     return _finish(org, rulebook, cand, best, settings, run)
+
+
+def _unconsolidated(
+    org: Organisation, scenario: Scenario, rulebook: Rulebook, plan: Plan
+) -> bool:
+    """Whether ``plan`` leaves two support units of one type that its
+    merges made siblings (:func:`orgplan.semantics.coherence.
+    unconsolidated`)."""
+    after = apply_structure(org, plan, rulebook)
+    policy = CoherencePolicy.from_scenario(scenario, rulebook)
+    return bool(unconsolidated(org, after, free_units(org, scenario), policy))
 
 
 class _Greedy:

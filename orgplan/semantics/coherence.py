@@ -399,6 +399,38 @@ def duplicate_support(
     return found if found and found == support_type(ub, policy) else None
 
 
+def unconsolidated(
+    organisation: Organisation,
+    after: Organisation,
+    free: Iterable[str],
+    policy: CoherencePolicy,
+) -> list[tuple[str, SupportType, tuple[str, ...]]]:
+    """Support units a plan should have consolidated and did not.
+
+    Under each unit of ``after`` (the organisation after the plan's
+    structure), the support units of one type that came from different
+    parents of ``organisation`` (their parents merged, or a split moved
+    one) and that are all ``free`` (in scope, not locked) of one kind: as
+    in 2025, they consolidate as part of their parents' merge (docs/
+    semantics.md section 5). Each entry is ``(parent, type, ids)``.
+    Duplicates the input already had, or whose units the plan may not
+    decide (locked or out of scope), are weak spots only.
+    """
+    movable = set(free)
+    found = []
+    for unit in after.units:
+        groups = duplicate_support_groups(after, unit.id, policy)
+        for kind, ids in groups.items():
+            pool = [
+                i for i in ids if i in movable and i in organisation.unit_by_id
+            ]
+            origins = {organisation.unit(i).parent for i in pool}
+            kinds = {organisation.unit(i).kind for i in pool}
+            if len(origins) > 1 and len(kinds) == 1:
+                found.append((unit.id, kind, tuple(pool)))
+    return found
+
+
 def duplicate_support_groups(
     organisation: Organisation, parent: str, policy: CoherencePolicy
 ) -> dict[SupportType, tuple[str, ...]]:

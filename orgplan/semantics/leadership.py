@@ -11,6 +11,7 @@ import datetime as dt
 from collections.abc import Iterable
 
 from orgplan.model import Organisation, Unit
+from orgplan.plan import Plan
 from orgplan.rules import Rulebook
 from orgplan.semantics.caps import unit_cap
 
@@ -108,3 +109,15 @@ def excess_deadline(rulebook: Rulebook, today: dt.date | None = None) -> str:
     except ValueError:  # 29 February
         grace = today.replace(year=years, day=28)
     return min(grace.isoformat(), rulebook.excess_deadline)
+
+
+def leaders_after_deadline(leaders: int, plan: Plan) -> int:
+    """Heads and deputies once the excess deadline has passed.
+
+    ``leaders`` is the count after the plan (its ``Leadership`` entries
+    applied); every deputy above a cap that an entry lists (``excess``,
+    to be gone by ``reduce_by``, semantics section 4) is gone by then.
+    A committee reads both: under ``transition: keep`` a merger keeps its
+    former heads as deputies, so leaders fall only at the deadline.
+    """
+    return leaders - sum(max(0, e.excess) for e in plan.leadership)

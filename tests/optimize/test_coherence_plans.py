@@ -226,3 +226,52 @@ def test_a_unit_receiving_a_fold_may_merge_into_another() -> None:
     (merged,) = [u for u in after.units if u.kind == "department"]
     assert merged.actual == 10 + 8 + 3 + 3
     assert_checked(org, sc, plan)
+
+
+def _two_offices() -> orgplan.Organisation:
+    return organisation(
+        unit("P", "province", None, "", 0, deputies=0),
+        unit("KH", "department", "P", "plan", 20, deputies=2),
+        unit("TC", "department", "P", "fin", 20, deputies=2),
+        unit("KH-VP", "division", "KH", "plan.office", 6, deputies=0,
+             name="Văn phòng Sở"),
+        unit("TC-VP", "division", "TC", "fin.office", 6, deputies=0,
+             name="Văn phòng Sở"),
+        taxonomy="plan:econ fin:econ plan.office:plan fin.office:fin",
+    )
+
+
+def test_offices_consolidate_with_their_departments_merge() -> None:
+    # Touching a unit costs more than a consolidation saves, so only the
+    # rule makes the offices one: they merge as part of the departments'
+    # merge (2025 practice), not by the weights.
+    org = _two_offices()
+    sc = scenario(
+        scope={"kinds": ["department", "division"], "allow_fold": False},
+        targets={"max_units": {"department": 1}},
+        weights={"disruption": 50},
+    )
+    plan = solve(org, sc).plan
+    assert {"KH-VP", "TC-VP"} in _groups(plan)
+    assert_checked(org, sc, plan)
+
+
+def test_the_checker_warns_of_offices_left_twice() -> None:
+    org = _two_offices()
+    sc = scenario(
+        scope={"kinds": ["department", "division"], "allow_fold": False},
+    )
+    plan = Plan(
+        scenario="test",
+        status=SolveStatus.FEASIBLE,
+        merges=(Merge(into="KH", members=("KH", "TC"), name="Sở KH-TC"),),
+    )
+    found = [
+        (v.rule, v.severity, v.unit)
+        for v in check_plan(org, sc, plan)
+        if v.rule == "coherence.unconsolidated"
+    ]
+    assert found == [("coherence.unconsolidated", "warning", "KH")]
+    # Divisions out of scope: the plan may not decide them, no warning.
+    narrow = scenario(scope={"kinds": ["department"]})
+    assert "coherence.unconsolidated" not in _rules(org, narrow, plan)

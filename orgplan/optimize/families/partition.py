@@ -10,6 +10,7 @@ from __future__ import annotations
 from ortools.sat.python import cp_model
 
 from orgplan.optimize.families.base import Base, Expr, Lit
+from orgplan.semantics.coherence import CoherencePolicy, support_type
 from orgplan.semantics.staff import civil_servant_count
 
 
@@ -121,8 +122,9 @@ class Partition(Base):
     def _cousins(self) -> None:
         """Children of two parents merge only when the parents end in one
         unit, or a split hands one to where the other's parent ends
-        (semantics section 5)."""
+        (semantics section 5); support units of one type then must."""
         cand, org = self.cand, self.org
+        self.policy = CoherencePolicy.from_scenario(self.scenario, self.rules)
         for a, b, edge in cand.graph.edges(data=True):
             p, q = org.unit(a).parent, org.unit(b).parent
             # Under merge_within other than parent a child may merge
@@ -139,6 +141,31 @@ class Partition(Base):
                     self._same_home(a, b, self.x[(u, r)])
                 elif p is not None and q is not None:
                     self._together(p, q, self.x[(u, r)])
+            if p != q and (moved or edge.get("cousins")):
+                self._consolidate(a, b)
+
+    def _consolidate(self, a: str, b: str) -> None:
+        """Two support units of one type (two offices, two inspectorates,
+        two planning-finance divisions) whose parents end in one unit do
+        not both survive there: they consolidate (or one folds) as part
+        of their parents' merge, as in 2025 (semantics section 5)."""
+        kind = support_type(self.org.unit(a), self.policy)
+        if kind is None or kind != support_type(self.org.unit(b), self.policy):
+            return
+        ways = [
+            self.both(la, lb, f"ph[{a},{b},{h}]")
+            for la, h in self._parent_homes(a)
+            for lb, g in self._parent_homes(b)
+            if h == g
+        ]
+        parents = self.any_of(ways, f"parents[{a},{b}]")
+        if isinstance(parents, int) and not parents:
+            return
+        apart = self.m.add_bool_or(
+            [self.x[(a, a)].Not(), self.x[(b, b)].Not()]
+        )
+        if not isinstance(parents, int):
+            apart.only_enforce_if(parents)
 
     def _parent_homes(self, child: str) -> list[tuple[Lit, str]]:
         """Where ``child``'s parent ends, each with its literal: the
