@@ -65,7 +65,8 @@ def compare(items: Iterable[Plan | tuple[str, Plan]]) -> list[dict[str, Any]]:
         Keys ``plan`` and those of :data:`COLUMNS`, plus
         ``<column>_before`` for the columns of :data:`WITH_BEFORE`.
         Numbers after the plan; ``None`` where the plan has no metrics
-        (an infeasible scenario), whose ``reason`` is its notes.
+        (an infeasible scenario), whose ``reason`` is its notes (messages,
+        see :func:`cell`).
     """
     rows = []
     for item in items:
@@ -97,9 +98,8 @@ def compare(items: Iterable[Plan | tuple[str, Plan]]) -> list[dict[str, Any]]:
         row["cost"] = (
             sum(s.cost or 0.0 for s in plan.separations) if solved else None
         )
-        row["reason"] = (
-            None if solved else "; ".join(map(message, plan.notes)) or None
-        )
+        # Its notes as data: each table words them in its language.
+        row["reason"] = None if solved else list(plan.notes) or None
         rows.append(row)
     return rows
 
@@ -168,6 +168,8 @@ def cell(row: dict[str, Any], column: str, lang: Lang = "en") -> str:
         return status_word(value, lang)
     if column == "gap":
         return percent_text(value, lang)
+    if column == "reason":
+        return "; ".join(message(note, lang) for note in value)
     before = row.get(f"{column}_before")
     if column in WITH_BEFORE and before is not None:
         return f"{number_text(value, lang)} ({number_text(before, lang)})"
@@ -203,7 +205,8 @@ def write_comparison(
             # must not run as a formula when the CSV opens in Excel.
             columns = ["plan", *COLUMNS]
             columns += [f"{key}_before" for key in WITH_BEFORE]
-            write_csv(tmp, columns, rows)
+            worded = [{**r, "reason": cell(r, "reason", lang)} for r in rows]
+            write_csv(tmp, columns, worded)
         else:
             tmp.write_text(_html(rows, lang), encoding="utf-8", newline="")
     return path

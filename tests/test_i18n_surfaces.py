@@ -6,16 +6,18 @@ back: the terminal (solve line, weak spots, notes), report.html (reasons,
 binding rules, notes, weak spots, legal basis), proposal.docx, the
 staffing workbook and its CSV files, the charts, ``orgplan check`` on a
 hand-edited copy of the plan (its violations), ``orgplan stats``, the
-comparison and the template. In each, no text of the other language may
-appear beyond proper names (the data's names of units, localities,
-people, functions; the scenario's own name and description) and codes
-(ids, function codes, staff fields, file names, scenario keys), and no
-catalogue key may be shown in place of its words.
+comparison (with a scenario that has no plan, and its conflicts as
+``orgplan plan`` prints them) and the template. In each, no text of the
+other language may appear beyond proper names (the data's names of
+units, localities, people, functions; the scenario's own name and
+description) and codes (ids, function codes, staff fields, file names,
+scenario keys), and no catalogue key may be shown in place of its words.
 
-Not covered: the rule texts of :mod:`orgplan.semantics.scope` and
-:mod:`orgplan.semantics.coherence` (why two units may not merge or a unit
-not fold), shown in English by ``orgplan check``; infeasibility
-explanations (``InfeasibleScenario``), in English.
+Not covered: compare's CSV, a machine table with the column codes as its
+header (its reasons are worded in the language); the rule texts of
+:mod:`orgplan.semantics.scope` and :mod:`orgplan.semantics.coherence`
+(why two units may not merge, or a unit not fold), which ``orgplan
+check`` shows in English when a plan breaks them.
 """
 
 from __future__ import annotations
@@ -34,7 +36,8 @@ from docx import Document
 
 from cli import main
 from orgplan.charts import to_dot_pages
-from orgplan.compare import compare, write_comparison
+from orgplan.compare import compare, open_plans, write_comparison
+from orgplan.errors import InfeasibleScenario
 from orgplan.i18n import CATALOGUE, Lang
 from orgplan.io import open_scenario, read_plan
 from orgplan.io.schema import TABLES
@@ -43,7 +46,10 @@ from orgplan.model import Organisation
 from orgplan.plan import Plan
 from orgplan.scenario import Scenario
 
-SCENARIO = Path(__file__).resolve().parents[1] / "scenarios" / "province-small"
+SCENARIOS = Path(__file__).resolve().parents[1] / "scenarios"
+SCENARIO = SCENARIOS / "province-small"
+# A scenario with no plan: its conflicts are a surface too.
+INFEASIBLE = SCENARIOS / "infeasible"
 
 VIETNAMESE = re.compile(
     "[àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]",
@@ -95,6 +101,14 @@ def data() -> tuple[Organisation, Scenario]:
 
 
 @pytest.fixture(scope="module")
+def infeasible() -> Plan:
+    """The infeasible scenario as compare shows it: its conflicts as
+    notes."""
+    ((_, plan),) = open_plans([INFEASIBLE])
+    return plan
+
+
+@pytest.fixture(scope="module")
 def runs(tmp_path_factory: pytest.TempPathFactory) -> dict[Lang, Run]:
     found = {}
     for lang in ("en", "vi"):
@@ -119,7 +133,7 @@ def _edited(run: Run, folder: Path) -> Path:
     return path
 
 
-def _surfaces(run: Run, folder: Path) -> dict[str, str]:
+def _surfaces(run: Run, folder: Path, infeasible: Plan) -> dict[str, str]:
     org, _ = open_scenario(SCENARIO)
     lang = run.lang
     document = Document(str(run.out / "proposal.docx"))
@@ -152,8 +166,13 @@ def _surfaces(run: Run, folder: Path) -> dict[str, str]:
     assert code == 1, found["check"]
     code, found["stats"] = _cli("stats", SCENARIO, "--lang", lang)
     assert code == 0, found["stats"]
-    path = write_comparison(compare([run.plan]), folder / "c.html", lang)
+    rows = compare([run.plan, infeasible])
+    path = write_comparison(rows, folder / "c.html", lang)
     found["compare"] = path.read_text(encoding="utf-8")
+    # What orgplan plan prints for a scenario without a plan.
+    found["infeasible"] = InfeasibleScenario(
+        infeasible.scenario, list(infeasible.notes)
+    ).text(lang)
     write_template(folder / "t.xlsx", lang=lang)
     found["template"] = _cells(openpyxl.load_workbook(folder / "t.xlsx"))
     return found
@@ -170,17 +189,15 @@ def _cells(book: openpyxl.Workbook) -> str:
 
 
 def _proper_names(
-    org: Organisation, scenario: Scenario, plans: list[Plan]
+    orgs: list[Organisation], scenarios: list[Scenario], plans: list[Plan]
 ) -> list[str]:
-    names = {u.name for u in org.units} | {u.name_en or "" for u in org.units}
-    names |= {loc.name for loc in org.localities}
-    names |= {loc.name_en or "" for loc in org.localities}
+    names = {scenario.name for scenario in scenarios}
+    names |= {scenario.description or "" for scenario in scenarios}
+    for org in orgs:
+        names |= _names_of(org)
     for plan in plans:
         names |= {u.name for u in plan.units_after}
         names |= {m.name for m in plan.merges}
-    names |= {p.name or "" for p in org.staff} | {org.name or ""}
-    names |= {f.name or "" for f in org.functions}
-    names |= {scenario.name, scenario.description or ""}
     names |= {"DejaVu Sans", "Times New Roman"}
     # The template's examples are names too ("Sở Nội vụ").
     names |= {c.example for tb in TABLES.values() for c in tb.columns}
@@ -189,18 +206,32 @@ def _proper_names(
     return sorted(named, key=len, reverse=True)
 
 
-def _codes(org: Organisation) -> set[str]:
-    codes = {u.id for u in org.units} | {f.code for f in org.functions}
-    codes |= {c for u in org.units for c in u.functions}
-    codes |= {u.sector for u in org.units if u.sector}
-    codes |= {loc.id for loc in org.localities}
-    codes |= {p.id for p in org.staff} | {
-        p.field for p in org.staff if p.field
-    }
+def _names_of(org: Organisation) -> set[str]:
+    names = {u.name for u in org.units} | {u.name_en or "" for u in org.units}
+    names |= {loc.name for loc in org.localities}
+    names |= {loc.name_en or "" for loc in org.localities}
+    names |= {p.name or "" for p in org.staff} | {org.name or ""}
+    names |= {f.name or "" for f in org.functions}
+    return names
+
+
+def _codes(orgs: list[Organisation]) -> set[str]:
+    codes: set[str] = set()
+    for org in orgs:
+        codes |= _codes_of(org)
     # Sheet names stay the table names the readers look for (units,
     # staff...) until the readers accept Vietnamese sheet names too.
     codes |= set(TABLES)
     return codes | {"CP-SAT", "orgplan", "README", "SVG", "DOT"}
+
+
+def _codes_of(org: Organisation) -> set[str]:
+    codes = {u.id for u in org.units} | {f.code for f in org.functions}
+    codes |= {c for u in org.units for c in u.functions}
+    codes |= {u.sector for u in org.units if u.sector}
+    codes |= {loc.id for loc in org.localities}
+    codes |= {p.id for p in org.staff}
+    return codes | {p.field for p in org.staff if p.field}
 
 
 def _plain(text: str, names: list[str], codes: set[str]) -> str:
@@ -239,13 +270,15 @@ def _fragments(lang: Lang) -> set[str]:
 def shown(
     runs: dict[Lang, Run],
     data: tuple[Organisation, Scenario],
+    infeasible: Plan,
     tmp_path_factory: pytest.TempPathFactory,
 ) -> dict[Lang, dict[str, str]]:
     """Each language's surfaces as a reader sees them (names and codes
     blanked)."""
-    org, scenario = data
-    names = _proper_names(org, scenario, [r.plan for r in runs.values()])
-    codes = _codes(org)
+    orgs, scenarios = zip(data, open_scenario(INFEASIBLE), strict=True)
+    plans = [r.plan for r in runs.values()]
+    names = _proper_names(list(orgs), list(scenarios), plans)
+    codes = _codes(list(orgs))
     found = {}
     # The folders the runs wrote to are paths, not words.
     base = str(tmp_path_factory.getbasetemp())
@@ -255,7 +288,7 @@ def shown(
             surface: _plain(
                 re.sub(re.escape(base) + r"\S*", " ", text), names, codes
             )
-            for surface, text in _surfaces(run, folder).items()
+            for surface, text in _surfaces(run, folder, infeasible).items()
         }
     return found
 
