@@ -305,6 +305,7 @@ MESSAGES: dict[str, str] = {
     # reason is {"key": ..., fields}; see orgplan.i18n.message.
     "reason_must_merge": "the scenario requires it (must_merge)",
     "reason_members": "merges {members}",
+    "reason_unit_of": "{unit} of {parent}",
     "reason_member": "{name} ({staff} staff, quota {quota})",
     "reason_shared_functions": (
         "{unit} shares functions with {other}: {functions}"
@@ -313,6 +314,20 @@ MESSAGES: dict[str, str] = {
         "{unit} works in the same function family as {other}: {functions}"
     ),
     "reason_same_sector": "{unit} and {other} work in one sector ({sector})",
+    "reason_same_support": (
+        "{unit} and {other} do the same support work: {support}"
+    ),
+    "reason_support_office": "the office",
+    "reason_support_inspectorate": "inspection",
+    "reason_support_plan_finance": "planning and finance",
+    "reason_allowed_pair": (
+        "the scenario lets {unit} and {other} merge (scope.allow_pairs: "
+        "{pair})"
+    ),
+    "reason_not_judged": (
+        "{unit} and {other} have neither functions nor a sector: whether "
+        "their work is related could not be judged"
+    ),
     "reason_undersized": (
         "{unit} is undersized: a quota of {quota}, below the minimum of "
         "{minimum} for a {kind} ({source})"

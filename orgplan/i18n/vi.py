@@ -308,6 +308,7 @@ MESSAGES: dict[str, str] = {
     # reason is {"key": ..., fields}; see orgplan.i18n.message.
     "reason_must_merge": "kịch bản yêu cầu hợp nhất (must_merge)",
     "reason_members": "hợp nhất {members}",
+    "reason_unit_of": "{unit} thuộc {parent}",
     "reason_member": "{name} ({staff} người, biên chế {quota})",
     "reason_shared_functions": (
         "{unit} có chức năng trùng với {other}: {functions}"
@@ -316,6 +317,18 @@ MESSAGES: dict[str, str] = {
         "{unit} cùng nhóm chức năng với {other}: {functions}"
     ),
     "reason_same_sector": "{unit} và {other} cùng một lĩnh vực ({sector})",
+    "reason_same_support": "{unit} và {other} cùng làm công tác {support}",
+    "reason_support_office": "văn phòng",
+    "reason_support_inspectorate": "thanh tra",
+    "reason_support_plan_finance": "kế hoạch - tài chính",
+    "reason_allowed_pair": (
+        "kịch bản cho phép {unit} và {other} hợp nhất (scope.allow_pairs: "
+        "{pair})"
+    ),
+    "reason_not_judged": (
+        "{unit} và {other} không có chức năng hay lĩnh vực: chưa đánh giá "
+        "được công việc có liên quan hay không"
+    ),
     "reason_undersized": (
         "{unit} không đủ quy mô: biên chế {quota}, dưới mức tối thiểu "
         "{minimum} của {kind} ({source})"

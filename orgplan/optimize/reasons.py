@@ -26,9 +26,9 @@ from orgplan.model import Organisation, Unit
 from orgplan.plan import Leadership
 from orgplan.rules import Rulebook
 from orgplan.scenario import Scenario
-from orgplan.semantics.scope import undersized_by
+from orgplan.semantics.coherence import Coherence
+from orgplan.semantics.scope import judge_for, undersized_by
 from orgplan.semantics.targets import cut_limit, unit_limits
-from orgplan.similarity import function_set
 
 Reason = dict[str, Any]
 
@@ -74,15 +74,20 @@ def merge_reasons(
     """
     rep = org.unit(members[0])
     units = [org.unit(uid) for uid in members]
+    judge = judge_for(org, scenario, rulebook)
+    names = _distinct(org, units)
     found: list[Reason] = [
-        {"key": "reason_members", "members": [_member(u) for u in units]}
+        {
+            "key": "reason_members",
+            "members": [_member(u, names[u.id]) for u in units],
+        }
     ]
     if any(set(members) >= set(group) for group in scenario.must_merge):
         found.append({"key": "reason_must_merge"})
     found += [
         reason
         for unit in units[1:]
-        if (reason := _shared(org, unit, rep)) is not None
+        if (reason := _related(org, judge, unit, rep, names)) is not None
     ]
     found += [
         reason
@@ -201,13 +206,31 @@ def named(unit: Unit) -> dict[str, str]:
     return {"id": unit.id, **{lang: unit.label(lang) for lang in LANGS}}
 
 
-def _member(unit: Unit) -> Reason:
+def _member(unit: Unit, name: dict[str, str] | None = None) -> Reason:
     return {
         "key": "reason_member",
-        "name": named(unit),
+        "name": name or named(unit),
         "staff": unit.actual,
         "quota": unit.quota,
     }
+
+
+def _distinct(org: Organisation, units: Sequence[Unit]) -> dict[str, dict]:
+    """Each unit's name, told apart by its parent where two share it
+    (the offices of two merged departments are both "Văn phòng Sở")."""
+    found = {u.id: named(u) for u in units}
+    for lang in LANGS:
+        twice = Counter(u.label(lang) for u in units)
+        for unit in units:
+            parent = org.unit_by_id.get(unit.parent or "")
+            if twice[unit.label(lang)] > 1 and parent is not None:
+                found[unit.id][lang] = t(
+                    "reason_unit_of",
+                    lang,
+                    unit=unit.label(lang),
+                    parent=parent.label(lang),
+                )
+    return found
 
 
 def _kind(rulebook: Rulebook, kind: str) -> dict[str, str]:
@@ -308,32 +331,33 @@ def _posts(saved: int, what: str, **fields: int) -> list[Reason]:
     return [{"key": f"reason_{what}_saved_{form}", "n": saved, **fields}]
 
 
-def _shared(org: Organisation, unit: Unit, rep: Unit) -> Reason | None:
-    exact = [f for f in unit.functions if f in rep.functions]
-    if exact:
-        return {
-            "key": "reason_shared_functions",
-            "unit": named(unit),
-            "other": named(rep),
-            "functions": _named(org, exact),
-        }
-    families = sorted(
-        function_set(org, unit.functions) & function_set(org, rep.functions)
-    )
-    if families:
-        return {
-            "key": "reason_function_family",
-            "unit": named(unit),
-            "other": named(rep),
-            "functions": _named(org, families),
-        }
-    if unit.sector and unit.sector == rep.sector:
-        return {
-            "key": "reason_same_sector",
-            "unit": named(unit),
-            "other": named(rep),
-            "sector": unit.sector,
-        }
+def _related(
+    org: Organisation,
+    judge: Coherence,
+    unit: Unit,
+    rep: Unit,
+    names: dict[str, dict],
+) -> Reason | None:
+    """Why ``unit``'s work is related to ``rep``'s, by the coherence rule
+    that lets them merge (orgplan.semantics.coherence)."""
+    relation = judge.related(unit.id, rep.id)
+    pair = {"unit": names[unit.id], "other": names[rep.id]}
+    shared = list(relation.shared)
+    if relation.reason == "shared_function":
+        key = "reason_shared_functions"
+        return {"key": key, **pair, "functions": _named(org, shared)}
+    if relation.reason == "shared_family":
+        key = "reason_function_family"
+        return {"key": key, **pair, "functions": _named(org, shared)}
+    if relation.reason == "same_support":
+        support = {"key": f"reason_support_{shared[0]}"}
+        return {"key": "reason_same_support", **pair, "support": support}
+    if relation.reason == "same_sector":
+        return {"key": "reason_same_sector", **pair, "sector": shared[0]}
+    if relation.reason == "allowed_pair":
+        return {"key": "reason_allowed_pair", **pair, "pair": shared}
+    if relation.reason == "not_judged":
+        return {"key": "reason_not_judged", **pair}
     return None
 
 
