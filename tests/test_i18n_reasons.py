@@ -81,11 +81,11 @@ def test_a_merger_says_who_why_by_which_rule_and_what_it_saves(
     assert "giảm 1 cấp trưởng" in vi
 
 
-def test_a_merger_of_two_offices_tells_them_apart_and_offsets_staff(
+def test_a_merger_of_two_offices_tells_them_apart(
     data: tuple[Organisation, Scenario],
 ) -> None:
     org, scenario = data
-    # Two offices called "Văn phòng Sở": one 1 over quota, one 1 under.
+    # Two offices, both called "Văn phòng Sở".
     reasons = merge_reasons(
         org, scenario, scenario.rulebook(), ["SKHDT-VP", "STC-VP"], 2
     )
@@ -95,6 +95,18 @@ def test_a_merger_of_two_offices_tells_them_apart_and_offsets_staff(
     assert "cùng làm công tác văn phòng" in vi
     en = _words(reasons, "en")
     assert "do the same support work: the office" in en
+
+
+def test_a_merger_that_offsets_surplus_and_deficit_says_so(
+    data: tuple[Organisation, Scenario],
+) -> None:
+    org, scenario = data
+    # STC-NS is 1 over its quota of 12, STC-GCS 1 under its 9.
+    reasons = merge_reasons(
+        org, scenario, scenario.rulebook(), ["STC-NS", "STC-GCS"], 3
+    )
+    assert "staff against quota imbalance 2 -> 0" in _words(reasons, "en")
+    assert "chênh lệch biên chế từ 2 còn 0" in _words(reasons, "vi")
 
 
 def test_a_fold_says_the_minimum_it_misses_and_its_source(
