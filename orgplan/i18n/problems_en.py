@@ -161,6 +161,16 @@ PROBLEMS: dict[str, str] = {
     "problem_above": "must be more than {limit} (got {value})",
     "problem_below": "must be less than {limit} (got {value})",
     "problem_no_plan_file": "no such plan file",
+    "problem_not_json": "not valid JSON (column {column}): {problem}",
+    "problem_no_path": "no such file or folder",
+    "problem_not_a_source": (
+        "not a folder of CSV files, an .xlsx workbook or a scenario .yaml "
+        "file"
+    ),
+    "problem_damaged_workbook": (
+        "the workbook is damaged ({detail}); open it in Excel and save it "
+        "again as 'Excel Workbook (.xlsx)'"
+    ),
     "problem_no_scenario": "no such scenario file",
     "problem_file_not_utf8": "the file is not UTF-8",
     "problem_not_yaml": "not valid YAML{column}: {problem}",

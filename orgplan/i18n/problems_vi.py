@@ -164,6 +164,15 @@ PROBLEMS: dict[str, str] = {
     "problem_above": "phải lớn hơn {limit} (đang là {value})",
     "problem_below": "phải nhỏ hơn {limit} (đang là {value})",
     "problem_no_plan_file": "không có tệp phương án này",
+    "problem_not_json": "không phải JSON hợp lệ (cột {column}): {problem}",
+    "problem_no_path": "không có tệp hay thư mục này",
+    "problem_not_a_source": (
+        "không phải thư mục tệp CSV, sổ tính .xlsx hay tệp kịch bản .yaml"
+    ),
+    "problem_damaged_workbook": (
+        "sổ tính bị hỏng ({detail}); hãy mở bằng Excel và lưu lại dưới "
+        "dạng 'Excel Workbook (.xlsx)'"
+    ),
     "problem_no_scenario": "không có tệp kịch bản này",
     "problem_file_not_utf8": "tệp không ở dạng UTF-8",
     "problem_not_yaml": "không phải YAML hợp lệ{column}: {problem}",

@@ -50,7 +50,7 @@ def read_tables(
     except PackageError as error:
         return {}, [Problem(file, str(error))]
     except (*DAMAGED, KeyError) as error:
-        return {}, [Problem(file, _damaged(error))]
+        return {}, [_damaged(file, error)]
     names = list(layout.sheets)
     # A sheet is found by its table's name or a Vietnamese one ("Đơn vị").
     sheets: dict[str, str] = {}
@@ -67,7 +67,7 @@ def read_tables(
             shared = shared_strings(package, layout.shared_strings)
             dates = date_styles(package, layout.styles)
         except (*DAMAGED, KeyError, ValueError) as error:
-            return {}, [Problem(file, _damaged(error))]
+            return {}, [_damaged(file, error)]
         for table in TABLES.values():
             if table.name not in sheets:
                 continue
@@ -80,7 +80,7 @@ def read_tables(
                 problems.append(error.problem)
                 continue
             except (*DAMAGED, KeyError, ValueError, IndexError) as error:
-                problems.append(Problem(file, _damaged(error), sheet=name))
+                problems.append(_damaged(file, error, name))
                 continue
             tables[table.name] = raw
             problems += _sheet_problems(raw, part, rows.uncomputed)
@@ -135,10 +135,14 @@ def _twice(file: str, table: str, first: str, second: str) -> Problem:
 DAMAGED = (zipfile.BadZipFile, zlib.error, EOFError, SyntaxError)
 
 
-def _damaged(error: Exception) -> str:
-    return (
-        f"the workbook is damaged ({type(error).__name__}: {error}); open "
-        "it in Excel and save it again as 'Excel Workbook (.xlsx)'"
+def _damaged(file: str, error: Exception, sheet: str | None = None) -> Problem:
+    return Problem.of(
+        file,
+        "problem_damaged_workbook",
+        None,
+        None,
+        sheet,
+        detail=f"{type(error).__name__}: {error}",
     )
 
 

@@ -44,11 +44,20 @@ def read_plan(path: str | Path) -> Plan:
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         raise InputError(
-            [Problem(where, "the file is not UTF-8", line)]
+            [Problem.of(where, "problem_file_not_utf8", line)]
         ) from None
     except json.JSONDecodeError as error:
-        message = f"not valid JSON (column {error.colno}): {error.msg}"
-        raise InputError([Problem(where, message, error.lineno)]) from None
+        raise InputError(
+            [
+                Problem.of(
+                    where,
+                    "problem_not_json",
+                    error.lineno,
+                    column=error.colno,
+                    problem=error.msg,
+                )
+            ]
+        ) from None
     except ValidationError as error:
         raise InputError(
             detail_problem(

@@ -110,7 +110,7 @@ def _inspect(
     path: Path,
 ) -> tuple[Organisation | None, Scenario | None, list[Problem]]:
     if not path.exists():
-        return None, None, [Problem(str(path), "no such file or folder")]
+        return None, None, [Problem.of(str(path), "problem_no_path")]
     if not is_scenario(path):
         organisation, problems = _read_data(path, load_rulebook())
         return organisation, None, problems
@@ -164,11 +164,7 @@ def _parse_data(
     elif path.suffix.lower() in WORKBOOK_SUFFIXES:
         tables, problems = excel.read_tables(path)
     else:
-        message = (
-            "not a folder of CSV files, an .xlsx workbook or a scenario "
-            ".yaml file"
-        )
-        return None, [Problem(str(path), message)]
+        return None, [Problem.of(str(path), "problem_not_a_source")]
     if "units" not in tables:
         return None, problems
     organisation, found = build_organisation(tables, rulebook)
