@@ -9,15 +9,16 @@ from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ortools.sat.python import cp_model
 
 from orgplan.model import Organisation
+from orgplan.optimize.bounds import HighsBound
 from orgplan.optimize.candidates import Candidates
 from orgplan.optimize.decode import decode
 from orgplan.optimize.explain import explain_infeasible
-from orgplan.optimize.mip import lp_bound
 from orgplan.optimize.model import SCALE, StructureModel, build_model
 from orgplan.optimize.progress import Run, relative_gap
 from orgplan.optimize.warm import (
@@ -39,10 +40,6 @@ PROBING_LIMIT = 2000
 WARM_SHARE = 0.25
 WARM_SECONDS = 20.0
 
-# The LP bound by HiGHS gets at most this share of the time, and at most
-# this many seconds.
-LP_SHARE = 0.1
-LP_SECONDS = 30.0
 
 _STATUS = {
     cp_model.OPTIMAL: SolveStatus.OPTIMAL,
@@ -106,10 +103,13 @@ class _Watcher(cp_model.CpSolverSolutionCallback):
         self.run = run
         self.offset = offset
         self.first: float | None = None
+        # The best objective so far, in the proto's units.
+        self.best: float | None = None
 
     def on_solution_callback(self) -> None:
         if self.first is None:
             self.first = self.run.elapsed()
+        self.best = self.objective_value
         self.run.found(
             self.offset + self.objective_value / SCALE,
             self.offset + self.best_objective_bound / SCALE,
@@ -170,9 +170,10 @@ def solve_cpsat(
             return settings.time_limit_s - deterministic
         return settings.time_limit_s - (time.perf_counter() - started)
 
+    start: list[int] | None = None
     if hint is not None and not run.stopped.is_set():
         run.enter("warm_start")
-        deterministic += warm_start(
+        spent, start = warm_start(
             built,
             cand,
             hint,
@@ -180,6 +181,7 @@ def solve_cpsat(
             run,
             min(WARM_SECONDS, WARM_SHARE * max(0.0, left())),
         )
+        deterministic += spent
     if run.stopped.is_set():
         # Stopped before the search: no CP-SAT plan (the caller has the
         # greedy one).
@@ -199,16 +201,36 @@ def solve_cpsat(
         # Probing in presolve costs seconds on large models and rarely
         # pays back here; the search finds first plans much sooner.
         solver.parameters.cp_model_probing_level = 0
-    # HiGHS's LP bound of the same model (optimize/mip.py) where it is
-    # installed: with the floors of docs/formulation.md it is often far
-    # above what CP-SAT's search proves in the time.
-    relaxed = lp_bound(built.model, min(LP_SECONDS, LP_SHARE * left()))
+    # HiGHS's bounds of the same model (optimize/bounds.py) where it is
+    # installed: with the floors of docs/formulation.md they are often
+    # far above what CP-SAT's search proves in the time.
+    highs = HighsBound(built.model, settings.reproducible)
+    relaxed = highs.relaxation(left())
     if relaxed is not None:
         run.bounded(offset + relaxed / SCALE)
     run.enter("search")
     watcher = _Watcher(run, offset)
-    status, spent = _run(solver, built.model, run, watcher)
+    highs.search(start, left(), run, offset)
+    status, spent = _run(
+        solver, built.model, run, watcher, lambda: highs.proves(watcher.best)
+    )
+    highs.finish()
     run.check()
+    cp_bound = solver.best_objective_bound
+    found = None
+    if status != cp_model.INFEASIBLE:
+        found = highs.better(built, watcher.best)
+    if found is not None:
+        # HiGHS's plan is better: read it back through CP-SAT with its
+        # decisions fixed, so that every quantity is the model's own.
+        fixed = cp_model.CpSolver()
+        fixed.parameters.num_workers = 1
+        fixed.parameters.max_time_in_seconds = max(1.0, min(5.0, left()))
+        if fixed.solve(fixed_copy(built, found)) in (
+            cp_model.OPTIMAL,
+            cp_model.FEASIBLE,
+        ):
+            solver, status = fixed, cp_model.FEASIBLE
     if status == cp_model.INFEASIBLE and hint is None:
         explain_infeasible(org, scenario, rulebook, settings.time_limit_s)
     # With a hint the greedy found a plan: the model is stricter than the
@@ -237,9 +259,7 @@ def solve_cpsat(
         seed=settings.seed,
         workers=1 if settings.reproducible else settings.workers,
     )
-    bound = solver.best_objective_bound / SCALE
-    if relaxed is not None:
-        bound = max(bound, relaxed / SCALE)
+    bound = max(cp_bound, highs.best or cp_bound) / SCALE
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         if status == cp_model.UNKNOWN and solver.best_objective_bound:
             base = base.model_copy(update={"bound": round(bound, 4)})
@@ -249,8 +269,23 @@ def solve_cpsat(
     model_objective = solver.objective_value / SCALE
     # An LP bound may pass the optimum by HiGHS's tolerance.
     bound = min(bound, model_objective)
+    if status != cp_model.OPTIMAL and highs.proves(solver.objective_value):
+        # HiGHS's dual bound meets CP-SAT's plan: optimal, and said who
+        # proved it.
+        base = base.model_copy(update={"status": SolveStatus.OPTIMAL})
+        bound = model_objective
+    notes = plan.notes
+    by_highs = highs.note(cp_bound, solver.objective_value)
+    if found is not None:
+        by_highs = "; ".join(
+            ("the plan is HiGHS's (its MIP search on the same model)",)
+            + ((by_highs,) if by_highs else ())
+        )
+    if by_highs:
+        notes = (*notes, by_highs)
     plan = plan.model_copy(
         update={
+            "notes": notes,
             "status": base.status,
             "method": base.method,
             "mode": base.mode,
@@ -271,7 +306,7 @@ def warm_start(
     settings: Settings,
     run: Run,
     seconds: float,
-) -> float:
+) -> tuple[float, list[int] | None]:
     """Hint ``plan`` to CP-SAT as a complete solution.
 
     The plan's decisions are fixed in a copy of the model, which CP-SAT
@@ -281,19 +316,22 @@ def warm_start(
 
     Returns
     -------
-    float
-        CP-SAT's deterministic time spent.
+    tuple[float, list[int] | None]
+        CP-SAT's deterministic time spent, and the complete solution
+        (``None`` when none was found).
     """
     values = decision_values(built, cand, plan)
     hint_decisions(built, values)
     if seconds <= 0:
-        return 0.0
+        return 0.0, None
     solver = cp_model.CpSolver()
     settings.parameters(solver, seconds)
     status, spent = _run(solver, fixed_copy(built, values), run)
-    if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-        hint_all(built, list(solver.response_proto.solution))
-    return spent
+    if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        return spent, None
+    solution = list(solver.response_proto.solution)
+    hint_all(built, solution)
+    return spent, solution
 
 
 def _run(
@@ -301,12 +339,14 @@ def _run(
     model: cp_model.CpModel,
     run: Run,
     watcher: cp_model.CpSolverSolutionCallback | None = None,
+    proved: Callable[[], bool] = lambda: False,
 ) -> tuple[int, float]:
     """Solve in a helper thread, so that Ctrl-C reaches the main thread.
 
     The run's interruption (Ctrl-C, an error in a progress report) stops
-    the search; the best solution so far is kept. Returns the status and
-    CP-SAT's deterministic time.
+    the search, and so does ``proved`` (another back-end's bound meets
+    the best solution); the best solution so far is kept. Returns the
+    status and CP-SAT's deterministic time.
     """
     outcome: dict[str, int] = {}
 
@@ -319,6 +359,6 @@ def _run(
         thread.join(0.05)
         # Asked again and again: a stop that comes before CP-SAT has
         # started its search would be lost.
-        if run.stopped.is_set():
+        if run.stopped.is_set() or proved():
             solver.stop_search()
     return outcome["status"], solver.deterministic_time

@@ -19,7 +19,7 @@ import contextlib
 import os
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -244,9 +244,21 @@ def _quiet() -> Iterator[None]:
 
 
 def solve_highs(
-    mip: MipModel, seconds: float, *, relax: bool = False
+    mip: MipModel,
+    seconds: float,
+    *,
+    relax: bool = False,
+    start: list[int] | None = None,
+    watch: Callable[[float], bool] | None = None,
 ) -> MipOutcome:
     """Solve ``mip`` (its LP relaxation with ``relax``) with HiGHS.
+
+    ``start``: a solution of the model (every proto variable's value, as
+    the warm start completes it) for HiGHS to start from and prune with.
+    The objective is a sum of integers, so the search stops only when
+    its gap is under one unit. ``watch`` is called as the MIP search
+    runs with its dual bound (in CP-SAT units) and stops it by returning
+    true (HiGHS's own time checks can lag by many seconds).
 
     Raises
     ------
@@ -287,7 +299,30 @@ def solve_highs(
     h.setOptionValue("output_flag", False)
     h.setOptionValue("time_limit", max(0.1, seconds))
     h.setOptionValue("threads", 1)
+    if not relax:
+        h.setOptionValue("mip_rel_gap", 0.0)
+        h.setOptionValue("mip_abs_gap", 0.5)
     h.passModel(lp)
+    if start is not None and not relax:
+        import numpy as np
+
+        # The model's variables only: HiGHS completes the selectors of
+        # the translated maxima itself.
+        given = min(len(start), n)
+        h.setSolution(
+            given,
+            np.arange(given, dtype=np.int32),
+            np.asarray(start[:given], dtype=np.float64),
+        )
+    if watch is not None:
+
+        def interrupt(event: highspy.HighsCallbackEvent) -> None:
+            bound = getattr(event.data_out, "mip_dual_bound", None)
+            if watch(-inf if bound is None else bound * mip.scale):
+                event.interrupt()
+
+        h.cbMipInterrupt += interrupt
+        h.cbSimplexInterrupt += interrupt
     h.run()
     status = h.modelStatusToString(h.getModelStatus())
     info = h.getInfo()
@@ -399,13 +434,3 @@ def solve_mip(
         }
     )
     return Result(plan=plan, **stats)
-
-
-def lp_bound(model: cp_model.CpModel, seconds: float) -> float | None:
-    """The LP relaxation's bound of ``model`` (proto units), or ``None``
-    when HiGHS is not installed or does not finish in ``seconds``."""
-    try:
-        import highspy  # noqa: F401
-    except ImportError:
-        return None
-    return solve_highs(from_cp_model(model), seconds, relax=True).bound

@@ -27,3 +27,33 @@ def test_mip_finds_the_cpsat_optimum_and_a_valid_bound() -> None:
     # of incoherence costs and HiGHS's relative gap of 1e-4).
     assert mip.objective == pytest.approx(cpsat.objective, rel=2e-4, abs=0.05)
     assert_checked(org, sc, mip)
+
+
+def test_highs_beside_cpsat_bounds_from_its_own_process() -> None:
+    from orgplan.optimize.bounds import HighsBound
+    from orgplan.optimize.candidates import find_candidates
+    from orgplan.optimize.model import SCALE, build_model
+    from orgplan.optimize.progress import Run
+
+    org = synthetic(parents=3, children=5, seed=4)
+    sc = scenario(scope=DIVISIONS)
+    optimum = solve(org, sc).plan.objective
+    assert optimum is not None
+    rb = sc.rulebook()
+    built = build_model(org, sc, rb, find_candidates(org, sc, rb))
+    run = Run(30.0)
+    highs = HighsBound(built.model, reproducible=False)
+    assert highs.search(None, 20.0, run, 0.0)
+    highs.finish(20.0)
+    # The worker ended (by itself, the model is small) and its dual bound
+    # is a lower bound of the optimum that proves it.
+    assert highs._process is not None and highs._process.returncode == 0
+    assert highs.mip_bound is not None
+    assert highs.mip_bound / SCALE <= optimum + 0.05
+    assert run.bound is not None
+    assert highs.objective is not None
+    assert highs.proves(highs.objective), (highs.mip_bound, highs.objective)
+    # Reproducible solves take no clock-dependent bound.
+    assert not HighsBound(built.model, reproducible=True).search(
+        None, 20.0, run, 0.0
+    )

@@ -136,18 +136,44 @@ class Leadership(Base):
             if least > 0:
                 self.m.add(lead.deputies >= least * y)
             merged = self.merged[r]
-            if not keep or isinstance(merged, int) or r in self.cut:
-                continue
-            if self._parent_deputies(self.org.unit(r)) is not None:
+            if not keep or isinstance(merged, int):
                 continue
             unit = self.org.unit(r)
             joined = sum(
                 self.org.unit(u).leaders * self.x[(u, r)]
                 for u in self.cand.members_of(r)
             )
-            self.m.add(
-                lead.deputies >= least * y + joined - (1 - unit.heads) * merged
-            )
+            kept = least * y + joined - (1 - unit.heads) * merged
+            most, limit = self._merged_range(r)
+            if limit is None or most <= limit:
+                self.m.add(lead.deputies >= kept)
+                continue
+            # Cut to ``limit`` at worst: min(before, limit) is at least
+            # before - (most - limit) and at least limit/most * before.
+            self.m.add(lead.deputies >= kept - (most - limit) * merged)
+            self.m.add(most * lead.deputies >= limit * kept)
+
+    def _merged_range(self, r: str) -> tuple[int, int | None]:
+        """The most deputies ``r`` may keep when merged under ``keep``,
+        and the fewest a cut or ceiling may leave it (``None``: none).
+
+        ``most``: its leaders and those of its ``max_group_size - 1``
+        members with the most, less the one head. The limit: a fixed
+        parent's deputies (the ceiling), or for a unit the child rule may
+        cut, the least floor of the units it may end under
+        (docs/formulation.md).
+        """
+        org = self.org
+        unit = org.unit(r)
+        others = sorted(
+            (org.unit(u).leaders for u in self.cand.members_of(r)),
+            reverse=True,
+        )
+        room = max(0, self.scenario.scope.max_group_size - 1)
+        most = unit.leaders + sum(others[:room]) - 1
+        if r in self.cut and unit.parent is not None:
+            return most, min(self._floor(h) for h in self._homes(unit.parent))
+        return most, self._parent_deputies(unit)
 
     def _floor(self, uid: str) -> int:
         """The fewest deputies ``uid`` has after any plan it survives.
