@@ -27,6 +27,7 @@ from orgplan.optimize.reasons import fold_reasons, merge_reasons
 from orgplan.plan import Plan
 from orgplan.rules import Rulebook
 from orgplan.scenario import Scenario
+from orgplan.territory.start import territorial_start
 
 __all__ = [
     "_Live",
@@ -73,6 +74,11 @@ def solve_greedy(
         steps cannot meet the targets (or had not met them when
         stopped); the message names what is missed.
     """
+    # A purely territorial scope starts from the connected greedy map,
+    # which meets exact counts (orgplan.territory.start).
+    start = territorial_start(org, scenario, rulebook)
+    if start is not None:
+        return start
     started = time.perf_counter()
     search = _Search(org, scenario, rulebook, stop)
     draft = search.must_merge()
