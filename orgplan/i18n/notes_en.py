@@ -95,4 +95,13 @@ NOTES: dict[str, str] = {
         "HiGHS on the CP-SAT model as a MIP ({status}; {dropped} "
         "constraints left out of it)"
     ),
+    # HiGHS's MIP search beside CP-SAT's (orgplan.optimize.bounds).
+    "note_highs_proved": (
+        "optimal: HiGHS's MIP bound on the same model proves it, to a "
+        "relative 1e-6"
+    ),
+    "note_highs_bound": "the bound is HiGHS's MIP bound on the same model",
+    "note_highs_plan": (
+        "the plan is HiGHS's (its MIP search on the same model)"
+    ),
 }

@@ -97,4 +97,13 @@ NOTES: dict[str, str] = {
         "HiGHS giải mô hình CP-SAT dưới dạng MIP ({status}; bỏ qua "
         "{dropped} ràng buộc)"
     ),
+    # HiGHS's MIP search beside CP-SAT's (orgplan.optimize.bounds).
+    "note_highs_proved": (
+        "tối ưu: cận MIP của HiGHS trên cùng mô hình chứng minh điều này, "
+        "với sai số tương đối 1e-6"
+    ),
+    "note_highs_bound": "cận là cận MIP của HiGHS trên cùng mô hình",
+    "note_highs_plan": (
+        "phương án do HiGHS tìm được (tìm kiếm MIP trên cùng mô hình)"
+    ),
 }

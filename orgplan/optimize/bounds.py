@@ -191,17 +191,15 @@ class HighsBound:
             )
         }
 
-    def note(self, cp_bound: float, objective: float) -> str | None:
-        """What the plan says of HiGHS's part in its bound, if any."""
+    def note(self, cp_bound: float, objective: float) -> dict[str, str] | None:
+        """What the plan says of HiGHS's part in its bound, if any (a
+        catalogue message, :func:`orgplan.i18n.message`)."""
         bound = self.mip_bound
         if bound is None or bound <= cp_bound:
             return None
         if self.proves(objective):
-            return (
-                "optimal: HiGHS's MIP bound on the same model proves it, "
-                "to a relative 1e-6"
-            )
-        return "the bound is HiGHS's MIP bound on the same model"
+            return {"key": "note_highs_proved"}
+        return {"key": "note_highs_bound"}
 
     def _rounded(self, bound: float) -> float:
         if not self.integral:

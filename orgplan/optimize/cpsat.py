@@ -275,12 +275,9 @@ def solve_cpsat(
         base = base.model_copy(update={"status": SolveStatus.OPTIMAL})
         bound = model_objective
     notes = plan.notes
-    by_highs = highs.note(cp_bound, solver.objective_value)
     if found is not None:
-        by_highs = "; ".join(
-            ("the plan is HiGHS's (its MIP search on the same model)",)
-            + ((by_highs,) if by_highs else ())
-        )
+        notes = (*notes, {"key": "note_highs_plan"})
+    by_highs = highs.note(cp_bound, solver.objective_value)
     if by_highs:
         notes = (*notes, by_highs)
     plan = plan.model_copy(
