@@ -173,15 +173,10 @@ class Coherence:
     """The coherence rule on one organisation, per-unit facts cached."""
 
     def __init__(
-        self,
-        organisation: Organisation,
-        policy: CoherencePolicy,
-        exempt: Iterable[str] = (),
+        self, organisation: Organisation, policy: CoherencePolicy
     ) -> None:
         self.organisation = organisation
         self.policy = policy
-        # Units the rule lets merge with any sibling (stranded units).
-        self.exempt = frozenset(exempt)
         self._profiles: dict[str, _Profile] = {}
 
     def related(self, a: str, b: str) -> Relation:

@@ -14,11 +14,7 @@ from orgplan.model import Organisation, Unit
 from orgplan.plan import Plan
 from orgplan.rules import Rulebook
 from orgplan.scenario import Scenario
-from orgplan.semantics.coherence import (
-    Coherence,
-    CoherencePolicy,
-    stranded_units,
-)
+from orgplan.semantics.coherence import Coherence, CoherencePolicy
 from orgplan.similarity import function_set
 from orgplan.territory.places import territorial_kinds
 
@@ -95,15 +91,12 @@ def judge_for(
     """The coherence rule of ``scenario`` on ``org`` (cached per unit;
     build one per organisation and reuse it in loops).
 
-    Free undersized units with no related sibling
-    (:func:`~orgplan.semantics.coherence.stranded_units`) are exempt: they
-    must reach ``min_staff`` somehow, so they may join any sibling they
-    could otherwise merge with; the plan lists such merges as weak spots.
+    No unit is exempt: an undersized unit with no related sibling folds
+    into its parent where it may, or stays below its minimum as a warning
+    (:func:`~orgplan.semantics.targets.minimum_binds`); merging it with
+    unrelated work would be a plan no committee signs.
     """
-    policy = CoherencePolicy.from_scenario(scenario, rulebook)
-    free = free_units(org, scenario)
-    stranded = stranded_units(org, policy, rulebook, scenario.scope.kinds)
-    return Coherence(org, policy, [u for u in stranded if u in free])
+    return Coherence(org, CoherencePolicy.from_scenario(scenario, rulebook))
 
 
 def must_partners(scenario: Scenario) -> dict[str, set[str]]:
@@ -201,14 +194,11 @@ def coherence_obstacle(
 
     The coherence rule (:mod:`orgplan.semantics.coherence`; semantics
     section 5). Units the scenario lists in one ``must_merge`` group pass
-    (the committee decided; the plan lists them as weak spots), and so
-    does a stranded undersized unit with a sibling (:func:`judge_for`).
+    (the committee decided; the plan lists them as weak spots).
     """
     if rep.id in must_partners(scenario).get(unit.id, ()):
         return None
     judge = judge or judge_for(org, scenario, rulebook)
-    if {rep.id, unit.id} & judge.exempt and rep.parent == unit.parent:
-        return None
     relation = judge.related(rep.id, unit.id)
     if relation.related:
         return None

@@ -18,7 +18,8 @@ from orgplan.i18n import message
 from orgplan.model import Organisation
 from orgplan.rules import Rulebook
 from orgplan.scenario import Scenario
-from orgplan.semantics.scope import free_units, undersized_by
+from orgplan.semantics.coherence import CoherencePolicy, stranded_units
+from orgplan.semantics.scope import free_units, may_fold, undersized_by
 
 # Digits a cut's product is rounded to before the ceiling: float noise
 # (0.07 * 100 = 7.000000000000001) must not ask for one unit more.
@@ -201,13 +202,37 @@ def _targets(
     return found
 
 
+def minimum_binds(
+    org: Organisation, scenario: Scenario, rulebook: Rulebook
+) -> frozenset[str]:
+    """The units a plan must bring to their kind's ``min_staff``.
+
+    The free units (:func:`~orgplan.semantics.scope.free_units`), less
+    those the rules leave no coherent way to grow: below the minimum, no
+    related sibling to merge with (:func:`~orgplan.semantics.coherence.
+    stranded_units`) and no fold into the parent (not allowed, or its
+    parent locked). Such a unit stays as it is and the plan lists it,
+    as a warning, for the committee to decide (widen ``scope.
+    min_similarity`` or ``allow_pairs``, allow folds, or keep it):
+    docs/semantics.md section 5.
+    """
+    free = free_units(org, scenario)
+    policy = CoherencePolicy.from_scenario(scenario, rulebook)
+    stuck = {
+        uid
+        for uid in stranded_units(org, policy, rulebook, scenario.scope.kinds)
+        if uid in free and not may_fold(org, rulebook, scenario, uid)
+    }
+    return frozenset(free - stuck)
+
+
 def _min_staff(
     org: Organisation,
     scenario: Scenario,
     rulebook: Rulebook,
     after: Organisation,
 ) -> list[Shortfall]:
-    free = free_units(org, scenario)
+    free = minimum_binds(org, scenario, rulebook)
     found = []
     for unit in after.units:
         short = undersized_by(rulebook, unit)
