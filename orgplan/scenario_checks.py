@@ -195,9 +195,9 @@ def _obstacle(
     scenario: Scenario,
     rulebook: Rulebook,
     group: Iterable[str],
-) -> str | None:
+) -> Mapping[str, Any] | None:
     """Why no member of ``group`` may represent the others (kinds,
-    ``scope.merge_within``), or ``None``."""
+    ``scope.merge_within``; a message), or ``None``."""
     from orgplan.semantics.scope import merge_obstacle, neighbours
 
     found = [organisation.unit_by_id.get(u) for u in dict.fromkeys(group)]

@@ -11,6 +11,7 @@ brought together and that it could have consolidated are flagged too
 from __future__ import annotations
 
 from orgplan.check.violation import Violation
+from orgplan.i18n import parts
 from orgplan.model import Organisation
 from orgplan.plan import Plan
 from orgplan.rules import Rulebook
@@ -45,8 +46,11 @@ def coherence(
                     org, rulebook, scenario, first, unit, judge
                 )
                 if reason:
+                    key, fields = parts(reason)
                     found.append(
-                        Violation("coherence.unrelated_merge", unit.id, reason)
+                        Violation.of(
+                            "coherence.unrelated_merge", unit.id, key, **fields
+                        )
                     )
     if blind:
         found.append(

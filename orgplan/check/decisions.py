@@ -11,6 +11,7 @@ from collections import Counter
 
 from orgplan.check.coherence import coherence
 from orgplan.check.violation import Violation
+from orgplan.i18n import parts
 from orgplan.model import Organisation
 from orgplan.plan import Plan, Split
 from orgplan.rules import Rulebook
@@ -116,13 +117,18 @@ def decisions(
                 parents=parents,
             )
             if reason:
-                found.append(Violation("merge_scope", member, reason))
+                key, fields = parts(reason)
+                found.append(
+                    Violation.of("merge_scope", member, key, **fields)
+                )
     for fold in plan.flattened:
         unit = known.get(fold.unit)
         if unit is not None:
             found += [
-                Violation("fold", fold.unit, reason)
-                for reason in fold_obstacles(org, rulebook, unit, fold.into)
+                Violation.of("fold", fold.unit, key, **fields)
+                for key, fields in map(
+                    parts, fold_obstacles(org, rulebook, unit, fold.into)
+                )
             ]
     found += coherence(org, scenario, rulebook, plan)
     found += _split_rules(org, plan)

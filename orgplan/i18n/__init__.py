@@ -83,6 +83,12 @@ def message(value: str | Mapping[str, Any], lang: Lang = "en") -> str:
     return t(str(value["key"]), lang, **fields)
 
 
+def parts(value: Mapping[str, Any]) -> tuple[str, dict[str, Any]]:
+    """A message's key and its fields apart (for ``Violation.of`` and
+    ``Problem.of``, which take them so)."""
+    return str(value["key"]), {k: v for k, v in value.items() if k != "key"}
+
+
 def _field(value: Any, lang: Lang) -> Any:
     if isinstance(value, Mapping) and "key" in value:
         return message(value, lang)

@@ -7,6 +7,7 @@ adding its key to both tables.
 
 from orgplan.i18n.checks_en import CHECKS
 from orgplan.i18n.notes_en import NOTES
+from orgplan.i18n.obstacles_en import OBSTACLES
 from orgplan.i18n.problems_en import PROBLEMS
 
 MESSAGES: dict[str, str] = {
@@ -434,6 +435,8 @@ MESSAGES: dict[str, str] = {
     **CHECKS,
     # A plan's notes (orgplan.i18n.notes_en).
     **NOTES,
+    # Why units may not merge or fold (orgplan.i18n.obstacles_en).
+    **OBSTACLES,
     # The phases of a solve (orgplan.optimize.progress.PHASES), shown
     # while orgplan plan waits.
     "cli_phase": "{phase}... {elapsed} s",

@@ -6,6 +6,7 @@ column meanings and rule sources are in :mod:`orgplan.i18n.vi_input`.
 
 from orgplan.i18n.checks_vi import CHECKS
 from orgplan.i18n.notes_vi import NOTES
+from orgplan.i18n.obstacles_vi import OBSTACLES
 from orgplan.i18n.problems_vi import PROBLEMS
 
 MESSAGES: dict[str, str] = {
@@ -438,6 +439,8 @@ MESSAGES: dict[str, str] = {
     **CHECKS,
     # A plan's notes (orgplan.i18n.notes_vi).
     **NOTES,
+    # Why units may not merge or fold (orgplan.i18n.obstacles_vi).
+    **OBSTACLES,
     # The phases of a solve (orgplan.optimize.progress.PHASES), shown
     # while orgplan plan waits.
     "cli_phase": "{phase}... {elapsed} giây",

@@ -21,6 +21,7 @@ from orgplan.rules import Rulebook
 from orgplan.scenario import Scenario
 from orgplan.semantics.coherence import Coherence, CoherencePolicy
 from orgplan.semantics.scope import (
+    Obstacle,
     coherence_obstacle,
     fold_obstacles,
     judge_for,
@@ -283,8 +284,9 @@ def may_merge_reason(
     rulebook: Rulebook,
     a: str,
     b: str,
-) -> str | None:
-    """Why units ``a`` and ``b`` may not merge, or ``None`` if they may.
+) -> Obstacle | None:
+    """Why units ``a`` and ``b`` may not merge (a message), or ``None`` if
+    they may.
 
     Raises
     ------

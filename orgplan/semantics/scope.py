@@ -9,7 +9,9 @@ the greedy's steps and the checker ask these functions.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from typing import Any
 
+from orgplan.i18n import LANGS, number_text
 from orgplan.model import Organisation, Unit
 from orgplan.plan import Plan
 from orgplan.rules import Rulebook
@@ -17,6 +19,11 @@ from orgplan.scenario import Scenario
 from orgplan.semantics.coherence import Coherence, CoherencePolicy
 from orgplan.similarity import function_set
 from orgplan.territory.places import territorial_kinds
+
+# Why a decision is not allowed: a catalogue message as data
+# (``{"key": ..., **fields}``, :func:`orgplan.i18n.message`), put in words
+# in the reader's language where it is shown.
+Obstacle = dict[str, Any]
 
 
 def locked_units(org: Organisation, scenario: Scenario) -> set[str]:
@@ -120,8 +127,9 @@ def merge_obstacle(
     coherent: bool = True,
     homes: Mapping[str, frozenset[str]] | None = None,
     parents: Mapping[str, str] | None = None,
-) -> str | None:
-    """Why ``unit`` may not merge into ``rep``, or ``None`` if it may.
+) -> Obstacle | None:
+    """Why ``unit`` may not merge into ``rep`` (a message), or ``None`` if
+    it may.
 
     The kinds must match (or be listed in ``merges_with``), the units
     must share what ``scope.merge_within`` names, judged on the input,
@@ -134,21 +142,27 @@ def merge_obstacle(
     receiver.
     """
     if not kinds_merge(rulebook, rep, unit):
-        return (
-            f"{unit.id} (a {unit.kind}) may not merge into {rep.id} "
-            f"(a {rep.kind})"
-        )
+        return {
+            "key": "obstacle_kinds",
+            "unit": unit.id,
+            "kind": _kind(rulebook, unit.kind),
+            "rep": rep.id,
+            "rep_kind": _kind(rulebook, rep.kind),
+        }
     rule = scenario.scope.merge_within
     if not within(
         unit, rep, rule, neighbours(org) if near is None else near
     ) and not _merged_parents(unit, rep, rule, homes, parents or {}) and not (
         _territorial(unit, rep, scenario)
     ):
-        return (
-            f"{unit.id} may not merge into {rep.id}: the scenario merges "
-            f"only within one {rule}"
-            + ("" if rule == "adjacent" else f" and they differ in {rule}")
-        )
+        if rule == "adjacent":
+            return {"key": "obstacle_adjacent", "unit": unit.id, "rep": rep.id}
+        return {
+            "key": "obstacle_within",
+            "unit": unit.id,
+            "rep": rep.id,
+            "rule": {"key": f"obstacle_rule_{rule}"},
+        }
     if not coherent:
         return None
     return coherence_obstacle(org, rulebook, scenario, rep, unit, judge)
@@ -189,8 +203,9 @@ def coherence_obstacle(
     rep: Unit,
     unit: Unit,
     judge: Coherence | None = None,
-) -> str | None:
-    """Why the work of ``unit`` and ``rep`` is too unrelated to merge.
+) -> Obstacle | None:
+    """Why the work of ``unit`` and ``rep`` is too unrelated to merge (a
+    message), or ``None``.
 
     The coherence rule (:mod:`orgplan.semantics.coherence`; semantics
     section 5). Units the scenario lists in one ``must_merge`` group pass
@@ -202,11 +217,23 @@ def coherence_obstacle(
     relation = judge.related(rep.id, unit.id)
     if relation.related:
         return None
-    return (
-        f"{unit.id} may not merge into {rep.id}: their work is not related "
-        f"({relation.reason.replace('_', ' ')}, similarity "
-        f"{relation.similarity:.2f})"
-    )
+    return {
+        "key": "obstacle_unrelated",
+        "unit": unit.id,
+        "rep": rep.id,
+        "why": {"key": f"relation_{relation.reason}"},
+        "similarity": {
+            lang: number_text(round(relation.similarity, 2), lang)
+            for lang in LANGS
+        },
+    }
+
+
+def _kind(rulebook: Rulebook, kind: str) -> dict[str, str]:
+    """A kind in words: its code in English (as the rulebook and the
+    scenario write it), its label in Vietnamese."""
+    rules = rulebook.kinds.get(kind)
+    return {"en": kind, "vi": rules.label_vi if rules else kind}
 
 
 def group_obstacle(
@@ -215,8 +242,9 @@ def group_obstacle(
     scenario: Scenario,
     members: Iterable[str],
     judge: Coherence | None = None,
-) -> str | None:
-    """Why two members of one merged group are too unrelated, or ``None``.
+) -> Obstacle | None:
+    """Why two members of one merged group are too unrelated (a message),
+    or ``None``.
 
     Coherence holds pairwise: every two members of a group, not only each
     member and the representative (:func:`coherence_obstacle`).
@@ -258,28 +286,36 @@ def staff_below(rulebook: Rulebook, kind_id: str, quota: int) -> int:
 
 def fold_obstacles(
     org: Organisation, rulebook: Rulebook, unit: Unit, into: str | None
-) -> list[str]:
-    """Why ``unit`` may not fold into ``into``; empty when it may.
+) -> list[Obstacle]:
+    """Why ``unit`` may not fold into ``into`` (messages); empty when it
+    may.
 
     Its kind must be ``foldable``, ``into`` its parent in the input (a
     unit of the organisation), and it intermediate or undersized
     (:func:`worth_folding`; semantics section 5). Locks, scope and
     ``scope.allow_fold`` are asked separately (:func:`may_fold`).
     """
-    found = []
+    found: list[Obstacle] = []
     rules = rulebook.kinds.get(unit.kind)
     if rules is None or not rules.foldable:
-        found.append(f"{unit.id} is folded but a {unit.kind} may not be")
+        found.append(
+            {
+                "key": "obstacle_fold_kind",
+                "unit": unit.id,
+                "kind": _kind(rulebook, unit.kind),
+            }
+        )
     if unit.parent != into or into not in org.unit_by_id:
         found.append(
-            f"{unit.id} is folded into {into}, which is not its parent "
-            f"({unit.parent or 'none'})"
+            {
+                "key": "obstacle_fold_parent",
+                "unit": unit.id,
+                "into": into,
+                "parent": unit.parent or {"key": "obstacle_no_parent"},
+            }
         )
     if not worth_folding(org, rulebook, unit):
-        found.append(
-            f"{unit.id} is folded but is neither an intermediate unit (it "
-            "has no units under it) nor below its kind's minimum staff"
-        )
+        found.append({"key": "obstacle_fold_worth", "unit": unit.id})
     return found
 
 

@@ -16,6 +16,7 @@ from orgplan.scenario import Scenario
 from orgplan.semantics.after import apply_structure
 from orgplan.semantics.naming import name_plan
 from orgplan.semantics.scope import (
+    Obstacle,
     free_units,
     group_obstacle,
     judge_for,
@@ -81,7 +82,7 @@ class _Search:
         self.apart = {frozenset(pair) for pair in scenario.must_not_merge}
         self.limits = unit_limits(scenario, rulebook)
         self.caps = _Caps(rulebook)
-        self.obstacles: dict[tuple[str, str], str | None] = {}
+        self.obstacles: dict[tuple[str, str], Obstacle | None] = {}
         self.sims: dict[tuple[str, str], float] = {}
         self.localities = neighbours(org)
         self.judge = judge_for(org, scenario, rulebook)
@@ -153,7 +154,7 @@ class _Search:
             self.sims[a, b] = similarity(self.org, a, b)
         return self.sims[a, b]
 
-    def _obstacle(self, rep: str, uid: str) -> str | None:
+    def _obstacle(self, rep: str, uid: str) -> Obstacle | None:
         key = (rep, uid)
         if key not in self.obstacles:
             self.obstacles[key] = merge_obstacle(
@@ -214,11 +215,11 @@ class _Search:
 
     def _group(
         self, members: list[str], reps: list[str]
-    ) -> tuple[tuple[str, ...] | None, str]:
+    ) -> tuple[tuple[str, ...] | None, Obstacle | None]:
         """The group with the first of ``reps`` that may represent it.
 
-        Returns the members, representative first, or ``None`` and why
-        they cannot form one group.
+        Returns the members, representative first, and ``None``; or
+        ``None`` and why they cannot form one group (a message).
         """
         reason = self._group_obstacle(members)
         if reason:
@@ -227,24 +228,26 @@ class _Search:
             obstacles = [
                 self._obstacle(rep, uid) for uid in members if uid != rep
             ]
-            reason = next((o for o in obstacles if o), "")
+            reason = next((o for o in obstacles if o), None)
             if not reason:
-                return (rep, *(u for u in members if u != rep)), ""
+                return (rep, *(u for u in members if u != rep)), None
         return None, reason
 
-    def _group_obstacle(self, members: list[str]) -> str | None:
-        """Why these units cannot be in one group, whoever represents it."""
+    def _group_obstacle(self, members: list[str]) -> Obstacle | None:
+        """Why these units cannot be in one group, whoever represents it
+        (a message)."""
         for uid in members:
             if uid not in self.org.unit_by_id:
-                return f"{uid} is not a unit"
+                return {"key": "obstacle_not_a_unit", "unit": uid}
             if uid not in self.free:
-                return f"{uid} is locked or of a kind outside the scope"
-        if len(members) > self.scenario.scope.max_group_size:
-            return "more members than scope.max_group_size"
+                return {"key": "obstacle_not_free", "unit": uid}
+        most = self.scenario.scope.max_group_size
+        if len(members) > most:
+            return {"key": "obstacle_group_size", "most": most}
         if not self.scenario.scope.allow_merge:
-            return "the scenario allows no merges"
+            return {"key": "obstacle_no_merges"}
         if self._apart(set(members), set(members)):
-            return "it contains a must_not_merge pair"
+            return {"key": "obstacle_must_not_merge"}
         return group_obstacle(
             self.org, self.rulebook, self.scenario, members, self.judge
         )
