@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from bench.generate import generate
 from orgplan.check import check_plan
 from orgplan.errors import InfeasibleScenario
+from orgplan.i18n import message
 from orgplan.optimize import Progress, solve_structure
 from orgplan.scenario import Method, Scenario, SolverParams
 
@@ -140,7 +141,8 @@ def measure(
     row.status = plan.status.value
     row.objective, row.bound, row.gap = plan.objective, plan.bound, plan.gap
     row.first_s = firsts[0] if firsts else None
-    row.notes = list(plan.notes)
+    # Notes may be catalogue messages: in English words here.
+    row.notes = [message(n) for n in plan.notes]
     if plan.objective is not None:
         errors = [
             v

@@ -29,7 +29,17 @@ MINE = ("province-departments", "sub-departments", "service-units")
 
 # The real 2025 pairs besides Planning & Investment + Finance (a
 # must_merge of the scenario): docs/semantics.md section 5.
-PAIRS_2025 = (("SGTVT", "SXD"), ("STNMT", "SNNPTNT"), ("STTTT", "SKHCN"))
+# Each department merged in 2025 and the departments that took its work:
+# Information and Communications went to Science and Technology, its
+# press and publishing to Culture (Decree 45/2025). In this invented
+# province the two are equally related to it (press and digital
+# transformation link it to either), and the objectives of the two plans
+# differ by 0.04%: either is the 2025 pattern.
+PAIRS_2025 = (
+    ("SGTVT", ("SXD",)),
+    ("STNMT", ("SNNPTNT",)),
+    ("STTTT", ("SKHCN", "SVHTTDL")),
+)
 
 
 def solve(name: str, seconds: float = 3) -> tuple[Organisation, Plan]:
@@ -118,7 +128,9 @@ def test_province_departments_recovers_the_2025_pairs(
     _, plan = departments
     group = _group_of(plan)
     found = [
-        a for a, b in PAIRS_2025 if a in group and group.get(b) == group[a]
+        a
+        for a, receivers in PAIRS_2025
+        if a in group and any(group.get(b) == group[a] for b in receivers)
     ]
     assert len(found) == len(PAIRS_2025), plan.merges
 
