@@ -31,19 +31,19 @@ from orgplan.commands.localised import LocalisedGroup
 from orgplan.commands.outputs import chart, compare, export
 from orgplan.commands.planning import check, plan
 from orgplan.errors import OrgplanError
+from orgplan.i18n import t
 
 
-@click.group(cls=LocalisedGroup, context_settings=CONTEXT)
-@click.version_option(orgplan.__version__, prog_name="orgplan")
+@click.group(
+    cls=LocalisedGroup, context_settings=CONTEXT, help=t("help.orgplan")
+)
+# "orgplan 0.1.0": no words to translate.
+@click.version_option(
+    orgplan.__version__, prog_name="orgplan", message="%(prog)s %(version)s"
+)
 def main() -> None:
-    """Plan the restructuring of a public administration.
-
-    Load an organisation from CSV files or an Excel workbook, check it,
-    measure it, and let the optimiser propose mergers, folded levels and
-    leadership posts under the decrees' rules, with a staffing plan.
-
-    Example: orgplan plan scenarios/province-departments --out out/
-    """
+    """The ``orgplan`` group; its help is ``help.orgplan`` in the
+    catalogue."""
     # Warnings are printed as plain lines, without Python's source line.
     warnings.showwarning = plain_warning
 
@@ -57,29 +57,22 @@ DEMO_SCENARIO = (
 )
 
 
-@main.command()
+@main.command(help=t("help.demo"))
 @click.option(
     "--out",
     default=Path("out/demo"),
     show_default=True,
     type=click.Path(file_okay=False, path_type=Path),
-    help="Folder to write the plan into.",
+    help=t("help.demo.out"),
 )
-@time_limit_option("Seconds to search [default: the scenario's, 45].")
+@time_limit_option(t("help.demo.time_limit"))
 @lang_option
 @click.pass_context
 @user_errors
 def demo(
     ctx: click.Context, out: Path, time_limit: float | None, lang: str | None
 ) -> None:
-    """Plan the bundled province-departments scenario end to end.
-
-    An invented province with the 19 departments of 2024 is brought to
-    at most 14 departments and 15% fewer focal points (Decree 45/2025):
-    the same as `orgplan plan scenarios/province-departments --out OUT`.
-
-    Example: orgplan demo --out out/demo --lang vi
-    """
+    """``orgplan demo``; its help is ``help.demo`` in the catalogue."""
     if not (DEMO_SCENARIO / "scenario.yaml").is_file():
         raise OrgplanError(
             f"the bundled scenario {DEMO_SCENARIO} is missing; the demo "

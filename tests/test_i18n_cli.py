@@ -10,6 +10,7 @@ from click.testing import CliRunner
 
 from cli import main
 from orgplan.commands.localised import asked_lang
+from orgplan.i18n import has, t
 from orgplan.i18n.click_vi import CLICK_VI
 
 
@@ -34,7 +35,7 @@ def test_every_word_translated_is_one_click_says() -> None:
 @pytest.mark.parametrize(
     ("args", "env", "words"),
     [
-        (("plan", "--lang", "vi"), {}, "Lỗi: Thiếu đối số 'SCENARIO'."),
+        (("plan", "--lang", "vi"), {}, "Lỗi: Thiếu đối số 'KỊCH_BẢN'."),
         (("plan", "--lang=vi", "--workers", "x"), {}, "Giá trị không hợp lệ"),
         (("frobnicate",), {"ORGPLAN_LANG": "vi"}, "Lỗi: Không có lệnh"),
     ],
@@ -78,3 +79,51 @@ def test_the_language_is_read_before_parsing(
 ) -> None:
     monkeypatch.setenv("ORGPLAN_LANG", env)
     assert asked_lang(args) == lang
+
+
+def _commands() -> dict[str, click.Command]:
+    return {"orgplan": main, **main.commands}
+
+
+@pytest.mark.parametrize("name", sorted(_commands()))
+def test_every_help_text_has_its_vietnamese(name: str) -> None:
+    # A command or option whose help is English only would show English
+    # under --lang vi.
+    command = _commands()[name]
+    assert has(f"help.{name}", "vi")
+    for param in command.params:
+        if isinstance(param, click.Argument):
+            assert has(f"metavar.{param.name}", "vi"), param.name
+        elif getattr(param, "help", None) not in CLICK_VI:
+            keys = (f"help.{name}.{param.name}", f"help.{param.name}")
+            assert any(has(k, "vi") for k in keys), (name, param.name)
+
+
+@pytest.mark.parametrize("name", sorted(main.commands))
+def test_help_in_vietnamese_and_back(name: str) -> None:
+    code, out = _run(name, "--help", "--lang", "vi")
+    assert code == 0
+    assert "Tùy chọn:" in out and "Ví dụ:" in out
+    assert t(f"help.{name}", "vi")[:40] in out
+    flat = " ".join(out.split())
+    english = [
+        p.help
+        for p in main.commands[name].params
+        if isinstance(p, click.Option)
+        and p.help
+        and " ".join(p.help.split()) in flat
+    ]
+    assert english == []
+    for words in ("Options:", "Show this message", "Example:"):
+        assert words not in out
+    code, out = _run(name, "--help")
+    assert "Options:" in out and "Example:" in out
+    assert "Tùy chọn:" not in out
+
+
+def test_the_group_help_follows_the_environment() -> None:
+    code, out = _run("--help", env={"ORGPLAN_LANG": "vi"})
+    assert code == 0
+    assert t("help.orgplan", "vi")[:40] in out
+    assert "Lệnh:" in out and "Commands:" not in out
+    assert "Show the version" not in out

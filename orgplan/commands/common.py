@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from orgplan.errors import OrgplanError, OrgplanWarning
-from orgplan.i18n import LANGS, Lang, label, resolve_lang
+from orgplan.i18n import LANGS, Lang, label, resolve_lang, t
 
 if TYPE_CHECKING:
     from rich.table import Table
@@ -29,9 +29,7 @@ F = TypeVar("F", bound=Callable[..., Any])
 lang_option = click.option(
     "--lang",
     type=click.Choice(LANGS),
-    help="Language of everything shown and written: en, or vi for "
-    "Vietnamese [default: the scenario's lang, else $ORGPLAN_LANG, "
-    "else en].",
+    help=t("help.lang"),
 )
 
 

@@ -30,20 +30,14 @@ OVER_CAP_HEADERS = (
 )
 
 
-@click.command()
-@click.argument("path", type=click.Path(path_type=Path))
+@click.command(help=t("help.validate"))
+@click.argument(
+    "path", metavar=t("metavar.path"), type=click.Path(path_type=Path)
+)
 @lang_option
 @user_errors
 def validate(path: Path, lang: str | None) -> None:
-    """Check input data or a scenario and list every problem in it.
-
-    PATH is a folder of CSV files, an .xlsx workbook, a scenario .yaml
-    file or a folder holding scenario.yaml. Each problem is printed with
-    its file, sheet, row and column. Warnings are printed too but leave
-    the input valid (exit 0); any error exits with 1.
-
-    Example: orgplan validate scenarios/province-small
-    """
+    """``orgplan validate``; its help is ``help.validate`` in the catalogue."""
     language = command_lang(lang)
     problems = orgplan.check_input(path)
     for problem in problems:
@@ -72,23 +66,17 @@ def validate(path: Path, lang: str | None) -> None:
         click.echo(t("cli_valid", language, path=path))
 
 
-@click.command()
-@click.argument("path", type=click.Path(path_type=Path))
+@click.command(help=t("help.stats"))
+@click.argument(
+    "path", metavar=t("metavar.path"), type=click.Path(path_type=Path)
+)
 @click.option(
-    "--json", "as_json", is_flag=True, help="Print every number as JSON."
+    "--json", "as_json", is_flag=True, help=t("help.stats.as_json")
 )
 @lang_option
 @user_errors
 def stats(path: Path, as_json: bool, lang: str | None) -> None:
-    """Show the headline numbers of an organisation.
-
-    Units, focal points, layers, leaders, quota against actual staff,
-    spans of control, staff by locality and the units above their deputy
-    cap. PATH is anything `orgplan validate` accepts; a scenario's rule
-    overrides apply.
-
-    Example: orgplan stats scenarios/province-small --lang vi
-    """
+    """``orgplan stats``; its help is ``help.stats`` in the catalogue."""
     from orgplan.graph import stats as organisation_stats
 
     language = command_lang(lang)
@@ -152,22 +140,17 @@ def _print_stats(numbers: dict[str, Any], title: str, lang: Lang) -> None:
     )
 
 
-@click.command()
-@click.argument("out", type=click.Path(dir_okay=False, path_type=Path))
-@click.option(
-    "--force", is_flag=True, help="Overwrite OUT if it exists."
+@click.command(help=t("help.template"))
+@click.argument(
+    "out",
+    metavar=t("metavar.out"),
+    type=click.Path(dir_okay=False, path_type=Path),
 )
+@click.option("--force", is_flag=True, help=t("help.template.force"))
 @lang_option
 @user_errors
 def template(out: Path, lang: str | None, force: bool) -> None:
-    """Write a blank input workbook to fill in, with a README sheet.
-
-    The workbook has one sheet per table (units, localities, staff,
-    functions) with drop-down lists where values are fixed, and a README
-    sheet that explains every column. OUT must end in .xlsx.
-
-    Example: orgplan template hoa-son.xlsx --lang vi
-    """
+    """``orgplan template``; its help is ``help.template`` in the catalogue."""
     language = command_lang(lang)
     if out.suffix.lower() != ".xlsx":
         raise click.BadParameter(

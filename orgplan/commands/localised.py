@@ -1,5 +1,5 @@
-"""Click's own words (usage errors, "Error:", "Usage:") in the language
-asked for.
+"""Click's own words (usage errors, "Error:", "Usage:") and the commands'
+help in the language asked for.
 
 Click words its messages through ``gettext`` names bound in each of its
 modules when they load; while a command line with ``--lang vi`` (or
@@ -9,6 +9,10 @@ back afterwards. The language is read from the arguments before click
 parses them, since a usage error is raised while parsing. A scenario's
 ``lang:`` is not known at that point: usage errors follow ``--lang`` and
 the environment only.
+
+The commands' help is the catalogue's (:mod:`orgplan.i18n.help_en`);
+under ``vi`` :func:`_help` puts the Vietnamese texts and placeholders in
+place for the run, and the English ones back afterwards.
 """
 
 from __future__ import annotations
@@ -16,7 +20,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from types import ModuleType
 from typing import Any
 
@@ -29,7 +33,7 @@ import click.parser
 import click.termui
 import click.types
 
-from orgplan.i18n import LANG_VARIABLE
+from orgplan.i18n import LANG_VARIABLE, has, t
 from orgplan.i18n.click_vi import CLICK_VI
 
 # Click's modules that word messages (each binds gettext's names itself).
@@ -107,13 +111,66 @@ def _metavars(group: click.Group, lang: str) -> Iterator[None]:
         group.subcommand_metavar = before
 
 
+@contextlib.contextmanager
+def _help(group: click.Group, lang: str) -> Iterator[None]:
+    """Every command's help, its options' help and the placeholders of
+    arguments and values in ``lang`` (only ``vi`` differs)."""
+    if lang != "vi":
+        yield
+        return
+    commands = {"orgplan": group, **group.commands}
+    saved: list[tuple[object, str, Any]] = []
+
+    def put(thing: object, attribute: str, value: Any) -> None:
+        saved.append((thing, attribute, getattr(thing, attribute)))
+        setattr(thing, attribute, value)
+
+    for name, command in commands.items():
+        if has(f"help.{name}", "vi"):
+            put(command, "help", t(f"help.{name}", "vi"))
+        # Click's own --help option, made (and kept) on first use, is
+        # made again in this run's words.
+        put(command, "_help_option", None)
+        for param in command.params:
+            _param_help(name, param, put)
+    try:
+        yield
+    finally:
+        for thing, attribute, value in reversed(saved):
+            setattr(thing, attribute, value)
+
+
+def _param_help(
+    command: str, param: click.Parameter, put: Callable[..., None]
+) -> None:
+    """A parameter's help and placeholder in Vietnamese."""
+    if isinstance(param, click.Argument):
+        if has(f"metavar.{param.name}", "vi"):
+            put(param, "metavar", t(f"metavar.{param.name}", "vi"))
+        return
+    given = getattr(param, "help", None)
+    keys = [f"help.{command}.{param.name}", f"help.{param.name}"]
+    found = next((k for k in keys if has(k, "vi")), None)
+    if given and found:
+        put(param, "help", t(found, "vi"))
+    elif given in CLICK_VI:
+        # Click's own options (--version).
+        put(param, "help", CLICK_VI[given])
+    if param.metavar is None and param.type.name in CLICK_VI:
+        # FLOAT RANGE, DIRECTORY... by the type's name; choices show
+        # their codes.
+        words = CLICK_VI[param.type.name].upper().replace(" ", "_")
+        put(param, "metavar", words)
+
+
 class LocalisedGroup(click.Group):
-    """A group whose usage errors and "Error:" lines follow ``--lang``."""
+    """A group whose help, usage errors and "Error:" lines follow
+    ``--lang``."""
 
     def main(  # type: ignore[override]
         self, args: Sequence[str] | None = None, *rest: Any, **extra: Any
     ) -> Any:
         given = sys.argv[1:] if args is None else list(args)
         lang = asked_lang(given)
-        with speaking(lang), _metavars(self, lang):
+        with speaking(lang), _metavars(self, lang), _help(self, lang):
             return super().main(args, *rest, **extra)

@@ -62,35 +62,35 @@ def refuse_unchecked(
     )
 
 
-@click.command()
-@click.argument("plan_path", type=click.Path(path_type=Path))
+@click.command(help=t("help.export"))
+@click.argument(
+    "plan_path",
+    metavar=t("metavar.plan_path"),
+    type=click.Path(path_type=Path),
+)
 @click.option(
     "--format",
     "fmt",
     type=click.Choice(["xlsx", "csv", "json", "data"]),
     default="xlsx",
     show_default=True,
-    help="xlsx: staffing-plan.xlsx; csv: staffing-plan/*.csv; json: "
-    "staffing-plan.json; data: the organisation after the plan as input "
-    "files, organisation-after/*.csv (read back by validate and plan).",
+    help=t("help.export.fmt"),
 )
 @click.option(
     "--out",
     type=click.Path(file_okay=False, path_type=Path),
-    help="Folder to write to [default: the plan's folder].",
+    help=t("help.export.out"),
 )
 @lang_option
 @click.option(
     "--data",
     type=click.Path(path_type=Path),
-    help="The organisation's data or scenario, when the plan does not "
-    "name it.",
+    help=t("help.export.data"),
 )
 @click.option(
     "--force",
     is_flag=True,
-    help="Export a plan that orgplan check rejects, or from a folder that "
-    "no longer matches its manifest, with a warning.",
+    help=t("help.export.force"),
 )
 @user_errors
 def export(
@@ -101,14 +101,7 @@ def export(
     data: Path | None,
     force: bool,
 ) -> None:
-    """Export a plan's staffing tables: summary, units after, mergers,
-    leadership, transfers, separations and movers.
-
-    PLAN_PATH is a plan.json written by `orgplan plan`; the organisation
-    is read from the data or scenario the plan names, or from --data.
-
-    Example: orgplan export out/plan.json --format csv --lang vi
-    """
+    """``orgplan export``; its help is ``help.export`` in the catalogue."""
     from orgplan.export import plan_organisation, write_staffing_plan
     from orgplan.io.run_folder import folder_lock
 
@@ -132,13 +125,16 @@ def export(
 # --- views: chart, compare -----------------------------------------------
 
 
-@click.command()
-@click.argument("path", type=click.Path(exists=True, path_type=Path))
+@click.command(help=t("help.chart"))
+@click.argument(
+    "path",
+    metavar=t("metavar.path"),
+    type=click.Path(exists=True, path_type=Path),
+)
 @click.option(
     "--view",
     type=click.Choice(["before", "after", "diff"]),
-    help="Which chart [default: before for data, diff for a plan or a "
-    "scenario].",
+    help=t("help.chart.view"),
 )
 @click.option(
     "--format",
@@ -146,38 +142,37 @@ def export(
     type=click.Choice(["svg", "pdf", "png", "dot"]),
     default="svg",
     show_default=True,
-    help="A PDF holds every page; SVG and PNG give a file per page.",
+    help=t("help.chart.fmt"),
 )
 @click.option(
     "--out",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="File to write [default: VIEW.FORMAT in the current folder].",
+    help=t("help.chart.out"),
 )
-@click.option("--root", help="Draw only this unit (an id) and its subtree.")
+@click.option("--root", help=t("help.chart.root"))
 @click.option(
     "--depth",
     type=click.IntRange(min=1),
-    help="Levels to draw from the top; deeper units are summed up.",
+    help=t("help.chart.depth"),
 )
 @click.option(
     "--max-boxes",
     type=click.IntRange(min=0),
     default=60,
     show_default=True,
-    help="Boxes per page before the chart is cut into pages (0: one page).",
+    help=t("help.chart.max_boxes"),
 )
 @lang_option
 @click.option(
     "--data",
     type=click.Path(path_type=Path),
-    help="The organisation of a plan.json that does not name its data.",
+    help=t("help.chart.data"),
 )
-@time_limit_option("Seconds to solve a scenario [default: the scenario's].")
+@time_limit_option(t("help.chart.time_limit"))
 @click.option(
     "--force",
     is_flag=True,
-    help="Draw a plan that orgplan check rejects, or from a folder that "
-    "no longer matches its manifest, with a warning.",
+    help=t("help.chart.force"),
 )
 @user_errors
 def chart(
@@ -193,18 +188,7 @@ def chart(
     time_limit: float | None,
     force: bool,
 ) -> None:
-    """Draw an organisation chart: before, after a plan, or the changes.
-
-    PATH is an organisation's data (a folder of CSV files or a workbook;
-    before view only), a scenario (solved first unless the view is
-    before) or a plan.json. Large charts are cut into pages, one per
-    subtree; a unit whose subtree goes on another page says how many
-    units and staff are below it, and on which page.
-    Without Graphviz, the DOT source is written and the message says
-    what to install.
-
-    Example: orgplan chart out/plan.json --view diff --format pdf --lang vi
-    """
+    """``orgplan chart``; its help is ``help.chart`` in the catalogue."""
     from orgplan.charts import render_pages, to_dot_pages
     from orgplan.charts.source import open_source
     from orgplan.io.yaml_io import is_scenario
@@ -233,16 +217,20 @@ def chart(
         click.echo(str(written))
 
 
-@click.command()
+@click.command(help=t("help.compare"))
 @click.argument(
-    "paths", nargs=-1, required=True, type=click.Path(path_type=Path)
+    "paths",
+    metavar=t("metavar.paths"),
+    nargs=-1,
+    required=True,
+    type=click.Path(path_type=Path),
 )
 @click.option(
     "--out",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="Also write the table to a .csv or .html file.",
+    help=t("help.compare.out"),
 )
-@time_limit_option("Seconds to solve each scenario [default: the scenario's].")
+@time_limit_option(t("help.compare.time_limit"))
 @lang_option
 @user_errors
 def compare(
@@ -251,14 +239,7 @@ def compare(
     time_limit: float | None,
     lang: str | None,
 ) -> None:
-    """Compare plans side by side: focal points, layers, leaders, staff.
-
-    Each PATH is a plan.json or a scenario (solved first). Numbers are
-    after each plan, with the number before in brackets; an infeasible
-    scenario gets a column of its own with its status.
-
-    Example: orgplan compare scenarios/a scenarios/b out/plan.json --out c.csv
-    """
+    """``orgplan compare``; its help is ``help.compare`` in the catalogue."""
     from rich.console import Console
     from rich.table import Table
 

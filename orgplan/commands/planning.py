@@ -31,29 +31,24 @@ if TYPE_CHECKING:
 
     from orgplan.model import Organisation
 
-@click.command()
-@click.argument("plan_path", metavar="PLAN", type=click.Path(path_type=Path))
+@click.command(help=t("help.check"))
+@click.argument(
+    "plan_path",
+    metavar=t("metavar.plan_path"),
+    type=click.Path(path_type=Path),
+)
 @click.option(
     "--scenario",
     "scenario_path",
     type=click.Path(path_type=Path),
-    help="The scenario the plan answers [default: the one plan.json names].",
+    help=t("help.check.scenario_path"),
 )
 @lang_option
 @user_errors
 def check(
     plan_path: Path, scenario_path: Path | None, lang: str | None
 ) -> None:
-    """Check a plan against every rule and invariant, without a solver.
-
-    Reads PLAN (a plan.json) and its scenario, applies the plan to the
-    organisation and lists each rule it breaks: locks, must-merge pairs,
-    targets, minimum sizes, deputy caps, one owner per function, every
-    person accounted for, staff conserved, the objective. Exits with 0
-    when there is no error (warnings allowed), 1 otherwise.
-
-    Example: orgplan check out/plan.json
-    """
+    """``orgplan check``; its help is ``help.check`` in the catalogue."""
     from orgplan.check import check_plan
     from orgplan.io import open_scenario, read_plan
 
@@ -131,39 +126,39 @@ def _same_organisation(
     )
 
 
-@click.command()
+@click.command(help=t("help.plan"))
 @click.argument(
-    "scenario_path", metavar="SCENARIO", type=click.Path(path_type=Path)
+    "scenario_path",
+    metavar=t("metavar.scenario_path"),
+    type=click.Path(path_type=Path),
 )
 @click.option(
     "--out",
     required=True,
     type=click.Path(file_okay=False, path_type=Path),
-    help="Folder to write plan.json (and the outputs) into.",
+    help=t("help.plan.out"),
 )
-@time_limit_option("Seconds to search [default: the scenario's].")
+@time_limit_option(t("help.plan.time_limit"))
 @click.option(
     "--workers",
     type=click.IntRange(min=1, max=64),
-    help="Solver threads [default: the scenario's].",
+    help=t("help.plan.workers"),
 )
 @click.option(
     "--seed",
     type=click.IntRange(min=0, max=2**31 - 1),
-    help="Random seed of the search [default: the scenario's].",
+    help=t("help.plan.seed"),
 )
 @click.option(
     "--reproducible",
     is_flag=True,
     default=None,
-    help="One thread and a deterministic time budget: the same plan on "
-    "any machine.",
+    help=t("help.plan.reproducible"),
 )
 @click.option(
     "--method",
     type=click.Choice(["cpsat", "greedy", "mip"]),
-    help="CP-SAT (the optimiser), the greedy baseline, or the same model "
-    "as a MIP for HiGHS (its bound; pip install orgplan[mip]).",
+    help=t("help.plan.method"),
 )
 @lang_option
 @user_errors
@@ -177,16 +172,7 @@ def plan(
     method: str | None,
     lang: str | None,
 ) -> None:
-    """Propose a restructuring that meets a scenario's targets and rules.
-
-    Solves the scenario (merges, folded levels, splits, leadership and
-    the staffing plan), shows the search's progress, writes
-    OUT/plan.json and prints the numbers before and after. Ctrl-C stops
-    the search and keeps the best plan found so far. A scenario with no
-    plan exits with 1 and says which requirements conflict.
-
-    Example: orgplan plan scenarios/province-departments --out out/
-    """
+    """``orgplan plan``; its help is ``help.plan`` in the catalogue."""
     from rich.console import Console
 
     from orgplan.io import open_scenario

@@ -9,6 +9,13 @@ against click's source).
 
 CLICK_VI: dict[str, str] = {
     "Usage:": "Cách dùng:",
+    # The help's headings and click's own options and notes.
+    "Options": "Tùy chọn",
+    "Commands": "Lệnh",
+    "Show this message and exit.": "Hiển thị hướng dẫn này rồi thoát.",
+    "Show the version and exit.": "Hiển thị phiên bản rồi thoát.",
+    "default: {default}": "mặc định: {default}",
+    "required": "bắt buộc",
     # The usage line's placeholders (click.Command.options_metavar and
     # click.Group.subcommand_metavar).
     "[OPTIONS]": "[TÙY CHỌN]",
@@ -75,9 +82,16 @@ CLICK_VI: dict[str, str] = {
     "{name} {filename!r} is not writable.": (
         "{name} {filename!r} không ghi được."
     ),
+    # Type names: in messages, and (upper case) the placeholders of
+    # option values in the help.
     "file": "tệp",
     "directory": "thư mục",
     "path": "đường dẫn",
+    "text": "chuỗi",
+    "integer": "số nguyên",
+    "integer range": "số nguyên",
+    "float": "số",
+    "float range": "số",
     "Could not open file {filename!r}: {message}": (
         "Không mở được tệp {filename!r}: {message}"
     ),

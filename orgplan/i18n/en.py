@@ -6,6 +6,7 @@ adding its key to both tables.
 """
 
 from orgplan.i18n.checks_en import CHECKS
+from orgplan.i18n.help_en import HELP
 from orgplan.i18n.notes_en import NOTES
 from orgplan.i18n.obstacles_en import OBSTACLES
 from orgplan.i18n.problems_en import PROBLEMS
@@ -437,6 +438,8 @@ MESSAGES: dict[str, str] = {
     **NOTES,
     # Why units may not merge or fold (orgplan.i18n.obstacles_en).
     **OBSTACLES,
+    # The command line's help (orgplan.i18n.help_en).
+    **HELP,
     # The phases of a solve (orgplan.optimize.progress.PHASES), shown
     # while orgplan plan waits.
     "cli_phase": "{phase}... {elapsed} s",

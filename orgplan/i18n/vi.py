@@ -5,6 +5,7 @@ column meanings and rule sources are in :mod:`orgplan.i18n.vi_input`.
 """
 
 from orgplan.i18n.checks_vi import CHECKS
+from orgplan.i18n.help_vi import HELP
 from orgplan.i18n.notes_vi import NOTES
 from orgplan.i18n.obstacles_vi import OBSTACLES
 from orgplan.i18n.problems_vi import PROBLEMS
@@ -441,6 +442,8 @@ MESSAGES: dict[str, str] = {
     **NOTES,
     # Why units may not merge or fold (orgplan.i18n.obstacles_vi).
     **OBSTACLES,
+    # The command line's help (orgplan.i18n.help_vi).
+    **HELP,
     # The phases of a solve (orgplan.optimize.progress.PHASES), shown
     # while orgplan plan waits.
     "cli_phase": "{phase}... {elapsed} giây",
