@@ -6,8 +6,8 @@ about before signing: a merge of unrelated or barely similar units, units
 still below their minimum, deputies above the caps that grow, deputies
 growing while units go, a large solver gap, duplicate offices or
 inspectorates left in a merged unit, two units of one parent sharing a
-name. Each has a severity and a message in English and Vietnamese
-(:data:`MESSAGES`, keyed like the message catalogue).
+name. Each has a severity and a catalogue message, worded in English or
+Vietnamese (:data:`MESSAGES`).
 """
 
 from __future__ import annotations
@@ -16,9 +16,17 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Literal
 
+from orgplan.i18n import (
+    CATALOGUE,
+    LANGS,
+    Lang,
+    message,
+    number_text,
+    percent_text,
+)
 from orgplan.model import Organisation
 from orgplan.plan import Plan
-from orgplan.rules import Rulebook
+from orgplan.rules import KindRules, Rulebook
 from orgplan.scenario import Scenario
 from orgplan.semantics.after import apply_structure
 from orgplan.semantics.coherence import (
@@ -29,94 +37,14 @@ from orgplan.semantics.coherence import (
 from orgplan.semantics.naming import duplicate_names
 
 Severity = Literal["high", "medium", "low"]
-Lang = Literal["en", "vi"]
 _ORDER: dict[Severity, int] = {"high": 0, "medium": 1, "low": 2}
 
+# The weak spots' messages in both languages (their words are the
+# catalogue's, orgplan.i18n.weakspots_en and weakspots_vi).
 MESSAGES: dict[str, dict[Lang, str]] = {
-    "weakspot.unrelated_merge": {
-        "en": "{member} ({member_staff} staff) is merged into {into} "
-        "({into_staff} staff) although their work is not related: {why}.",
-        "vi": "{member} ({member_staff} người) được hợp nhất vào {into} "
-        "({into_staff} người) dù công việc không liên quan: {why}.",
-    },
-    "weakspot.low_similarity": {
-        "en": "{member} is merged into {into} with little work in common "
-        "(functional similarity {similarity:.2f}).",
-        "vi": "{member} được hợp nhất vào {into} dù ít việc chung (mức "
-        "tương đồng chức năng {similarity:.2f}).",
-    },
-    "weakspot.below_minimum": {
-        "en": "{unit} has a quota of {quota}, below the minimum of "
-        "{minimum} for a {kind_en}.",
-        "vi": "{unit} có biên chế {quota}, dưới mức tối thiểu {minimum} "
-        "của {kind_vi}.",
-    },
-    "weakspot.deputies_above_cap": {
-        "en": "{unit} has {deputies} deputies, {excess} above its cap of "
-        "{cap}, up from {before}.",
-        "vi": "{unit} có {deputies} cấp phó, vượt {excess} so với mức "
-        "tối đa {cap}, trước đây {before}.",
-    },
-    "weakspot.deputies_grow": {
-        "en": "Units of kind {kind_en}: deputies rise from {before} to "
-        "{after} while the units fall from {units_before} to "
-        "{units_after}.",
-        "vi": "Loại {kind_vi}: số cấp phó tăng từ {before} lên {after} "
-        "trong khi số đơn vị giảm từ {units_before} còn {units_after}.",
-    },
-    "weakspot.large_gap": {
-        "en": "The search stopped {gap:.0%} from the best bound: a better "
-        "plan may exist (give it more time).",
-        "vi": "Quá trình tìm kiếm dừng cách cận tốt nhất {gap:.0%}: có thể "
-        "còn phương án tốt hơn (hãy cho thêm thời gian).",
-    },
-    "weakspot.duplicate_support": {
-        "en": "{unit} keeps {count} {support} ({children}): one "
-        "should remain.",
-        "vi": "{unit} vẫn giữ {count} {support} ({children}): chỉ "
-        "nên còn một.",
-    },
-    "weakspot.duplicate_name": {
-        "en": "{count} units of {parent} share the name {name}: {units}.",
-        "vi": "{count} đơn vị thuộc {parent} trùng tên {name}: {units}.",
-    },
-    "weakspot.duplicate_name_input": {
-        "en": "{count} units of {parent} already shared the name {name} "
-        "before the plan: {units}.",
-        "vi": "{count} đơn vị thuộc {parent} đã trùng tên {name} từ "
-        "trước: {units}.",
-    },
-}
-# Words the messages insert, by key and language.
-WORDS: dict[str, dict[Lang, str]] = {
-    "reason.different_families": {
-        "en": "no function or function family in common",
-        "vi": "không có chức năng hay nhóm chức năng chung",
-    },
-    "reason.different_service": {
-        "en": "they provide different types of service",
-        "vi": "khác loại hình dịch vụ sự nghiệp",
-    },
-    "reason.different_support": {
-        "en": "a support unit (office, inspectorate, planning-finance) "
-        "only merges with one of its own type",
-        "vi": "đơn vị tham mưu chung (văn phòng, thanh tra, kế hoạch - tài "
-        "chính) chỉ hợp nhất với đơn vị cùng loại",
-    },
-    "reason.different_sectors": {
-        "en": "different sectors",
-        "vi": "khác lĩnh vực",
-    },
-    "reason.below_min_similarity": {
-        "en": "their similarity is below the scenario's minimum",
-        "vi": "mức tương đồng dưới mức tối thiểu của kịch bản",
-    },
-    "support.office": {"en": "offices", "vi": "văn phòng"},
-    "support.inspectorate": {"en": "inspectorates", "vi": "thanh tra"},
-    "support.plan_finance": {
-        "en": "planning-finance divisions",
-        "vi": "phòng kế hoạch - tài chính",
-    },
+    key: {lang: CATALOGUE[lang][key] for lang in LANGS}
+    for key in CATALOGUE["en"]
+    if key.startswith("weakspot.")
 }
 
 
@@ -132,7 +60,9 @@ class Thresholds:
 
 @dataclass(frozen=True)
 class WeakSpot:
-    """One thing that looks wrong: message key, severity, units, values."""
+    """One thing that looks wrong: message key, severity, units, values
+    (the message's fields: numbers, names, words of the catalogue as
+    ``{"key": ...}``, words in both languages as ``{"en", "vi"}``)."""
 
     key: str
     severity: Severity
@@ -140,19 +70,15 @@ class WeakSpot:
     values: dict[str, object] = field(default_factory=dict)
 
     def text(self, lang: Lang = "en") -> str:
-        """The message in ``lang``, its words in the same language."""
+        """The message in ``lang``, its words and numbers in the same
+        language."""
         values = dict(self.values)
-        for name, word in list(values.items()):
-            if isinstance(word, _Word):
-                values[name] = WORDS[word.key][lang]
-        return MESSAGES[self.key][lang].format(**values)
-
-
-@dataclass(frozen=True)
-class _Word:
-    """A word of :data:`WORDS`, chosen when the message is written."""
-
-    key: str
+        similarity, gap = values.get("similarity"), values.get("gap")
+        if isinstance(similarity, float | int):
+            values["similarity"] = number_text(round(similarity, 2), lang)
+        if isinstance(gap, float | int):
+            values["gap"] = percent_text(gap, lang, decimals=0)
+        return message({"key": self.key, **values}, lang)
 
 
 def weak_spots(
@@ -217,7 +143,7 @@ def _merges(
                 "similarity": relation.similarity,
             }
             if not relation.related:
-                values["why"] = _Word(f"reason.{relation.reason}")
+                values["why"] = {"key": f"relation_{relation.reason}"}
                 found.append(
                     WeakSpot(
                         "weakspot.unrelated_merge",
@@ -263,8 +189,7 @@ def _below_minimum(
                         "unit": unit.name,
                         "quota": unit.quota,
                         "minimum": rules.min_staff,
-                        "kind_en": rules.label_en,
-                        "kind_vi": rules.label_vi,
+                        "kind": _kind(rules),
                     },
                 )
             )
@@ -310,8 +235,7 @@ def _deputies(
                     "medium",
                     (),
                     {
-                        "kind_en": rules.label_en,
-                        "kind_vi": rules.label_vi,
+                        "kind": _kind(rules),
                         "before": deputies_before[kind],
                         "after": count,
                         "units_before": units_before[kind],
@@ -339,7 +263,7 @@ def _support(
                     {
                         "unit": after.unit(merge.into).name,
                         "count": len(children),
-                        "support": _Word(f"support.{support}"),
+                        "support": {"key": f"support.{support}"},
                         "children": ", ".join(
                             after.unit(c).name for c in children
                         ),
@@ -372,6 +296,11 @@ def _names(before: Organisation, after: Organisation) -> list[WeakSpot]:
             )
         )
     return found
+
+
+def _kind(rules: KindRules) -> dict[Lang, str]:
+    """A kind's label in both languages (a message field)."""
+    return {"en": rules.label_en, "vi": rules.label_vi}
 
 
 def _sum_by_kind(org: Organisation, attribute: str) -> Counter[str]:

@@ -7,17 +7,17 @@ binding rules, notes, weak spots, legal basis), proposal.docx, the
 staffing workbook and its CSV files, the charts, ``orgplan check`` on a
 hand-edited copy of the plan (its violations), ``orgplan stats``, the
 comparison (with a scenario that has no plan, and its conflicts as
-``orgplan plan`` prints them) and the template. In each, no text of the
+``orgplan plan`` prints them), the template, ``orgplan validate`` on a
+scenario whose must-merge groups break the scope (why units may not
+merge), HiGHS's notes on a plan's bound, and ``--help`` of every
+command. In each, no text of the
 other language may appear beyond proper names (the data's names of
 units, localities, people, functions; the scenario's own name and
 description) and codes (ids, function codes, staff fields, file names,
 scenario keys), and no catalogue key may be shown in place of its words.
 
 Not covered: compare's CSV, a machine table with the column codes as its
-header (its reasons are worded in the language); the rule texts of
-:mod:`orgplan.semantics.scope` and :mod:`orgplan.semantics.coherence`
-(why two units may not merge, or a unit not fold), which ``orgplan
-check`` shows in English when a plan breaks them.
+header (its reasons are worded in the language).
 """
 
 from __future__ import annotations
@@ -28,21 +28,26 @@ import re
 import string
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
+import click
 import openpyxl
 import pytest
 from click.testing import CliRunner
 from docx import Document
+from ortools.sat.python import cp_model
 
 from cli import main
 from orgplan.charts import to_dot_pages
+from orgplan.commands.localised import asked_lang
 from orgplan.compare import compare, open_plans, write_comparison
 from orgplan.errors import InfeasibleScenario
-from orgplan.i18n import CATALOGUE, Lang
+from orgplan.i18n import CATALOGUE, Lang, message
 from orgplan.io import open_scenario, read_plan
 from orgplan.io.schema import TABLES
 from orgplan.io.template import write_template
 from orgplan.model import Organisation
+from orgplan.optimize.bounds import HighsBound
 from orgplan.plan import Plan
 from orgplan.scenario import Scenario
 
@@ -89,9 +94,10 @@ class Run:
 
 
 def _cli(*args: object) -> tuple[int, str]:
-    result = CliRunner(env={"COLUMNS": "250"}).invoke(
-        main, [str(a) for a in args]
-    )
+    words = [str(a) for a in args]
+    # The group's own --help has no --lang: the environment says it.
+    env = {"COLUMNS": "250", "ORGPLAN_LANG": asked_lang(words)}
+    result = CliRunner(env=env).invoke(main, words)
     return result.exit_code, result.output
 
 
@@ -133,6 +139,36 @@ def _edited(run: Run, folder: Path) -> Path:
     return path
 
 
+def _forbidden(run: Run, folder: Path) -> Path:
+    """The run's plan.json with decisions the scope forbids, on units the
+    plan leaves alone: a division merged into another department, two
+    divisions of different departments merged (merge_within: parent), a
+    division folded into another department."""
+    data = json.loads((run.out / "plan.json").read_text(encoding="utf-8"))
+    org, _ = open_scenario(SCENARIO)
+    touched = {u for m in data["merges"] for u in m["members"]}
+    touched |= {f[k] for f in data["flattened"] for k in ("unit", "into")}
+    touched |= {s["unit"] for s in data["splits"]}
+    free = [u for u in org.units if u.id not in touched and not u.locked]
+    divisions = [u for u in free if u.kind == "division"]
+    first, second = divisions[:2]
+    third = next(u for u in divisions[2:] if u.parent != second.parent)
+    department = next(
+        u.id
+        for u in free
+        if u.kind == "department" and u.id not in (first.parent, third.parent)
+    )
+    data["merges"] += [
+        {"into": department, "members": [department, first.id], "name": "A"},
+        {"into": second.id, "members": [second.id, third.id], "name": "B"},
+    ]
+    fourth = next(u for u in divisions if u not in (first, second, third))
+    data["flattened"].append({"unit": fourth.id, "into": department})
+    path = folder / f"forbidden-{run.lang}.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
 def _surfaces(run: Run, folder: Path, infeasible: Plan) -> dict[str, str]:
     org, _ = open_scenario(SCENARIO)
     lang = run.lang
@@ -164,6 +200,11 @@ def _surfaces(run: Run, folder: Path, infeasible: Plan) -> dict[str, str]:
         "check", _edited(run, folder), "--scenario", SCENARIO, "--lang", lang
     )
     assert code == 1, found["check"]
+    forbidden = _forbidden(run, folder)
+    code, found["check_scope"] = _cli(
+        "check", forbidden, "--scenario", SCENARIO, "--lang", lang
+    )
+    assert code == 1, found["check_scope"]
     code, found["stats"] = _cli("stats", SCENARIO, "--lang", lang)
     assert code == 0, found["stats"]
     rows = compare([run.plan, infeasible])
@@ -175,7 +216,40 @@ def _surfaces(run: Run, folder: Path, infeasible: Plan) -> dict[str, str]:
     ).text(lang)
     write_template(folder / "t.xlsx", lang=lang)
     found["template"] = _cells(openpyxl.load_workbook(folder / "t.xlsx"))
+    code, found["validate"] = _cli(
+        "validate", _unmergeable(folder), "--lang", lang
+    )
+    assert code == 1, found["validate"]
+    found["highs"] = "\n".join(message(n, lang) for n in _highs_notes())
+    found["help"] = "\n".join(
+        _cli(*name, "--help", "--lang", lang)[1]
+        for name in [(), *((c,) for c in main.commands)]
+    )
     return found
+
+
+def _unmergeable(folder: Path) -> Path:
+    """The bundled scenario with must-merge groups the scope forbids:
+    two offices under different departments (merge_within: parent), a
+    division with a department (their kinds)."""
+    text = (SCENARIO / "scenario.yaml").read_text(encoding="utf-8")
+    text = text.replace("data: data/", f"data: {SCENARIO / 'data'}/")
+    text = re.sub(
+        r"(?m)^must_merge: .*$",
+        "must_merge: [[SKHDT-VP, SGTVT-VP], [SNV, STC-NS]]",
+        text,
+    )
+    path = folder / "unmergeable.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _highs_notes() -> list[Any]:
+    """What a plan's notes say when HiGHS's MIP bound is above CP-SAT's:
+    it proves the plan optimal, or it is the plan's bound."""
+    highs = HighsBound(cp_model.CpModel(), reproducible=True)
+    highs.mip_bound = 10.0
+    return [highs.note(5.0, 10.0), highs.note(5.0, 20.0)]
 
 
 def _cells(book: openpyxl.Workbook) -> str:
@@ -222,6 +296,14 @@ def _codes(orgs: list[Organisation]) -> set[str]:
     # Sheet names stay the table names the readers look for (units,
     # staff...) until the readers accept Vietnamese sheet names too.
     codes |= set(TABLES)
+    # What a user types on the command line: option values.
+    codes |= {
+        choice
+        for command in main.commands.values()
+        for param in command.params
+        if isinstance(param.type, click.Choice)
+        for choice in map(str, param.type.choices)
+    }
     return codes | {"CP-SAT", "orgplan", "README", "SVG", "DOT"}
 
 
@@ -335,6 +417,8 @@ def test_the_surfaces_carry_what_they_must(
     plan = runs["vi"].plan
     assert plan.merges and plan.flattened and plan.binding_rules
     assert plan.notes and all(m.reasons for m in plan.merges)
+    # Notes travel as messages, never as words of one language.
+    assert all(isinstance(n, dict) for n in plan.notes), plan.notes
     assert all(isinstance(r, dict) for m in plan.merges for r in m.reasons)
     for lang in ("en", "vi"):
         own = _fragments(lang)  # type: ignore[arg-type]
@@ -346,7 +430,14 @@ def test_the_surfaces_carry_what_they_must(
     assert "hàm mục tiêu của phương án là" in vi["check"]
     assert "điểm yếu" in vi["terminal"]
     assert "công chức" in vi["stats"]
+    assert "không được hợp nhất vào" in vi["check_scope"]
+    assert "không phải đơn vị cấp trên trực tiếp" in vi["check_scope"]
+    assert "trong cùng một đơn vị cấp trên" in vi["validate"]
+    assert "Tùy chọn:" in vi["help"] and "Ví dụ:" in vi["help"]
     en = shown["en"]
     assert "works towards the target" in en["xlsx"]
     assert "Decree 107/2020" in en["report"]
     assert "the plan's objective is" in en["check"]
+    assert "may not merge into" in en["check_scope"]
+    assert "only within one parent" in en["validate"]
+    assert "Options:" in en["help"] and "Example:" in en["help"]

@@ -10,6 +10,7 @@ from orgplan.i18n.help_en import HELP
 from orgplan.i18n.notes_en import NOTES
 from orgplan.i18n.obstacles_en import OBSTACLES
 from orgplan.i18n.problems_en import PROBLEMS
+from orgplan.i18n.weakspots_en import WEAKSPOTS
 
 MESSAGES: dict[str, str] = {
     "unit": "Unit",
@@ -440,6 +441,8 @@ MESSAGES: dict[str, str] = {
     **OBSTACLES,
     # The command line's help (orgplan.i18n.help_en).
     **HELP,
+    # A plan's weak spots (orgplan.i18n.weakspots_en).
+    **WEAKSPOTS,
     # The phases of a solve (orgplan.optimize.progress.PHASES), shown
     # while orgplan plan waits.
     "cli_phase": "{phase}... {elapsed} s",

@@ -9,6 +9,7 @@ from orgplan.i18n.help_vi import HELP
 from orgplan.i18n.notes_vi import NOTES
 from orgplan.i18n.obstacles_vi import OBSTACLES
 from orgplan.i18n.problems_vi import PROBLEMS
+from orgplan.i18n.weakspots_vi import WEAKSPOTS
 
 MESSAGES: dict[str, str] = {
     "unit": "Đơn vị",
@@ -444,6 +445,8 @@ MESSAGES: dict[str, str] = {
     **OBSTACLES,
     # The command line's help (orgplan.i18n.help_vi).
     **HELP,
+    # A plan's weak spots (orgplan.i18n.weakspots_vi).
+    **WEAKSPOTS,
     # The phases of a solve (orgplan.optimize.progress.PHASES), shown
     # while orgplan plan waits.
     "cli_phase": "{phase}... {elapsed} giây",
