@@ -74,10 +74,7 @@ def demo(
 ) -> None:
     """``orgplan demo``; its help is ``help.demo`` in the catalogue."""
     if not (DEMO_SCENARIO / "scenario.yaml").is_file():
-        raise OrgplanError(
-            f"the bundled scenario {DEMO_SCENARIO} is missing; the demo "
-            "runs from a checkout of orgplan's repository"
-        )
+        raise OrgplanError.of("cli_demo_missing", path=DEMO_SCENARIO)
     ctx.invoke(
         plan,
         scenario_path=DEMO_SCENARIO,

@@ -62,18 +62,18 @@ def user_errors(command: F) -> F:
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
             return command(*args, **kwargs)
-        except OrgplanError as error:
+        except (OrgplanError, OSError) as error:
             # In the language asked for (the scenario's is not known when
             # the scenario itself is at fault).
             try:
                 language = resolve_lang(kwargs.get("lang"))
             except ValueError:
                 language = "en"
-            raise click.ClickException(error.text(language)) from error
-        except OSError as error:
+            if isinstance(error, OrgplanError):
+                raise click.ClickException(error.text(language)) from error
             # A file that cannot be read or written: its path and the
             # operating system's reason, never a traceback.
-            where = error.filename or "a file"
+            where = error.filename or t("cli_a_file", language)
             raise click.ClickException(
                 f"{where}: {error.strerror or error}"
             ) from error

@@ -154,7 +154,8 @@ def template(out: Path, lang: str | None, force: bool) -> None:
     language = command_lang(lang)
     if out.suffix.lower() != ".xlsx":
         raise click.BadParameter(
-            f"{out} does not end in .xlsx", param_hint="OUT"
+            t("cli_template_not_xlsx", language, path=out),
+            param_hint=t("metavar.out", language),
         )
     if out.exists() and not force:
         raise click.ClickException(
@@ -164,7 +165,12 @@ def template(out: Path, lang: str | None, force: bool) -> None:
         orgplan.write_template(out, lang=language)
     except OSError as error:
         raise click.ClickException(
-            f"cannot write {out}: {error.strerror or error}"
+            t(
+                "cli_cannot_write",
+                language,
+                path=out,
+                reason=error.strerror or error,
+            )
         ) from error
     click.echo(t("cli_template_wrote", language, path=out))
 

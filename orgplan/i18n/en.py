@@ -254,6 +254,13 @@ MESSAGES: dict[str, str] = {
     ),
     "cli_no_scenario": "{path} does not name its scenario; give --scenario",
     "cli_template_wrote": "Wrote the blank workbook {path}.",
+    "cli_template_not_xlsx": "{path} does not end in .xlsx",
+    "cli_cannot_write": "cannot write {path}: {reason}",
+    "cli_a_file": "a file",
+    "cli_demo_missing": (
+        "the bundled scenario {path} is missing; the demo runs from a "
+        "checkout of orgplan's repository"
+    ),
     "n_errors_one": "{n} error",
     "n_errors_many": "{n} errors",
     "n_warnings_one": "{n} warning",

@@ -257,6 +257,13 @@ MESSAGES: dict[str, str] = {
         "{path} không ghi kịch bản của nó; hãy chỉ ra bằng --scenario"
     ),
     "cli_template_wrote": "Đã ghi sổ tính trống {path}.",
+    "cli_template_not_xlsx": "{path} không có đuôi .xlsx",
+    "cli_cannot_write": "không ghi được {path}: {reason}",
+    "cli_a_file": "một tệp",
+    "cli_demo_missing": (
+        "thiếu kịch bản mẫu {path}; lệnh demo chạy từ bản sao kho mã "
+        "nguồn của orgplan"
+    ),
     "n_errors_one": "{n} lỗi",
     "n_errors_many": "{n} lỗi",
     "n_warnings_one": "{n} cảnh báo",
