@@ -96,9 +96,13 @@ def row(name: str, path: Path, limit: float) -> dict[str, object]:
         if not judge.related(a, b).related
     ]
     policy = CoherencePolicy.from_scenario(sc, rulebook)
-    homes = {m.into for m in plan.merges} | {
-        p.to for s in plan.splits for p in s.parts
-    }
+    # Every unit that took something in: merges, split parts and folds
+    # (a chi cục folded into its department brings its own office).
+    homes = (
+        {m.into for m in plan.merges}
+        | {p.to for s in plan.splits for p in s.parts}
+        | {f.into for f in plan.flattened}
+    )
     duplicates = sum(
         len(group) - 1
         for home in homes

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import itertools
 import math
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 
 import networkx as nx
@@ -170,11 +170,6 @@ def find_candidates(
             graph.add_edge(a, b, similarity=sim)
         if found.thinned:
             graph.graph["thinned"] = len(found.thinned)
-    if scope.merge_within == "parent":
-        _add_cousins(org, rulebook, scenario, graph, judge)
-    # Territorial units may join any connected group (semantics 6a).
-    territorial = add_territorial_pairs(org, scenario, rulebook, graph)
-
     # A fold's receiver may be of a kind outside the scope (a chi cục in
     # scope folds into its department), never a locked unit.
     folds: dict[str, str] = {}
@@ -188,6 +183,10 @@ def find_candidates(
                 parent in movable_set or parent not in locked
             ):
                 folds[uid] = parent
+    if scope.merge_within == "parent":
+        _add_cousins(org, rulebook, scenario, graph, judge, folds)
+    # Territorial units may join any connected group (semantics 6a).
+    territorial = add_territorial_pairs(org, scenario, rulebook, graph)
     splits: dict[str, tuple[SplitOption, ...]] = {}
     if scope.allow_split:
         for uid in movable:
@@ -256,20 +255,25 @@ def _add_cousins(
     scenario: Scenario,
     graph: nx.Graph,
     judge: Coherence,
+    folds: Mapping[str, str],
 ) -> None:
-    """Related children of two units that may merge (semantics section 5).
+    """Related children of two units that may merge, or of a unit that
+    may fold and its parent (semantics section 5).
 
-    When parents merge their children become siblings, so two offices or
-    two inspectorates may consolidate in the same plan; the edge is
+    When parents merge their children become siblings, and so do the
+    children of a folded unit and those of its parent (a chi cục's
+    administration division and its department's office), so support
+    units of one type may consolidate in the same plan; the edge is
     marked ``cousins`` and the model allows it only when both parents end
     in one unit. Large sets of children keep their nearest cousins
     (:mod:`orgplan.optimize.nearest`).
     """
-    for p, q in list(graph.edges):
-        if graph.edges[p, q].get("cousins"):
-            continue
+    parents = [
+        (p, q) for p, q in graph.edges if not graph.edges[p, q].get("cousins")
+    ]
+    for p, q in (*parents, *folds.items()):
         first = [a for a in org.children(p) if a in graph]
-        second = [b for b in org.children(q) if b in graph]
+        second = [b for b in org.children(q) if b in graph and b != p]
         if not (first and second):
             continue
         found = pairs_across(org, scenario, rulebook, judge, first, second)

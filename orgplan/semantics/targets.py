@@ -210,18 +210,29 @@ def minimum_binds(
     The free units (:func:`~orgplan.semantics.scope.free_units`), less
     those the rules leave no coherent way to grow: below the minimum, no
     related sibling to merge with (:func:`~orgplan.semantics.coherence.
-    stranded_units`) and no fold into the parent (not allowed, or its
-    parent locked). Such a unit stays as it is and the plan lists it,
-    as a warning, for the committee to decide (widen ``scope.
-    min_similarity`` or ``allow_pairs``, allow folds, or keep it):
-    docs/semantics.md section 5.
+    stranded_units`) and no fold into the parent: not allowed, its parent
+    locked, or its parent itself a stranded unit that must fold (a unit
+    receiving a fold may not fold: docs/semantics.md section 2; a chi cục
+    of 3 folds into its department and its division of 3 goes with it).
+    Such a unit stays as it is and the plan lists it, as a warning, for
+    the committee to decide (widen ``scope.min_similarity`` or
+    ``allow_pairs``, allow folds, or keep it): docs/semantics.md
+    section 5.
     """
     free = free_units(org, scenario)
     policy = CoherencePolicy.from_scenario(scenario, rulebook)
-    stuck = {
+    stranded = [
         uid
         for uid in stranded_units(org, policy, rulebook, scenario.scope.kinds)
-        if uid in free and not may_fold(org, rulebook, scenario, uid)
+        if uid in free
+    ]
+    folding = {
+        uid for uid in stranded if may_fold(org, rulebook, scenario, uid)
+    }
+    stuck = {
+        uid
+        for uid in stranded
+        if uid not in folding or org.unit(uid).parent in folding
     }
     return frozenset(free - stuck)
 

@@ -275,3 +275,72 @@ def test_the_checker_warns_of_offices_left_twice() -> None:
     # Divisions out of scope: the plan may not decide them, no warning.
     narrow = scenario(scope={"kinds": ["department"]})
     assert "coherence.unconsolidated" not in _rules(org, narrow, plan)
+
+
+# A department whose office (4) is below the minimum of 5 and has no
+# other office beside it, and a budget division of 4 with a related one.
+LONE_OFFICE = organisation(
+    unit("D", "department", None, "fin", 30, deputies=2),
+    unit("VP", "division", "D", "fin.office", 4, deputies=0),
+    unit("NS", "division", "D", "fin.budget", 4, deputies=0),
+    unit("GIA", "division", "D", "fin.prices", 9, deputies=0),
+    taxonomy="fin.office:fin fin.budget:fin fin.prices:fin",
+)
+
+
+@pytest.mark.parametrize("method", ["cpsat", "greedy"])
+def test_a_lone_undersized_office_stays_with_a_warning(method: str) -> None:
+    # No related sibling and no fold: merging the office with a line
+    # division would be unrelated work, so it stays and is listed.
+    sc = scenario(scope={"kinds": ["division"], "allow_fold": False})
+    if method == "cpsat":
+        plan = solve(LONE_OFFICE, sc).plan
+    else:
+        plan = solve_greedy(LONE_OFFICE, sc, sc.rulebook())
+    assert _groups(plan) == [{"NS", "GIA"}]
+    found = check_plan(LONE_OFFICE, sc, plan)
+    assert not [v for v in found if v.severity == "error"]
+    assert ("min_staff", "warning", "VP") in {
+        (v.rule, v.severity, v.unit) for v in found
+    }
+
+
+def test_a_lone_undersized_office_folds_where_folds_are_allowed() -> None:
+    sc = scenario(scope={"kinds": ["division"]})
+    plan = solve(LONE_OFFICE, sc).plan
+    assert "VP" in {f.unit for f in plan.flattened}
+    assert "VP" not in {m for merge in plan.merges for m in merge.members}
+    assert_checked(LONE_OFFICE, sc, plan)
+
+
+def test_a_folded_sub_departments_office_joins_its_departments() -> None:
+    # A chi cục of 3 (its leaders) folds into its department; its
+    # administration division then sits beside the department's office
+    # and, as in 2025, the two become one (docs/semantics.md section 5).
+    org = organisation(
+        unit("D", "department", None, "agri", 40, deputies=2),
+        unit("D-VP", "division", "D", "agri.office", 8, name="Văn phòng Sở"),
+        unit("D-TT", "division", "D", "agri.crops", 9),
+        unit("CC", "sub_department", "D", "agri.forest", 3, deputies=1),
+        unit(
+            "CC-HC",
+            "division",
+            "CC",
+            "agri.forest.admin",
+            5,
+            deputies=0,
+            name="Phòng Hành chính - Tổng hợp",
+        ),
+        unit("CC-QL", "division", "CC", "agri.forest.guard", 9, deputies=0),
+        taxonomy="agri.office:agri agri.crops:agri agri.forest:agri "
+        "agri.forest.admin:agri.forest agri.forest.guard:agri.forest",
+    )
+    sc = scenario(
+        scope={"kinds": ["department", "sub_department", "division"]},
+        weights={"disruption": 50},
+    )
+    plan = solve(org, sc).plan
+    assert [(f.unit, f.into) for f in plan.flattened] == [("CC", "D")]
+    assert {"D-VP", "CC-HC"} in _groups(plan)
+    assert "coherence.unconsolidated" not in _rules(org, sc, plan)
+    assert_checked(org, sc, plan)

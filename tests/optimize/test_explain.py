@@ -82,7 +82,8 @@ def test_min_staff_and_must_not_merge_are_both_named() -> None:
     org = organisation(
         unit("D", "department", None, "fin", 10, deputies=3),
         unit("A", "division", "D", "fin.a", 3, deputies=0),
-        unit("B", "division", "D", "legal", 10),
+        # Related work: A's only way to its minimum is to merge with B.
+        unit("B", "division", "D", "fin.a fin.b", 10),
     )
     found = conflicts(
         org,

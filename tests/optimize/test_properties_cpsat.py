@@ -224,6 +224,7 @@ def test_brute_force_finds_the_plan_of_a_feasible_case() -> None:
         unit("D", "department", None, "fin", 10, deputies=3),
         unit("A", "division", "D", "fin.a", 3, deputies=0),
         unit("B", "division", "D", "fin.b", 10),
+        taxonomy="fin.a:fin fin.b:fin",
     )
     sc = scenario(scope={"kinds": ["division"]})
     lawful = [p for p in _all_plans(org, sc) if not _errors(org, sc, p)]

@@ -137,7 +137,12 @@ class Partition(Base):
             for u, r in ((a, b), (b, a)):
                 if r not in cand.reps[u]:
                     continue
-                if moved:
+                # Children of a folded unit and of its parent end under
+                # one unit when the fold happens (its landings).
+                folded = cand.folds.get(p or "") == q or (
+                    cand.folds.get(q or "") == p
+                )
+                if moved or folded:
                     self._same_home(a, b, self.x[(u, r)])
                 elif p is not None and q is not None:
                     self._together(p, q, self.x[(u, r)])
@@ -169,14 +174,17 @@ class Partition(Base):
 
     def _parent_homes(self, child: str) -> list[tuple[Lit, str]]:
         """Where ``child``'s parent ends, each with its literal: the
-        parent's group, or the receiver a split of it hands ``child`` to."""
+        parent's group, where it lands when it folds, or the receiver a
+        split of it hands ``child`` to."""
         parent = self.org.unit(child).parent
         if parent is None or parent not in self.movable:
             return [(1, parent or "")]
         found: list[tuple[Lit, str]] = [
             (self.x[(parent, h)], h) for h in (parent, *self.cand.reps[parent])
         ]
-        return found + self.route_of.get(child, [])
+        return (
+            found + self.lands.get(parent, []) + self.route_of.get(child, [])
+        )
 
     def _same_home(self, a: str, b: str, link: Lit) -> None:
         """When ``link`` holds, ``a`` and ``b`` end under one unit."""

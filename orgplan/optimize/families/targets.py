@@ -16,6 +16,7 @@ from orgplan.optimize.families.base import Base, Expr, Words
 from orgplan.semantics.targets import (
     cut_floor,
     cut_limit,
+    minimum_binds,
     unit_limits,
     unit_minimums,
 )
@@ -28,20 +29,22 @@ class Targets(Base):
         """Every surviving unit of a kind in scope has its minimum quota.
 
         An undersized unit must merge, fold or split (Decree 107/2020,
-        45/2025, 120/2020).
+        45/2025, 120/2020), unless the rules leave it no coherent way to
+        (:func:`~orgplan.semantics.targets.minimum_binds`).
         """
+        binds = minimum_binds(self.org, self.scenario, self.rules)
         small: dict[str, list[Words]] = {}
         for r in self.cand.movable:
             unit = self.org.unit(r)
             least = self.rules.kind(unit.kind).min_staff
-            if least and unit.quota < least:
+            if least and unit.quota < least and r in binds:
                 small.setdefault(unit.kind, []).append(
                     {"key": "group_quota_of", "unit": r, "quota": unit.quota}
                 )
         for r in self.cand.movable:
             unit = self.org.unit(r)
             kind = self.rules.kind(unit.kind)
-            if not kind.min_staff:
+            if not kind.min_staff or r not in binds:
                 continue
             below = small.get(unit.kind, [])
             self.require(
