@@ -29,7 +29,7 @@ from orgplan.io.atomic import atomic_file, atomic_folder
 from orgplan.io.excel import add_header
 from orgplan.io.safe_text import write_csv
 from orgplan.model import Organisation, Unit
-from orgplan.plan import HEADLINE_METRICS, Plan, UnitBalance
+from orgplan.plan import Plan, UnitBalance, headline
 from orgplan.rules import load_rulebook
 from orgplan.staffing.quotas import locality_balance
 
@@ -275,8 +275,7 @@ def _locality_name(organisation: Organisation, locality: str) -> str | None:
 def _summary(plan: Plan, lang: Lang) -> Iterable[Sequence[Any]]:
     before, after = plan.metrics.get("before"), plan.metrics.get("after")
     if before is not None and after is not None:
-        for key in HEADLINE_METRICS:
-            old, new = getattr(before, key), getattr(after, key)
+        for key, old, new in headline(before, after):
             yield label(key, lang), old, new, new - old
     yield label("ind_status", lang), None, status_word(plan.status, lang), None
     moved = sum(t.count for t in plan.transfers)

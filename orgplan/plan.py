@@ -44,6 +44,11 @@ class Metrics(_Out):
     surplus: int
     deficit: int
     units_by_kind: dict[str, int] = Field(default_factory=dict)
+    # Heads and deputies once the deadline for deputies above the caps
+    # has passed (semantics.leadership.leaders_after_deadline); set by the
+    # planner, which has the plan. None for one organisation alone and in
+    # plans written by orgplan before 0.2.
+    leaders_at_deadline: int | None = None
 
 
 # The headline numbers, in the order every table shows them.
@@ -55,11 +60,23 @@ HEADLINE_METRICS: tuple[str, ...] = (
     "heads",
     "deputies",
     "leaders",
+    "leaders_at_deadline",
     "quota",
     "actual",
     "surplus",
     "deficit",
 )
+
+
+def headline(before: Metrics, after: Metrics) -> list[tuple[str, int, int]]:
+    """``(key, before, after)`` of each headline number both sides hold,
+    in table order (a plan from before 0.2 has no leaders at deadline)."""
+    rows = []
+    for key in HEADLINE_METRICS:
+        old, new = getattr(before, key), getattr(after, key)
+        if old is not None and new is not None:
+            rows.append((key, old, new))
+    return rows
 
 
 class Merge(_Out):

@@ -39,7 +39,7 @@ from orgplan.i18n import (
 from orgplan.i18n.names import Names, unit_names
 from orgplan.io.atomic import atomic_file
 from orgplan.model import Organisation
-from orgplan.plan import HEADLINE_METRICS, Plan
+from orgplan.plan import Plan, headline
 from orgplan.report import explain_status
 from orgplan.scenario import Scenario
 
@@ -211,14 +211,8 @@ def _figures(document: DocumentType, c: _Context) -> None:
         [t(k, c.lang) for k in ("proposal_no", "col_indicator", "before")]
         + [t("after", c.lang), t("change", c.lang)],
         (
-            (
-                i,
-                label(key, c.lang),
-                getattr(before, key),
-                getattr(after, key),
-                f"{getattr(after, key) - getattr(before, key):+d}",
-            )
-            for i, key in enumerate(HEADLINE_METRICS, 1)
+            (i, label(key, c.lang), old, new, f"{new - old:+d}")
+            for i, (key, old, new) in enumerate(headline(before, after), 1)
         ),
         c.lang,
     )

@@ -35,7 +35,7 @@ from orgplan.i18n import (
 from orgplan.i18n.names import unit_names
 from orgplan.io.atomic import atomic_file
 from orgplan.model import Organisation
-from orgplan.plan import HEADLINE_METRICS, Plan
+from orgplan.plan import Plan, headline
 from orgplan.report_settings import scenario_settings
 from orgplan.scenario import Scenario
 from orgplan.weakspots import plan_weak_spots
@@ -197,8 +197,7 @@ def _kpis(plan: Plan, lang: Lang) -> list[dict[str, Any]]:
     if before is None or after is None:
         return []
     rows = []
-    for key in HEADLINE_METRICS:
-        old, new = getattr(before, key), getattr(after, key)
+    for key, old, new in headline(before, after):
         change = new - old
         rows.append(
             {

@@ -98,7 +98,11 @@ def _print_stats(numbers: dict[str, Any], title: str, lang: Lang) -> None:
         table(
             lang,
             ("stats_indicator", "stats_value"),
-            [(label(key, lang), numbers[key]) for key in HEADLINE_METRICS],
+            [
+                (label(key, lang), numbers[key])
+                for key in HEADLINE_METRICS
+                if numbers.get(key) is not None
+            ],
             title=title,
         )
     )

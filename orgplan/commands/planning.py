@@ -323,7 +323,7 @@ def plan_lines(
 def plan_summary(result: orgplan.Result, lang: Lang) -> Table:
     from rich.table import Table
 
-    from orgplan.plan import HEADLINE_METRICS
+    from orgplan.plan import headline
 
     plan = result.plan
     table = Table(
@@ -335,8 +335,7 @@ def plan_summary(result: orgplan.Result, lang: Lang) -> Table:
     before, after = plan.metrics.get("before"), plan.metrics.get("after")
     if before is None or after is None:
         return table
-    for key in HEADLINE_METRICS:
-        b, a = getattr(before, key), getattr(after, key)
+    for key, b, a in headline(before, after):
         table.add_row(label(key, lang), str(b), str(a), f"{a - b:+d}")
     return table
 

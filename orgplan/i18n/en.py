@@ -26,6 +26,7 @@ MESSAGES: dict[str, str] = {
     "heads": "Heads",
     "deputies": "Deputies",
     "leaders": "Leaders",
+    "leaders_at_deadline": "Leaders after the deadline for excess deputies",
     "focal_points": "Focal points",
     "layers": "Layers",
     "intermediate_units": "Intermediate units",
