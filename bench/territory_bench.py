@@ -6,8 +6,13 @@ districts, about one in twenty a ward) to an exact count of 160 communes
 and 8 wards, and prints the time, the gap and whether every rule holds;
 ``--provinces`` also plans the bundled Cao Bằng and Lạng Sơn and prints
 their agreement with the real 2025 map (adjusted Rand index, groups
-recovered) beside the naive nearest-seed baseline. Timings depend on the
-machine and its load: say which when quoting them.
+recovered) beside the naive nearest-seed baseline, with the sizes of the
+new units, their members outside the unit's majority old district (the
+real map's figures beside them) and the objective's territorial and
+staffing terms; ``--seeds 1 2 3`` repeats each province per seed (CP-SAT
+on 2 workers with a time limit is not reproducible, so one run says
+little) and ``--provinces-only`` skips the 500 communes. Timings depend
+on the machine and its load: say which when quoting them.
 """
 
 from __future__ import annotations
@@ -16,6 +21,8 @@ import argparse
 import random
 import sys
 import time
+from collections import Counter
+from collections.abc import Mapping
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -28,11 +35,16 @@ from orgplan.planner import solve  # noqa: E402
 from orgplan.scenario import Scenario  # noqa: E402
 from orgplan.semantics.after import apply_structure  # noqa: E402
 from orgplan.territory.compare import (  # noqa: E402
+    Assignment,
     agreement,
+    groups_of,
     nearest_baseline,
     read_reference,
 )
-from orgplan.territory.places import places_from_organisation  # noqa: E402
+from orgplan.territory.places import (  # noqa: E402
+    Place,
+    places_from_organisation,
+)
 
 WIDTH, HEIGHT = 25, 20
 # Steps of the grid a commune borders (rook moves and one diagonal).
@@ -132,26 +144,65 @@ def large(limit: float) -> str:
     )
 
 
-def bundled(name: str, limit: float) -> str:
+# The objective's terms that change with the map (the others are fixed
+# by the exact counts: focal points, incoherence of communes).
+SHOWN_TERMS = (
+    "compactness",
+    "district_crossings",
+    "standard_gap",
+    "leaders",
+    "imbalance",
+    "transfers",
+)
+
+
+def shape(assignment: Assignment, places: Mapping[str, Place]) -> str:
+    """Sizes of the new units and members outside their unit's majority
+    old district."""
+    groups = groups_of(assignment).values()
+    sizes = Counter(len(g) for g in groups)
+    outside = sum(
+        len(g) - Counter(places[u].district for u in g).most_common(1)[0][1]
+        for g in groups
+    )
+    listed = " ".join(f"{k}x{sizes[k]}" for k in sorted(sizes))
+    return f"sizes {listed}, {outside} outside their district"
+
+
+def bundled(name: str, limit: float, seed: int | None = None) -> str:
     folder = ROOT / "scenarios" / name
     org, scenario = open_scenario(folder)
+    solver = {"time_limit_s": limit}
+    if seed is not None:
+        solver["seed"] = seed
     scenario = scenario.model_copy(
-        update={
-            "solver": scenario.solver.model_copy(
-                update={"time_limit_s": limit}
-            )
-        }
+        update={"solver": scenario.solver.model_copy(update=solver)}
     )
     places = places_from_organisation(org, ("commune", "ward"))
     reference = read_reference(folder / "reference-2025.csv")
+    started = time.perf_counter()
     plan = solve(org, scenario).plan
+    seconds = time.perf_counter() - started
     assignment = {u: u for u in places}
     for merge in plan.merges:
         assignment.update(dict.fromkeys(merge.members, merge.into))
     naive = nearest_baseline(places, len(set(reference.values())))
+    terms = plan.objective_terms or {}
+    weights = scenario.weights.model_dump()
+    shown = ", ".join(
+        f"{k} {terms.get(k, 0):,.1f} x {weights[k]:g}" for k in SHOWN_TERMS
+    )
+    gap = "none" if plan.gap is None else f"{plan.gap:.1%}"
     return (
-        f"{name}: plan {agreement(assignment, reference).line()}; "
-        f"naive {agreement(naive, reference).line()} ({plan.status})"
+        f"{name} (seed {scenario.solver.seed}, {limit:.0f} s, "
+        f"{scenario.solver.workers} workers): "
+        f"plan {agreement(assignment, reference).line()}; "
+        f"naive {agreement(naive, reference).line()} "
+        f"({plan.status}, {seconds:.0f} s, gap {gap})\n"
+        f"  plan {shape(assignment, places)}; "
+        f"real {shape(reference, places)}; "
+        f"naive {shape(naive, places)}\n"
+        f"  terms (value x weight): {shown}"
     )
 
 
@@ -159,11 +210,15 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--time-limit", type=float, default=60.0)
     parser.add_argument("--provinces", action="store_true")
+    parser.add_argument("--provinces-only", action="store_true")
+    parser.add_argument("--seeds", type=int, nargs="+")
     args = parser.parse_args(argv)
-    print(large(args.time_limit))
-    if args.provinces:
+    if not args.provinces_only:
+        print(large(args.time_limit), flush=True)
+    if args.provinces or args.provinces_only:
         for name in ("cao-bang", "lang-son"):
-            print(bundled(name, args.time_limit))
+            for seed in args.seeds or [None]:
+                print(bundled(name, args.time_limit, seed), flush=True)
 
 
 if __name__ == "__main__":
