@@ -15,9 +15,9 @@ from orgplan.graph import metrics
 from orgplan.model import Organisation
 from orgplan.optimize import Progress, Run, solve_structure
 from orgplan.optimize.progress import relative_gap
-from orgplan.plan import Metrics, Plan, Result
+from orgplan.plan import Plan, Result
 from orgplan.scenario import Method, Scenario
-from orgplan.semantics.leadership import leaders_after_deadline
+from orgplan.semantics.leadership import with_deadline
 from orgplan.semantics.terms import objective_terms, objective_value
 from orgplan.staffing import plan_staffing
 from orgplan.territory.summary import territory_notes
@@ -92,8 +92,8 @@ def solve(
             "bound": bound,
             "gap": gap,
             "metrics": {
-                "before": _with_deadline(metrics(organisation, rulebook)),
-                "after": _with_deadline(metrics(after, rulebook), plan),
+                "before": with_deadline(metrics(organisation, rulebook)),
+                "after": with_deadline(metrics(after, rulebook), plan),
             },
             "units_after": after.units,
             "settings": _settings(scenario),
@@ -110,15 +110,6 @@ def solve(
     return structural.model_copy(
         update={"plan": plan, "stopped_early": stopped}
     )
-
-
-def _with_deadline(numbers: Metrics, plan: Plan | None = None) -> Metrics:
-    """``numbers`` with the leaders left once the plan's excess deputies
-    are gone (before a plan: its leaders)."""
-    leaders = numbers.leaders
-    if plan is not None:
-        leaders = leaders_after_deadline(leaders, plan)
-    return numbers.model_copy(update={"leaders_at_deadline": leaders})
 
 
 def _measured(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import importlib
+from collections import Counter
 from pathlib import Path
 from types import ModuleType
 
@@ -280,3 +281,51 @@ def test_demo_plans_province_departments(tmp_path: Path) -> None:
     assert plan.scenario == "Lâm Giang departments 2025"
     departments = [u for u in plan.units_after if u.kind == "department"]
     assert len(departments) <= 14
+
+
+def _readme_example(folder: Path) -> Path:
+    """The README's example scenario as written, on the
+    province-departments data (bench/coherence_table.py reads it so)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.syspath_prepend(str(ROOT))
+        table = importlib.import_module("bench.coherence_table")
+    return table.readme_scenario(folder)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "name",
+    [
+        "province-small",
+        "province-departments",
+        "sub-departments",
+        "service-units",
+        "province-2025",
+        "README",
+    ],
+)
+def test_every_merge_is_one_a_committee_would_sign(
+    name: str, tmp_path: Path
+) -> None:
+    # Every two members of a merge are related by the coherence rule, no
+    # two units under one parent share a name, and support units whose
+    # parents ended in one unit were consolidated (issue 10).
+    path = _readme_example(tmp_path) if name == "README" else SCENARIOS / name
+    org, scenario = open_scenario(path)
+    scenario = _reproducible(scenario, 3)
+    plan = orgplan.solve(org, scenario).plan
+    assert plan.merges
+    found = orgplan.check_plan(org, scenario, plan)
+    assert not [v for v in found if v.severity == "error"]
+    judge = judge_for(org, scenario, scenario.rulebook())
+    unrelated = [
+        (a, b)
+        for merge in plan.merges
+        for i, a in enumerate(merge.members)
+        for b in merge.members[i + 1 :]
+        if not judge.related(a, b).related
+    ]
+    assert unrelated == []
+    assert "coherence.unconsolidated" not in {v.rule for v in found}
+    names = Counter((u.parent, u.name) for u in plan.units_after)
+    assert [k for k, n in names.items() if n > 1] == []

@@ -20,6 +20,7 @@ from orgplan.model import Organisation
 from orgplan.plan import Metrics, Plan, SolveStatus
 from orgplan.rules import Rulebook
 from orgplan.scenario import Scenario
+from orgplan.semantics.leadership import with_deadline
 from orgplan.semantics.terms import TERMS
 
 # Statuses under which the solver returned no plan (semantics section 6
@@ -149,11 +150,15 @@ def figures(
         claimed = plan.metrics.get(key)
         if claimed is None:
             continue
-        actual = metrics(organisation, rulebook)
+        actual = with_deadline(
+            metrics(organisation, rulebook), plan if key == "after" else None
+        )
         wrong = [
             _value(name, getattr(claimed, name), getattr(actual, name))
-            for name in Metrics.model_fields
+            for name, field in Metrics.model_fields.items()
             if getattr(claimed, name) != getattr(actual, name)
+            # A plan written before a number existed does not claim it.
+            and not (getattr(claimed, name) is None and field.default is None)
         ]
         if wrong:
             found.append(

@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Iterable
 
 from orgplan.model import Organisation, Unit
-from orgplan.plan import Plan
+from orgplan.plan import Metrics, Plan
 from orgplan.rules import Rulebook
 from orgplan.semantics.caps import unit_cap
 
@@ -121,3 +121,13 @@ def leaders_after_deadline(leaders: int, plan: Plan) -> int:
     former heads as deputies, so leaders fall only at the deadline.
     """
     return leaders - sum(max(0, e.excess) for e in plan.leadership)
+
+
+def with_deadline(numbers: Metrics, plan: Plan | None = None) -> Metrics:
+    """``numbers`` with :func:`leaders_after_deadline` filled in: the
+    organisation after ``plan``, or before any plan (``None``: its
+    leaders)."""
+    leaders = numbers.leaders
+    if plan is not None:
+        leaders = leaders_after_deadline(leaders, plan)
+    return numbers.model_copy(update={"leaders_at_deadline": leaders})
