@@ -39,7 +39,9 @@ from orgplan.territory.compare import (  # noqa: E402
     agreement,
     groups_of,
     nearest_baseline,
+    read_approximate,
     read_reference,
+    restricted,
 )
 from orgplan.territory.places import (  # noqa: E402
     Place,
@@ -193,6 +195,16 @@ def bundled(name: str, limit: float, seed: int | None = None) -> str:
         f"{k} {terms.get(k, 0):,.1f} x {weights[k]:g}" for k in SHOWN_TERMS
     )
     gap = "none" if plan.gap is None else f"{plan.gap:.1%}"
+    # The units placed at a guessed point cannot be grouped by distance:
+    # the agreement over the others says what the model does with real
+    # coordinates.
+    real = set(places) - read_approximate(folder / "reference-2025.csv")
+    on_real = restricted(reference, real)
+    located = (
+        f"  over the {len(real)} units with real coordinates: plan ARI "
+        f"{agreement(restricted(assignment, real), on_real).ari:.3f}, "
+        f"naive {agreement(restricted(naive, real), on_real).ari:.3f}\n"
+    )
     return (
         f"{name} (seed {scenario.solver.seed}, {limit:.0f} s, "
         f"{scenario.solver.workers} workers): "
@@ -202,6 +214,7 @@ def bundled(name: str, limit: float, seed: int | None = None) -> str:
         f"  plan {shape(assignment, places)}; "
         f"real {shape(reference, places)}; "
         f"naive {shape(naive, places)}\n"
+        f"{located}"
         f"  terms (value x weight): {shown}"
     )
 

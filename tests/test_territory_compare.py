@@ -8,7 +8,9 @@ from orgplan.territory.compare import (
     adjusted_rand_index,
     agreement,
     nearest_baseline,
+    read_approximate,
     read_reference,
+    restricted,
 )
 from orgplan.territory.places import Place
 
@@ -60,3 +62,17 @@ def test_reference_file_errors_name_the_row(tmp_path) -> None:
     path.write_text("old_id,new_id\n01,02\n03,\n", encoding="utf-8")
     with pytest.raises(ValueError, match=r"row 3: no new_id"):
         read_reference(path)
+
+
+def test_units_at_a_guessed_point_are_read_and_left_out(tmp_path) -> None:
+    path = tmp_path / "ref.csv"
+    path.write_text(
+        "old_id,new_id,coordinate_note\n"
+        "1,A,\n2,A,APPROXIMATE: the district centre\n3,B,\n",
+        encoding="utf-8",
+    )
+    guessed = read_approximate(path)
+    assert guessed == {"2"}
+    reference = read_reference(path)
+    kept = restricted(reference, set(reference) - guessed)
+    assert kept == {"1": "A", "3": "B"}

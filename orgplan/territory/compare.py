@@ -114,6 +114,24 @@ def read_reference_names(path: str | Path) -> set[str]:
         }
 
 
+def read_approximate(path: str | Path) -> set[str]:
+    """The old units of a comparison CSV whose coordinates are a guess
+    (a non-empty ``coordinate_note``: the package placed them at their
+    district's centre and the data spread them on a ring), so that an
+    agreement can also be judged without them."""
+    with Path(path).open(encoding="utf-8-sig", newline="") as handle:
+        return {
+            row["old_id"]
+            for row in csv.DictReader(handle)
+            if row.get("coordinate_note")
+        }
+
+
+def restricted(assignment: Assignment, keep: set[str]) -> dict[str, str]:
+    """``assignment`` over the units of ``keep`` only."""
+    return {u: g for u, g in assignment.items() if u in keep}
+
+
 def nearest_baseline(
     places: Mapping[str, Place], count: int
 ) -> dict[str, str]:
