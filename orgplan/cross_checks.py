@@ -182,12 +182,12 @@ def _cycles(checker: Checker, raw: RawTable, rows: Rows) -> None:
             if node in path:
                 cycle = list(path)[path[node] :]
                 first = min(cycle, key=lambda n: row_of[n])
-                checker.add(
+                checker.say(
                     raw,
-                    "the hierarchy has a cycle (each one's parent is the "
-                    "next): " + " → ".join([*cycle, node]),
+                    "problem_cycle",
                     row_of[first],
                     "parent",
+                    cycle=" → ".join([*cycle, node]),
                 )
                 break
             path[node] = len(path)
@@ -203,11 +203,14 @@ def _roots(checker: Checker, raw: RawTable, rows: Rows) -> None:
     ]
     if len(roots) > 1:
         shown = ", ".join(roots[:10]) + (", ..." if len(roots) > 10 else "")
-        checker.add(
+        checker.say(
             raw,
-            f"{len(roots)} units have no parent ({shown}); they are read "
-            "as separate trees",
-            severity="warning",
+            "problem_several_roots",
+            None,
+            None,
+            "warning",
+            n=len(roots),
+            shown=shown,
         )
 
 
@@ -217,14 +220,13 @@ def _no_parent_column(checker: Checker, raw: RawTable, rows: Rows) -> None:
     its divisions), whose hierarchy would be lost."""
     kinds = sorted({v["kind"] for _, v in rows if "kind" in v})
     if len(rows) > 1 and len(kinds) > 1:
-        checker.add(
+        checker.say(
             raw,
-            f"there is no parent column, so the {len(rows)} units would be "
-            f"{len(rows)} separate trees, yet they are of several kinds "
-            f"({', '.join(kinds)}); add a parent column with the id of "
-            "the unit above each one (empty for a top unit)",
+            "problem_no_parent_column",
             1,
             "parent",
+            n=len(rows),
+            kinds=", ".join(kinds),
         )
     else:
         _roots(checker, raw, rows)

@@ -17,6 +17,7 @@ from pydantic import (
     model_validator,
 )
 
+from orgplan.i18n.data import invalid
 from orgplan.rules import Rulebook, load_rulebook
 
 MergeWithin = Literal["parent", "locality", "sector", "adjacent", "anywhere"]
@@ -75,27 +76,22 @@ class Targets(_Section):
         for kind, low in self.min_units.items():
             high = self.max_units.get(kind)
             if high is not None and low > high:
-                raise ValueError(
-                    f"min_units.{kind} ({low}) is above max_units.{kind} "
-                    f"({high})"
-                )
+                raise _above("min_units", "max_units", kind, low, high)
         for key, most in self.max_cut.items():
             if key not in MAX_CUT_TARGETS:
-                raise ValueError(
-                    f"unknown max_cut target {key!r}; use one of "
-                    + ", ".join(MAX_CUT_TARGETS)
+                raise invalid(
+                    "scenario_unknown_target",
+                    what="max_cut",
+                    name=repr(key),
+                    known=", ".join(MAX_CUT_TARGETS),
                 )
             if not 0 < most <= 1:
-                raise ValueError(
-                    f"max_cut.{key} must be a fraction above 0, at most 1 "
-                    f"(got {most})"
+                raise invalid(
+                    "scenario_max_cut_fraction", target=key, value=most
                 )
             least = self.min_cut.get(key, 0.0)
             if least > most:
-                raise ValueError(
-                    f"min_cut.{key} ({least}) is above max_cut.{key} "
-                    f"({most})"
-                )
+                raise _above("min_cut", "max_cut", key, least, most)
         return self
 
     @field_validator("min_cut")
@@ -103,16 +99,30 @@ class Targets(_Section):
     def _known_cuts(cls, value: dict[str, float]) -> dict[str, float]:
         for key, fraction in value.items():
             if key not in CUT_TARGETS:
-                raise ValueError(
-                    f"unknown cut target {key!r}; use one of "
-                    + ", ".join(CUT_TARGETS)
+                raise invalid(
+                    "scenario_unknown_target",
+                    what="min_cut",
+                    name=repr(key),
+                    known=", ".join(CUT_TARGETS),
                 )
             if not 0 <= fraction < 1:
-                raise ValueError(
-                    f"min_cut.{key} must be a fraction from 0 to 1 "
-                    f"(got {fraction})"
+                raise invalid(
+                    "scenario_min_cut_fraction", target=key, value=fraction
                 )
         return value
+
+
+def _above(
+    low: str, high: str, key: str, least: float, most: float
+) -> Exception:
+    """The error of a lower bound ``low.key`` above ``high.key``."""
+    return invalid(
+        "scenario_min_above_max",
+        low_key=f"{low}.{key}",
+        low=least,
+        high_key=f"{high}.{key}",
+        high=most,
+    )
 
 
 class Weights(_Section):

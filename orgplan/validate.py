@@ -22,6 +22,8 @@ from pydantic_core import ErrorDetails
 
 from orgplan.cross_checks import Checker, Rows, cross_check
 from orgplan.errors import CellError, InputError, OrgplanWarning, Problem
+from orgplan.i18n import Lang, parts
+from orgplan.i18n.data import WORDED
 from orgplan.io.cells import cell_parser
 from orgplan.io.schema import (
     TABLES,
@@ -233,6 +235,10 @@ def detail_problem(
     """A pydantic error as a problem for someone who edits a spreadsheet
     or a scenario (pydantic's own words, or a validator's, where the
     catalogue has none)."""
+    if detail["type"] == WORDED:
+        # A validator's catalogue message (orgplan.i18n.data.invalid).
+        key, fields = parts(detail.get("ctx", {}))
+        return Problem.of(file, key, row, field, sheet, **fields)
     worded = _WORDED.get(detail["type"])
     if worded is None:
         message = detail["msg"].removeprefix("Value error, ")
@@ -249,8 +255,22 @@ def detail_problem(
     )
 
 
-def raise_for_errors(problems: list[Problem]) -> None:
-    """Raise when any problem is an error; else warn of each warning.
+class InputWarning(OrgplanWarning):
+    """A warning in the input: its :class:`Problem` (the English is the
+    warning's text) and the ``lang:`` of the scenario it was read for,
+    so that the command line words it in the reader's language."""
+
+    def __init__(self, problem: Problem, lang: Lang | None = None) -> None:
+        super().__init__(str(problem))
+        self.problem = problem
+        self.lang = lang
+
+
+def raise_for_errors(
+    problems: list[Problem], lang: Lang | None = None
+) -> None:
+    """Raise when any problem is an error; else warn of each warning
+    (an :class:`InputWarning`; ``lang`` is the scenario's language).
 
     Raises
     ------
@@ -260,7 +280,7 @@ def raise_for_errors(problems: list[Problem]) -> None:
     if has_errors(problems):
         raise InputError(problems)
     for problem in problems:
-        warnings.warn(str(problem), OrgplanWarning, stacklevel=3)
+        warnings.warn(InputWarning(problem, lang), stacklevel=3)
 
 
 def has_errors(problems: Iterable[Problem]) -> bool:

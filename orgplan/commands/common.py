@@ -84,7 +84,24 @@ def user_errors(command: F) -> F:
 
 def plain_warning(message: Warning | str, *_: object, **__: object) -> None:
     """Print a warning as a plain line, without Python's source line."""
-    click.echo(str(message), err=True)
+    click.echo(warning_text(message), err=True)
+
+
+def warning_text(message: Warning | str) -> str:
+    """A warning in the language of the command running: a warning in
+    the input (orgplan.validate.InputWarning) is worded by ``--lang``,
+    else the scenario's ``lang:``, else $ORGPLAN_LANG; any other as it
+    is."""
+    problem = getattr(message, "problem", None)
+    if problem is None:
+        return str(message)
+    context = click.get_current_context(silent=True)
+    given = context.params.get("lang") if context else None
+    try:
+        language = resolve_lang(given, getattr(message, "lang", None))
+    except ValueError:
+        language = "en"
+    return str(problem.text(language))
 
 
 def load_input(path: Path) -> tuple[Organisation, Rulebook]:
@@ -110,7 +127,7 @@ def load_input(path: Path) -> tuple[Organisation, Rulebook]:
         else:
             organisation, rulebook = read_organisation(path), load_rulebook()
     for warning in caught:
-        click.echo(str(warning.message), err=True)
+        click.echo(warning_text(warning.message), err=True)
     return organisation, rulebook
 
 

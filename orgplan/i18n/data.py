@@ -18,6 +18,7 @@ from collections.abc import Mapping
 from typing import Annotated, Any
 
 from pydantic import AfterValidator
+from pydantic_core import PydanticCustomError
 
 from orgplan.i18n import CATALOGUE, LANGS, message
 
@@ -49,6 +50,25 @@ def _check(value: Mapping[str, Any]) -> None:
             ) from None
         except (ValueError, TypeError) as wrong:
             raise ValueError(f"message {key!r}: {wrong}") from None
+
+
+# The pydantic error type of a validator's catalogue message.
+WORDED = "orgplan_message"
+
+
+def invalid(key: str, /, **fields: Any) -> PydanticCustomError:
+    """A validator's error worded by catalogue ``key`` with ``fields``.
+
+    pydantic's own text is the English; the error's context keeps the
+    key and fields, so that :func:`orgplan.validate.detail_problem`
+    words it in the reader's language (a plain ``ValueError`` would
+    reach a Vietnamese reader in English).
+    """
+    english = message({"key": key, **fields}, "en")
+    # pydantic fills "{name}" from the context: braces a value brought
+    # in (a key typed as "{x}") are no field of its.
+    english = english.replace("{", "(").replace("}", ")")
+    return PydanticCustomError(WORDED, english, {"key": key, **fields})
 
 
 Message = Annotated[str | dict[str, Any], AfterValidator(checked)]

@@ -6,6 +6,7 @@ adding its key to both tables.
 """
 
 from orgplan.i18n.checks_en import CHECKS
+from orgplan.i18n.errors_en import ERRORS
 from orgplan.i18n.help_en import HELP
 from orgplan.i18n.notes_en import NOTES
 from orgplan.i18n.obstacles_en import OBSTACLES
@@ -441,6 +442,8 @@ MESSAGES: dict[str, str] = {
     "required_if_used": " (if the sheet is used)",
     # Problems in the input (orgplan.i18n.problems_en).
     **PROBLEMS,
+    # Targets, files, applying a plan (orgplan.i18n.errors_en).
+    **ERRORS,
     # The plan checker and the deputy caps (orgplan.i18n.checks_en).
     **CHECKS,
     # A plan's notes (orgplan.i18n.notes_en).

@@ -5,6 +5,7 @@ column meanings and rule sources are in :mod:`orgplan.i18n.vi_input`.
 """
 
 from orgplan.i18n.checks_vi import CHECKS
+from orgplan.i18n.errors_vi import ERRORS
 from orgplan.i18n.help_vi import HELP
 from orgplan.i18n.notes_vi import NOTES
 from orgplan.i18n.obstacles_vi import OBSTACLES
@@ -445,6 +446,8 @@ MESSAGES: dict[str, str] = {
     "required_if_used": " (nếu dùng trang tính này)",
     # Problems in the input (orgplan.i18n.problems_vi).
     **PROBLEMS,
+    # Targets, files, applying a plan (orgplan.i18n.errors_vi).
+    **ERRORS,
     # The plan checker and the deputy caps (orgplan.i18n.checks_vi).
     **CHECKS,
     # A plan's notes (orgplan.i18n.notes_vi).

@@ -73,16 +73,10 @@ def open_scenario(path: str | Path) -> tuple[Organisation, Scenario]:
     path = Path(path)
     if not is_scenario(path):
         raise InputError(
-            [
-                Problem(
-                    str(path),
-                    "not a scenario: give a .yaml file or a folder holding "
-                    "scenario.yaml",
-                )
-            ]
+            [Problem.of(str(path), "problem_not_a_scenario_path")]
         )
     organisation, scenario, problems = _inspect(path)
-    raise_for_errors(problems)
+    raise_for_errors(problems, scenario.lang if scenario else None)
     assert organisation is not None and scenario is not None
     return organisation, scenario
 
