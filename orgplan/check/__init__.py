@@ -49,6 +49,7 @@ from orgplan.check.targets import target_violations
 from orgplan.check.territory import territory_violations
 from orgplan.check.violation import Violation
 from orgplan.errors import OrgplanError
+from orgplan.i18n import LANGS
 from orgplan.model import Organisation
 from orgplan.plan import Plan
 from orgplan.scenario import Scenario
@@ -123,7 +124,10 @@ def check_plan(
         structural = apply_structure(org, plan, rulebook)
         applied = apply(org, plan, rulebook)
     except OrgplanError as error:
-        return [*found, Violation("staffing", None, str(error))]
+        # The error's words in both languages: the violation's in either.
+        words = {lang: error.text(lang) for lang in LANGS}
+        staffing = Violation.of("staffing", None, "check_words", words=words)
+        return [*found, staffing]
     after = applied
     if plan.units_after:
         found += units_after(plan.units_after, applied.units)

@@ -10,10 +10,12 @@ organisation is never modified, and both refuse a plan with
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
-from orgplan.errors import OrgplanError
+from orgplan.errors import Lang, OrgplanError
+from orgplan.i18n import message, t
 from orgplan.model import (
     SPLIT_COLUMNS,
     Organisation,
@@ -32,6 +34,22 @@ from orgplan.semantics.staff import (
     split_shares,
 )
 from orgplan.territory.standards import merged_kind
+
+# A message as data (orgplan.i18n.message), e.g. which staff move.
+Words = Mapping[str, Any]
+
+
+class NotApplicable(OrgplanError):
+    """The plan's defects (orgplan.semantics.defects) stop it from being
+    applied; each is a line, in either language."""
+
+    def __init__(self, defects: list[Words]) -> None:
+        self.defects = defects
+        super().__init__(self.text("en"))
+
+    def text(self, lang: Lang = "en") -> str:
+        lines = (f"  - {message(d, lang)}" for d in self.defects)
+        return "\n".join([t("error_plan_not_applicable", lang), *lines])
 
 
 def apply_structure(
@@ -151,12 +169,16 @@ class _Work:
         )
         self.actual += sum(staff.values())
 
-    def take(self, category: StaffCategory, count: int, what: str) -> None:
+    def take(self, category: StaffCategory, count: int, what: Words) -> None:
         have = self.staff().get(category, 0)
         if have < count:
-            raise OrgplanError(
-                f"{what} takes {count} {category.replace('_', ' ')} staff "
-                f"from {self.unit.id}, which has {have}"
+            raise OrgplanError.of(
+                "error_takes_staff",
+                what=what,
+                count=count,
+                category={"key": category},
+                unit=self.unit.id,
+                have=have,
             )
         if self.split is not None:
             self.split[category] -= count
@@ -198,10 +220,7 @@ class _State:
     def of(cls, org: Organisation, plan: Plan, rulebook: Rulebook) -> _State:
         defects = plan_defects(org, plan)
         if defects:
-            raise OrgplanError(
-                "the plan cannot be applied:\n"
-                + "\n".join(f"  - {d.message}" for d in defects)
-            )
+            raise NotApplicable([d.words for d in defects])
         units: dict[str, Unit | _Work] = {u.id: u for u in org.units}
         return cls(org, plan, rulebook, units, {p.id: p for p in org.staff})
 
@@ -275,7 +294,11 @@ class _State:
             if balance.id in self.units:
                 self.work(balance.id).quota = balance.quota
         for transfer in self.plan.transfers:
-            what = f"the transfer {transfer.from_} -> {transfer.to}"
+            what: Words = {
+                "key": "check_what_transfer",
+                "source": transfer.from_,
+                "to": transfer.to,
+            }
             self.work(transfer.from_).take(
                 transfer.category, transfer.count, what
             )
@@ -289,7 +312,7 @@ class _State:
                     update={"unit": transfer.to, "role": "staff"}
                 )
         for separation in self.plan.separations:
-            what = f"the separation from {separation.unit}"
+            what = {"key": "check_what_separation", "unit": separation.unit}
             self.work(separation.unit).take(
                 separation.category, separation.count, what
             )
@@ -306,18 +329,21 @@ class _State:
         persons: tuple[str, ...],
         unit: str,
         category: StaffCategory,
-        what: str,
+        what: Words,
     ) -> tuple[str, ...]:
         for pid in persons:
             person = self.people.get(pid)
             if person is None or person.unit != unit:
-                raise OrgplanError(
-                    f"{what} names {pid}, who is not in {unit} at that point"
+                raise OrgplanError.of(
+                    "error_names_absent", what=what, person=pid, unit=unit
                 )
             if person.category != category:
-                raise OrgplanError(
-                    f"{what} moves {category.replace('_', ' ')} staff but "
-                    f"names {pid}, a {person.category.replace('_', ' ')}"
+                raise OrgplanError.of(
+                    "error_names_other_category",
+                    what=what,
+                    category={"key": category},
+                    person=pid,
+                    theirs={"key": person.category},
                 )
         return persons
 

@@ -56,10 +56,7 @@ def lead_leadership(
     entries = {entry.unit: entry for entry in plan.leadership}
     for unit_id in heads:
         if unit_id not in entries:
-            raise OrgplanError(
-                f"scenario: leadership.heads.{unit_id} names a unit that "
-                "has no leadership entry in the plan"
-            )
+            raise OrgplanError.of("error_head_no_entry", unit=unit_id)
     leaders = _leaders_by_unit(organisation.staff)
     enriched = []
     for entry in plan.leadership:
@@ -132,10 +129,11 @@ def _choose_head(
         for role in ("head", "deputy"):
             if any(p.id == choice for p in leaders.get((m, role), ())):
                 return m, choice
-    raise OrgplanError(
-        f"scenario: leadership.heads.{unit_id} is {choice!r}, which is "
-        f"neither a member of {unit_id} ({', '.join(members)}) nor a head "
-        "or deputy of one in the staff table"
+    raise OrgplanError.of(
+        "error_head_not_member",
+        unit=unit_id,
+        choice=repr(choice),
+        members=", ".join(members),
     )
 
 

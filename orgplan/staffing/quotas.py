@@ -25,10 +25,8 @@ def norm_quota(unit: Unit, locality: Locality, norm: StaffingNorm) -> int:
         If the locality has no population.
     """
     if locality.population is None:
-        raise OrgplanError(
-            f"localities table: locality {locality.id} of unit {unit.id} "
-            "has no population, which the staffing norm needs (column "
-            "population)"
+        raise OrgplanError.of(
+            "error_no_population", locality=locality.id, unit=unit.id
         )
     terrain = "mountain" if locality.terrain == "mountain" else "other"
     per_extra = norm.residents_per_extra[terrain]
@@ -62,19 +60,13 @@ def quotas_after(
         elif rule == "norm" and unit.kind in norm.kinds:
             locality = organisation.locality_by_id.get(unit.locality or "")
             if locality is None:
-                raise OrgplanError(
-                    f"units table: unit {unit.id} has no known locality, "
-                    "which the staffing norm needs (column locality)"
-                )
+                raise OrgplanError.of("error_no_locality", unit=unit.id)
             quotas[unit.id] = norm_quota(unit, locality, norm)
         else:
             quotas[unit.id] = unit.quota
     for unit_id, quota in params.quota_overrides.items():
         if unit_id not in quotas:
-            raise OrgplanError(
-                f"scenario: staffing.quota_overrides.{unit_id} names a "
-                "unit that does not exist after the plan"
-            )
+            raise OrgplanError.of("error_override_unknown", unit=unit_id)
         quotas[unit_id] = quota
     return quotas
 

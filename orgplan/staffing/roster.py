@@ -107,9 +107,8 @@ def roster_from_people(
     age = np.full(n, np.nan)
     for i, p in enumerate(people):
         if p.unit not in index:
-            raise OrgplanError(
-                f"staff table: person {p.id} is in unit {p.unit!r}, which "
-                "does not exist (column unit)"
+            raise OrgplanError.of(
+                "error_person_unknown_unit", person=p.id, unit=repr(p.unit)
             )
         unit[i] = index[p.unit]
         retire_at = ages.get(p.gender or "", fallback_age)
