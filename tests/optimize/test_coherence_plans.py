@@ -159,6 +159,14 @@ def test_province_2025_with_default_weights_gives_the_2025_pairs() -> None:
     groups = _groups(plan)
     for pair in REAL_PAIRS:
         assert any(pair <= g for g in groups), pair
+    # Labour-Invalids-Social Affairs is dissolved among the departments
+    # that took its work in 2025, its divisions following their functions.
+    (labour,) = [s for s in plan.splits if s.unit == "SLDTBXH"]
+    final = {m: merge.into for merge in plan.merges for m in merge.members}
+    receivers = {final.get(p.to, p.to) for p in labour.parts}
+    real = {final.get(u, u) for u in ("SNV", "SGDDT", "SYT", "SNNPTNT")}
+    assert receivers == real
+    assert sum(len(p.children) for p in labour.parts) > 0
     judge = judge_for(org, sc, sc.rulebook())
     for group in groups:
         members = sorted(group)
@@ -253,6 +261,22 @@ def test_offices_consolidate_with_their_departments_merge() -> None:
     )
     plan = solve(org, sc).plan
     assert {"KH-VP", "TC-VP"} in _groups(plan)
+    assert_checked(org, sc, plan)
+
+
+def test_the_greedy_consolidates_offices_too() -> None:
+    # The greedy chooses merges one at a time; its last step merges the
+    # offices its merges brought together, so that CP-SAT accepts its
+    # plan as a warm start and never ends worse than it.
+    org = _two_offices()
+    sc = scenario(
+        scope={"kinds": ["department", "division"], "allow_fold": False},
+        targets={"max_units": {"department": 1}},
+        weights={"disruption": 50},
+    )
+    plan = solve_greedy(org, sc, sc.rulebook())
+    assert {"KH-VP", "TC-VP"} in _groups(plan)
+    assert "coherence.unconsolidated" not in _rules(org, sc, plan)
     assert_checked(org, sc, plan)
 
 

@@ -19,6 +19,7 @@ from collections.abc import Callable
 
 from orgplan.errors import InfeasibleScenario
 from orgplan.model import Organisation
+from orgplan.optimize.greedy.consolidate import consolidated
 from orgplan.optimize.greedy.leadership import plan_leadership
 from orgplan.optimize.greedy.live import _Live
 from orgplan.optimize.greedy.search import _Search
@@ -90,8 +91,11 @@ def solve_greedy(
         for folds_only in (True, False):
             live.run(folds_only)
         # The running totals guide the search; the plan is measured once
-        # by the checker's own functions.
-        scores.append(search.score(live.draft()))
+        # by the checker's own functions. Support units the steps brought
+        # together consolidate, unless that misses a target.
+        plain = search.score(live.draft())
+        joined = search.score(consolidated(search, live.draft()))
+        scores.append(joined if joined.shortfall <= plain.shortfall else plain)
         if search.stopped:
             break
     score = min(scores, key=lambda s: (s.shortfall, s.objective))
