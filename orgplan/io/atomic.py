@@ -48,9 +48,12 @@ def _reported(path: Path) -> Iterator[None]:
     except OutputError:
         raise
     except OSError as error:
-        raise OutputError(
-            f"cannot write {path}: {error.filename or path}: "
-            f"{error.strerror or error}; it was left as it was"
+        # The operating system's reason is in its own words.
+        raise OutputError.of(
+            "output_cannot_write",
+            target=path,
+            path=error.filename or path,
+            reason=error.strerror or str(error),
         ) from None
 
 

@@ -130,8 +130,9 @@ def _read_file(
             return None, CELL_CHARS.problem(
                 str(path), "limit_a_cell", number + 1
             )
-        return None, Problem(
-            str(path), f"not a readable CSV file: {error}", row=number + 1
+        # The csv module's own words for what it could not read.
+        return None, Problem.of(
+            str(path), "problem_not_csv", number + 1, detail=str(error)
         )
     return RawTable(table, str(path), None, header, tuple(rows)), None
 

@@ -48,7 +48,7 @@ def read_tables(
     try:
         layout = inspect_package(path)
     except PackageError as error:
-        return {}, [Problem(file, str(error))]
+        return {}, [Problem.of(file, error.key, **error.fields)]
     except (*DAMAGED, KeyError) as error:
         return {}, [_damaged(file, error)]
     names = list(layout.sheets)

@@ -44,14 +44,6 @@ class Limit:
             "example": self.value * 4,
         }
 
-    def message(self, what: str, **fields: Any) -> str:
-        """:meth:`words` in English."""
-        from orgplan.i18n import message
-
-        return message(
-            {"key": "problem_limit", **self.words(what, **fields)}, "en"
-        )
-
     def problem(
         self,
         file: str,

@@ -17,8 +17,10 @@ import re
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 from xml.etree import ElementTree
 
+from orgplan.i18n import message
 from orgplan.io.limits import FILE_MB, MIB
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -39,7 +41,13 @@ OVERLAP = 256
 
 
 class PackageError(Exception):
-    """The file is not a workbook orgplan reads; the message says why."""
+    """The file is not a workbook orgplan reads; the catalogue's ``key``
+    with ``fields`` says why (English as the exception's text)."""
+
+    def __init__(self, key: str, /, **fields: Any) -> None:
+        self.key = key
+        self.fields = fields
+        super().__init__(message({"key": key, **fields}, "en"))
 
 
 @dataclass
@@ -71,19 +79,17 @@ def inspect_package(path: Path) -> Layout:
     with path.open("rb") as f:
         head = f.read(len(OLE_MAGIC))
     if head == OLE_MAGIC:
-        raise PackageError(_ole_message(path))
+        raise PackageError(_ole_key(path))
     try:
         package = zipfile.ZipFile(path)
     except zipfile.BadZipFile:
-        raise PackageError(
-            "cannot open it as an .xlsx workbook (it is not a zip package); "
-            "save it from Excel as 'Excel Workbook (.xlsx)'"
-        ) from None
+        raise PackageError("problem_workbook_not_zip") from None
     with package:
         unpacked = sum(info.file_size for info in package.infolist())
         if unpacked > FILE_MB.value * MIB:
             raise PackageError(
-                FILE_MB.message("limit_unpacked", n=unpacked / MIB)
+                "problem_limit",
+                **FILE_MB.words("limit_unpacked", n=unpacked / MIB),
             )
         layout = _layout(package)
         by_part = {sheet.part: sheet for sheet in layout.sheets.values()}
@@ -93,29 +99,19 @@ def inspect_package(path: Path) -> Layout:
     return layout
 
 
-def _ole_message(path: Path) -> str:
+def _ole_key(path: Path) -> str:
     # An encrypted .xlsx is an OLE file holding an "EncryptedPackage"
     # stream; any other OLE file is a pre-2007 .xls workbook.
     if _ENCRYPTED in path.read_bytes()[: 64 * MIB]:
-        return (
-            "the workbook is encrypted (password-protected); in Excel, "
-            "remove the password (File > Info > Protect Workbook > "
-            "Encrypt with Password) and save it again"
-        )
-    return (
-        "this is an Excel 97-2003 workbook (.xls), not an .xlsx one; "
-        "in Excel, save it as 'Excel Workbook (.xlsx)'"
-    )
+        return "problem_workbook_encrypted"
+    return "problem_workbook_xls"
 
 
 def _layout(package: zipfile.ZipFile) -> Layout:
     names = set(package.namelist())
     book = _target(package, "_rels/.rels", "", "officeDocument")
     if book is None or book not in names:
-        raise PackageError(
-            "cannot open it as an .xlsx workbook (it has no workbook "
-            "part); save it from Excel as 'Excel Workbook (.xlsx)'"
-        )
+        raise PackageError("problem_workbook_no_book")
     folder, base = posixpath.split(book)
     rels = posixpath.join(folder, "_rels", base + ".rels")
     _scan(package, book, None)
@@ -126,9 +122,9 @@ def _layout(package: zipfile.ZipFile) -> Layout:
         part = _target(package, rels, folder, rid=sheet.get(f"{DOC_REL}id"))
         if part is None or part not in names:
             raise PackageError(
-                f"the workbook lists sheet {name!r} but its part "
-                f"{part or '(none)'} is missing: the file is damaged; "
-                "open it in Excel and save it again"
+                "problem_workbook_no_sheet_part",
+                name=repr(name),
+                part=part or {"key": "problem_workbook_no_part"},
             )
         sheets[name] = SheetPart(part)
     shared = _target(package, rels, folder, "sharedStrings")
@@ -173,11 +169,7 @@ def _scan(
         while chunk := part.read(CHUNK):
             buffer = tail + chunk
             if any(mark in buffer for mark in _DTD):
-                raise PackageError(
-                    f"its part {name} declares XML entities (<!DOCTYPE> or "
-                    "<!ENTITY>), which spreadsheet programs never write; "
-                    "orgplan does not read such a workbook"
-                )
+                raise PackageError("problem_workbook_entities", part=name)
             # A range starting in the last OVERLAP bytes is read whole
             # with the next chunk.
             end = len(buffer) - OVERLAP

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import yaml
 from pydantic import ValidationError
 
 from orgplan.errors import Problem
+from orgplan.i18n import message
 from orgplan.io.limits import DEPTH, FILE_MB, MIB, YAML_NODES
 from orgplan.rules import builtin_rulebooks
 from orgplan.scenario import Scenario
@@ -87,9 +89,8 @@ def read_scenario(path: Path) -> ScenarioRead:
         content = yaml.load(text, Loader=BoundedLoader)
     except TooLarge as error:
         line = error.mark.line + 1 if error.mark else None
-        return ScenarioRead(
-            file, None, None, [Problem(where, error.message, line)]
-        )
+        problem = Problem.of(where, "problem_limit", line, **error.words)
+        return ScenarioRead(file, None, None, [problem])
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else None
@@ -140,11 +141,12 @@ def read_scenario(path: Path) -> ScenarioRead:
 
 
 class TooLarge(Exception):
-    """A YAML document nested or expanded beyond its limit."""
+    """A YAML document nested or expanded beyond its limit: the fields
+    of the catalogue's ``problem_limit`` (:meth:`Limit.words`)."""
 
-    def __init__(self, message: str, mark: yaml.Mark | None) -> None:
-        super().__init__(message)
-        self.message = message
+    def __init__(self, words: dict[str, Any], mark: yaml.Mark | None) -> None:
+        super().__init__(message({"key": "problem_limit", **words}, "en"))
+        self.words = words
         self.mark = mark
 
 
@@ -167,7 +169,7 @@ class BoundedLoader(yaml.SafeLoader):
         self._depth += 1
         if self._depth > DEPTH.value:
             mark = self.peek_event().start_mark
-            raise TooLarge(DEPTH.message("limit_nesting"), mark)
+            raise TooLarge(DEPTH.words("limit_nesting"), mark)
         try:
             node = super().compose_node(parent, index)  # type: ignore[misc]
         finally:
@@ -186,7 +188,7 @@ class BoundedLoader(yaml.SafeLoader):
             self._sizes[id(node)] = size
         if size > YAML_NODES.value:
             raise TooLarge(
-                YAML_NODES.message("limit_yaml_expanded"),
+                YAML_NODES.words("limit_yaml_expanded"),
                 node.start_mark,
             )
         return node
