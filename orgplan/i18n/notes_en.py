@@ -77,6 +77,10 @@ NOTES: dict[str, str] = {
     "note_share_cut": "min_cut.{target} {share:.4g} of each block's own",
     "note_share_units": "max_units.{kind} {n} as {shares}",
     "note_none_to_split": "none to split",
+    "note_greedy_stopped": (
+        "the greedy steps were stopped at the time limit before they ran "
+        "out of steps that help"
+    ),
     "note_greedy_no_model": (
         "the greedy baseline's plan: CP-SAT's model, on its candidate "
         "graph, has no plan"

@@ -78,6 +78,10 @@ NOTES: dict[str, str] = {
     "note_share_cut": "min_cut.{target} {share:.4g} của riêng mỗi khối",
     "note_share_units": "max_units.{kind} {n} chia thành {shares}",
     "note_none_to_split": "không có mục tiêu nào để chia",
+    "note_greedy_stopped": (
+        "các bước của thuật toán tham lam dừng ở giới hạn thời gian, khi "
+        "vẫn còn bước có ích"
+    ),
     "note_greedy_no_model": (
         "phương án của thuật toán tham lam: mô hình CP-SAT trên đồ thị "
         "ứng viên không có phương án"

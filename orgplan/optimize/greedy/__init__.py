@@ -103,11 +103,7 @@ def solve_greedy(
         raise InfeasibleScenario(scenario.name, search.missed(score.plan))
     notes = score.plan.notes
     if search.stopped:
-        notes = (
-            *notes,
-            "the greedy steps were stopped at the time limit before they "
-            "ran out of steps that help",
-        )
+        notes = (*notes, {"key": "note_greedy_stopped"})
     leaders = {e.unit: e.heads + e.deputies for e in score.plan.leadership}
     return score.plan.model_copy(
         update={
