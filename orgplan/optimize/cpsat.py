@@ -195,12 +195,6 @@ def solve_cpsat(
             num_constraints=len(built.model.proto.constraints),
             stopped_early=True,
         )
-    solver = cp_model.CpSolver()
-    settings.parameters(solver, left())
-    if len(built.model.proto.variables) > PROBING_LIMIT:
-        # Probing in presolve costs seconds on large models and rarely
-        # pays back here; the search finds first plans much sooner.
-        solver.parameters.cp_model_probing_level = 0
     # HiGHS's bounds of the same model (optimize/bounds.py) where it is
     # installed: with the floors of docs/formulation.md they are often
     # far above what CP-SAT's search proves in the time.
@@ -208,6 +202,14 @@ def solve_cpsat(
     relaxed = highs.relaxation(left())
     if relaxed is not None:
         run.bounded(offset + relaxed / SCALE)
+    solver = cp_model.CpSolver()
+    # The search's limit is what is left after the LP bound (it was set
+    # before it, and the run overran by the LP's seconds).
+    settings.parameters(solver, left())
+    if len(built.model.proto.variables) > PROBING_LIMIT:
+        # Probing in presolve costs seconds on large models and rarely
+        # pays back here; the search finds first plans much sooner.
+        solver.parameters.cp_model_probing_level = 0
     run.enter("search")
     watcher = _Watcher(run, offset)
     highs.search(start, left(), run, offset)
