@@ -249,16 +249,21 @@ def _two_offices() -> orgplan.Organisation:
     )
 
 
-def test_offices_consolidate_with_their_departments_merge() -> None:
-    # Touching a unit costs more than a consolidation saves, so only the
-    # rule makes the offices one: they merge as part of the departments'
-    # merge (2025 practice), not by the weights.
-    org = _two_offices()
-    sc = scenario(
+def _one_department() -> orgplan.Scenario:
+    """The two departments must become one; touching a unit costs more
+    than a consolidation saves, so only the rule makes the offices one."""
+    return scenario(
         scope={"kinds": ["department", "division"], "allow_fold": False},
         targets={"max_units": {"department": 1}},
         weights={"disruption": 50},
     )
+
+
+def test_offices_consolidate_with_their_departments_merge() -> None:
+    # Touching a unit costs more than a consolidation saves, so only the
+    # rule makes the offices one: they merge as part of the departments'
+    # merge (2025 practice), not by the weights.
+    org, sc = _two_offices(), _one_department()
     plan = solve(org, sc).plan
     assert {"KH-VP", "TC-VP"} in _groups(plan)
     assert_checked(org, sc, plan)
@@ -268,12 +273,7 @@ def test_the_greedy_consolidates_offices_too() -> None:
     # The greedy chooses merges one at a time; its last step merges the
     # offices its merges brought together, so that CP-SAT accepts its
     # plan as a warm start and never ends worse than it.
-    org = _two_offices()
-    sc = scenario(
-        scope={"kinds": ["department", "division"], "allow_fold": False},
-        targets={"max_units": {"department": 1}},
-        weights={"disruption": 50},
-    )
+    org, sc = _two_offices(), _one_department()
     plan = solve_greedy(org, sc, sc.rulebook())
     assert {"KH-VP", "TC-VP"} in _groups(plan)
     assert "coherence.unconsolidated" not in _rules(org, sc, plan)
