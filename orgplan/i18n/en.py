@@ -27,7 +27,7 @@ MESSAGES: dict[str, str] = {
     "heads": "Heads",
     "deputies": "Deputies",
     "leaders": "Leaders",
-    "leaders_at_deadline": "Leaders after the deadline for excess deputies",
+    "leaders_at_deadline": "Leaders after the deadline",
     "focal_points": "Focal points",
     "layers": "Layers",
     "intermediate_units": "Intermediate units",

@@ -26,7 +26,7 @@ MESSAGES: dict[str, str] = {
     "heads": "Cấp trưởng",
     "deputies": "Cấp phó",
     "leaders": "Lãnh đạo",
-    "leaders_at_deadline": "Lãnh đạo sau thời hạn giải quyết cấp phó vượt",
+    "leaders_at_deadline": "Lãnh đạo sau thời hạn",
     "focal_points": "Đầu mối",
     "layers": "Số tầng",
     "intermediate_units": "Cấp trung gian",
