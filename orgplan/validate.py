@@ -222,7 +222,26 @@ _WORDED = {
     "less_than": ("problem_below", "lt"),
     "extra_forbidden": ("problem_unknown_key", ""),
     "missing": ("problem_required_missing", ""),
+    "literal_error": ("problem_one_of", ""),
+    "string_type": ("problem_must_be_text", ""),
+    "bool_parsing": ("problem_must_be_bool", ""),
+    "bool_type": ("problem_must_be_bool", ""),
+    "int_parsing": ("problem_must_be_whole", ""),
+    "int_type": ("problem_must_be_whole", ""),
+    "int_from_float": ("problem_must_be_whole", ""),
+    "float_parsing": ("problem_must_be_number", ""),
+    "float_type": ("problem_must_be_number", ""),
+    "finite_number": ("problem_must_be_finite", ""),
+    "dict_type": ("problem_must_be_mapping", ""),
+    "model_type": ("problem_must_be_mapping", ""),
+    "model_attributes_type": ("problem_must_be_mapping", ""),
+    "list_type": ("problem_must_be_list", ""),
+    "tuple_type": ("problem_must_be_list", ""),
+    "too_short": ("problem_too_short", "min_length"),
+    "too_long": ("problem_too_long", "max_length"),
 }
+# The longest value a problem quotes (a mapping given for a number).
+SHOWN = 60
 
 
 def detail_problem(
@@ -244,15 +263,28 @@ def detail_problem(
         message = detail["msg"].removeprefix("Value error, ")
         return Problem(file, message, row, field, sheet)
     key, bound = worded
+    ctx = detail.get("ctx", {})
     return Problem.of(
         file,
         key,
         row,
         field,
         sheet,
-        limit=detail.get("ctx", {}).get(bound),
-        value=detail.get("input"),
+        limit=ctx.get(bound),
+        value=_shown(detail.get("input")),
+        # pydantic's list of choices ends "... 'adjacent' or 'anywhere'".
+        expected=", ".join(str(ctx.get("expected", "")).rsplit(" or ", 1)),
+        n=ctx.get("actual_length"),
     )
+
+
+def _shown(value: Any) -> Any:
+    """A number as it is, anything else quoted and cut to :data:`SHOWN`
+    characters."""
+    if isinstance(value, int | float):
+        return value
+    text = repr(value)
+    return text if len(text) <= SHOWN else text[: SHOWN - 3] + "..."
 
 
 class InputWarning(OrgplanWarning):

@@ -121,6 +121,36 @@ def test_targets_that_do_not_fit_are_worded_in_the_language(
     assert not VIETNAMESE.search(english.output.replace("thử", ""))
 
 
+def test_values_of_the_wrong_type_are_worded_in_the_language(
+    tmp_path: Path,
+) -> None:
+    path = _scenario(
+        tmp_path,
+        "{max_units: [1], min_cut: {units: lots}}",
+        "scope: {merge_within: x, allow_merge: perhaps, kinds: department,",
+        "  max_group_size: many, allow_pairs: [[a, b, c]]}",
+        "weights: {leaders: .nan}",
+        "solver: fast",
+    )
+    shown = _run("validate", path, "--lang", "vi")
+    assert shown.exit_code == 1
+    for words in (
+        "phải là một trong 'parent', 'locality', 'sector', 'adjacent', "
+        "'anywhere' (đã nhập 'x')",
+        "phải là true hoặc false (đã nhập 'perhaps')",
+        "phải là số nguyên (đã nhập 'many')",
+        "phải là một số (đã nhập 'lots')",
+        "phải là một số hữu hạn",
+        "phải là một tập khóa (đã nhập [1])",
+        "phải là một danh sách (đã nhập 'department')",
+        "phải có nhiều nhất 2 phần tử (đã có 3)",
+    ):
+        _assert_vietnamese(shown.output, words)
+    english = _run("validate", path, "--lang", "en").output
+    assert "must be one of 'parent', 'locality'" in english
+    assert "must be a set of keys (got 'fast')" in english
+
+
 SEVERAL_ROOTS = "2 đơn vị không có đơn vị cấp trên (UBND, STC)"
 
 

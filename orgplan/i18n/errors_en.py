@@ -16,6 +16,18 @@ ERRORS: dict[str, str] = {
     "scenario_min_cut_fraction": (
         "min_cut.{target} must be a fraction from 0 to 1 (got {value})"
     ),
+    # pydantic's errors of a scenario's or a plan's values
+    # (orgplan.validate.detail_problem).
+    "problem_one_of": "must be one of {expected} (got {value})",
+    "problem_must_be_text": "must be text (got {value})",
+    "problem_must_be_bool": "must be true or false (got {value})",
+    "problem_must_be_whole": "must be a whole number (got {value})",
+    "problem_must_be_number": "must be a number (got {value})",
+    "problem_must_be_finite": "must be a finite number (got {value})",
+    "problem_must_be_mapping": "must be a set of keys (got {value})",
+    "problem_must_be_list": "must be a list (got {value})",
+    "problem_too_short": "must have at least {limit} items (got {n})",
+    "problem_too_long": "must have at most {limit} items (got {n})",
     # The units' hierarchy (orgplan.cross_checks).
     "problem_several_roots": (
         "{n} units have no parent ({shown}); they are read as separate "

@@ -17,6 +17,17 @@ ERRORS: dict[str, str] = {
         "min_cut.{target} phải là một tỷ lệ từ 0 đến dưới 1 (đã nhập "
         "{value})"
     ),
+    # pydantic's errors of a scenario's or a plan's values.
+    "problem_one_of": "phải là một trong {expected} (đã nhập {value})",
+    "problem_must_be_text": "phải là văn bản (đã nhập {value})",
+    "problem_must_be_bool": "phải là true hoặc false (đã nhập {value})",
+    "problem_must_be_whole": "phải là số nguyên (đã nhập {value})",
+    "problem_must_be_number": "phải là một số (đã nhập {value})",
+    "problem_must_be_finite": "phải là một số hữu hạn (đã nhập {value})",
+    "problem_must_be_mapping": "phải là một tập khóa (đã nhập {value})",
+    "problem_must_be_list": "phải là một danh sách (đã nhập {value})",
+    "problem_too_short": "phải có ít nhất {limit} phần tử (đã có {n})",
+    "problem_too_long": "phải có nhiều nhất {limit} phần tử (đã có {n})",
     # The units' hierarchy (orgplan.cross_checks).
     "problem_several_roots": (
         "{n} đơn vị không có đơn vị cấp trên ({shown}); chúng được đọc "
