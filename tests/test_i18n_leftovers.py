@@ -13,6 +13,7 @@ is read back with the surface test's detector of English words
 from __future__ import annotations
 
 import csv
+import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -27,7 +28,7 @@ from cli import main
 from orgplan.apply import apply
 from orgplan.check import check_plan
 from orgplan.errors import InputError, OrgplanError, OutputError, Problem
-from orgplan.io import csv_io, open_scenario
+from orgplan.io import csv_io, open_scenario, read_plan
 from orgplan.io.atomic import atomic_file
 from orgplan.io.schema import TABLES
 from orgplan.io.xlsx_package import OLE_MAGIC
@@ -254,6 +255,30 @@ def test_a_scenario_too_deep_or_not_a_scenario_in_vietnamese(
     with pytest.raises(InputError) as raised:
         open_scenario(DATA)
     _assert_vietnamese(raised.value.text("vi"), "không phải kịch bản")
+
+
+@pytest.mark.parametrize(
+    ("note", "vi"),
+    [
+        ({"key": "no_such_key"}, "khóa thông điệp 'no_such_key' không xác"),
+        (
+            {"key": "note_posts_lost", "n": 9},
+            "thông điệp 'note_posts_lost' thiếu trường 'months'",
+        ),
+    ],
+)
+def test_a_plans_broken_message_is_worded_in_vietnamese(
+    tmp_path: Path, note: dict[str, object], vi: str
+) -> None:
+    source = ROOT / "tests" / "data" / "province-small-plan.json"
+    plan = json.loads(source.read_text(encoding="utf-8"))
+    plan["notes"] = [note]
+    path = tmp_path / "plan.json"
+    path.write_text(json.dumps(plan), encoding="utf-8")
+    with pytest.raises(InputError) as raised:
+        read_plan(path)
+    assert vi in raised.value.text("vi")
+    assert VIETNAMESE.search(raised.value.text("en")) is None
 
 
 def test_an_output_that_cannot_be_written_in_vietnamese(

@@ -28,7 +28,7 @@ def checked(value: str | dict[str, Any]) -> str | dict[str, Any]:
 
     Raises
     ------
-    ValueError
+    pydantic_core.PydanticCustomError
         If a mapping lacks a known ``key`` or a field its text needs.
     """
     if isinstance(value, str):
@@ -40,16 +40,18 @@ def checked(value: str | dict[str, Any]) -> str | dict[str, Any]:
 def _check(value: Mapping[str, Any]) -> None:
     key = value.get("key")
     if not isinstance(key, str) or key not in CATALOGUE["en"]:
-        raise ValueError(f"unknown message key {key!r}")
+        raise invalid("problem_message_key", name=repr(key))
     for lang in LANGS:
         try:
             message(value, lang)
         except (KeyError, IndexError) as missing:
-            raise ValueError(
-                f"message {key!r} lacks the field {missing}"
+            raise invalid(
+                "problem_message_field", name=repr(key), field=str(missing)
             ) from None
         except (ValueError, TypeError) as wrong:
-            raise ValueError(f"message {key!r}: {wrong}") from None
+            raise invalid(
+                "problem_message_wrong", name=repr(key), detail=str(wrong)
+            ) from None
 
 
 # The pydantic error type of a validator's catalogue message.

@@ -28,6 +28,11 @@ ERRORS: dict[str, str] = {
     "problem_must_be_list": "must be a list (got {value})",
     "problem_too_short": "must have at least {limit} items (got {n})",
     "problem_too_long": "must have at most {limit} items (got {n})",
+    # A message of plan.json that no language can word
+    # (orgplan.i18n.data).
+    "problem_message_key": "unknown message key {name}",
+    "problem_message_field": "message {name} lacks the field {field}",
+    "problem_message_wrong": "message {name}: {detail}",
     # The units' hierarchy (orgplan.cross_checks).
     "problem_several_roots": (
         "{n} units have no parent ({shown}); they are read as separate "

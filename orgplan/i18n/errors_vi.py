@@ -28,6 +28,10 @@ ERRORS: dict[str, str] = {
     "problem_must_be_list": "phải là một danh sách (đã nhập {value})",
     "problem_too_short": "phải có ít nhất {limit} phần tử (đã có {n})",
     "problem_too_long": "phải có nhiều nhất {limit} phần tử (đã có {n})",
+    # A message of plan.json that no language can word.
+    "problem_message_key": "khóa thông điệp {name} không xác định",
+    "problem_message_field": "thông điệp {name} thiếu trường {field}",
+    "problem_message_wrong": "thông điệp {name} không hợp lệ: {detail}",
     # The units' hierarchy (orgplan.cross_checks).
     "problem_several_roots": (
         "{n} đơn vị không có đơn vị cấp trên ({shown}); chúng được đọc "
