@@ -298,6 +298,16 @@ class InputWarning(OrgplanWarning):
         self.lang = lang
 
 
+class ScenarioInputError(InputError):
+    """An :class:`InputError` with the ``lang:`` of the scenario the input
+    was read for, so that the command line words it in that language
+    when ``--lang`` is not given."""
+
+    def __init__(self, problems: list[Problem], lang: Lang | None) -> None:
+        super().__init__(problems)
+        self.lang = lang
+
+
 def raise_for_errors(
     problems: list[Problem], lang: Lang | None = None
 ) -> None:
@@ -307,10 +317,11 @@ def raise_for_errors(
     Raises
     ------
     InputError
-        Listing every problem, errors and warnings, when any is an error.
+        Listing every problem, errors and warnings, when any is an error
+        (a :class:`ScenarioInputError` keeping ``lang``).
     """
     if has_errors(problems):
-        raise InputError(problems)
+        raise ScenarioInputError(problems, lang)
     for problem in problems:
         warnings.warn(InputWarning(problem, lang), stacklevel=3)
 

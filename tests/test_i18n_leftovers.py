@@ -45,9 +45,10 @@ ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "scenarios" / "province-small" / "data"
 BROKEN = ROOT / "tests" / "data" / "broken"
 # What is a code, not a word: a path, a scenario key (min_units.department,
-# leadership.heads.C0), a quoted value, a kind or a cut target.
+# leadership.heads.C0), a quoted value, a column of the file, a kind or a
+# cut target.
 CODES = re.compile(
-    r"\S*/\S*|\b\w+(\.[\w-]+)+\b|'[^']*'|\b[a-z]+_[a-z_]+\b"
+    r"\S*/\S*|\b\w+(\.[\w-]+)+\b|'[^']*'|\b[a-z]+_[a-z_]+\b|\bcột \w+"
     rf"|\b({'|'.join(('department', 'division', *CUT_TARGETS))})\b"
 )
 
@@ -179,6 +180,21 @@ def test_input_warnings_follow_the_commands_language(tmp_path: Path) -> None:
     _assert_vietnamese(chart.stderr, SEVERAL_ROOTS)
     english = _run("stats", roots, "--lang", "en")
     assert "2 units have no parent (UBND, STC)" in english.stderr
+
+
+def test_data_errors_follow_the_scenarios_language(tmp_path: Path) -> None:
+    path = _scenario(tmp_path, "{}", "lang: vi")
+    negative = str(BROKEN / "negative-count")
+    text = path.read_text(encoding="utf-8").replace(str(DATA), negative)
+    path.write_text(text, encoding="utf-8")
+    shown = _run("stats", path, env={"ORGPLAN_LANG": "en"})
+    assert shown.exit_code == 1
+    # The problems; the prefix "Error:" is the command group's, which
+    # knows --lang and $ORGPLAN_LANG only.
+    problems = shown.output.partition(":")[2]
+    _assert_vietnamese(problems, "cột quota: phải từ 0 trở lên (đang là -3)")
+    english = _run("stats", path, "--lang", "en")
+    assert "must be 0 or more (got -3)" in english.output
 
 
 def _copy(folder: Path, drop: str | None = None) -> Path:

@@ -63,10 +63,12 @@ def user_errors(command: F) -> F:
         try:
             return command(*args, **kwargs)
         except (OrgplanError, OSError) as error:
-            # In the language asked for (the scenario's is not known when
-            # the scenario itself is at fault).
+            # In the language asked for, else the scenario's when its
+            # data are at fault (orgplan.validate.ScenarioInputError); not
+            # known when the scenario itself is.
+            scenario = getattr(error, "lang", None)
             try:
-                language = resolve_lang(kwargs.get("lang"))
+                language = resolve_lang(kwargs.get("lang"), scenario)
             except ValueError:
                 language = "en"
             if isinstance(error, OrgplanError):
