@@ -252,8 +252,9 @@ def detail_problem(
     sheet: str | None = None,
 ) -> Problem:
     """A pydantic error as a problem for someone who edits a spreadsheet
-    or a scenario (pydantic's own words, or a validator's, where the
-    catalogue has none)."""
+    or a scenario, worded by the catalogue: a validator's message
+    (:func:`orgplan.i18n.data.invalid`) or one of pydantic's types in
+    ``_WORDED``; pydantic's own English for any other type."""
     if detail["type"] == WORDED:
         # A validator's catalogue message (orgplan.i18n.data.invalid).
         key, fields = parts(detail.get("ctx", {}))

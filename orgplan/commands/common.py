@@ -103,7 +103,8 @@ def warning_text(message: Warning | str) -> str:
         language = resolve_lang(given, getattr(message, "lang", None))
     except ValueError:
         language = "en"
-    return str(problem.text(language))
+    text: str = problem.text(language)
+    return text
 
 
 def load_input(path: Path) -> tuple[Organisation, Rulebook]:

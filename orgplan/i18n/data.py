@@ -67,8 +67,8 @@ def invalid(key: str, /, **fields: Any) -> PydanticCustomError:
     reach a Vietnamese reader in English).
     """
     english = message({"key": key, **fields}, "en")
-    # pydantic fills "{name}" from the context: braces a value brought
-    # in (a key typed as "{x}") are no field of its.
+    # pydantic fills "{name}" in from the context: braces in a value (a
+    # key typed as "{low}") would be taken for one of its fields.
     english = english.replace("{", "(").replace("}", ")")
     return PydanticCustomError(WORDED, english, {"key": key, **fields})
 
