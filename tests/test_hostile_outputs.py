@@ -94,12 +94,13 @@ def test_files_of_an_earlier_run_or_export_do_not_survive(
 ) -> None:
     out = tmp_path / "out"
     _write(solved, out)
-    # An earlier `orgplan export --format json` beside the plan.
+    # An earlier `orgplan export --format json` beside the plan, and a
+    # chart page of an earlier, larger plan.
     (out / "staffing-plan.json").write_text("{}", encoding="utf-8")
-    (out / "diff-7.svg").write_text("<svg/>", encoding="utf-8")
+    (out / "diff-99.svg").write_text("<svg/>", encoding="utf-8")
     _write(solved, out)
     assert not (out / "staffing-plan.json").exists()
-    assert not (out / "diff-7.svg").exists()
+    assert not (out / "diff-99.svg").exists()
     _whole(out)
 
 
