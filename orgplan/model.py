@@ -176,6 +176,14 @@ class Organisation(_Record):
         return {u.id: u for u in self.units}
 
     @cached_property
+    def kind_counts(self) -> Mapping[str, int]:
+        """How many units of each kind (a plan's every reason asks)."""
+        counts: dict[str, int] = {}
+        for u in self.units:
+            counts[u.kind] = counts.get(u.kind, 0) + 1
+        return counts
+
+    @cached_property
     def locality_by_id(self) -> dict[str, Locality]:
         return {loc.id: loc for loc in self.localities}
 

@@ -23,7 +23,7 @@ from typing import Any, Protocol
 from orgplan.graph import metrics
 from orgplan.i18n import LANGS, Lang, cited, date_text, t
 from orgplan.model import Organisation, Unit
-from orgplan.plan import Leadership
+from orgplan.plan import Leadership, Metrics
 from orgplan.rules import Rulebook
 from orgplan.scenario import Scenario
 from orgplan.semantics.coherence import Coherence
@@ -271,9 +271,9 @@ def _targets(
     in ``moves`` (units, focal_points, leaders, layers) the scenario
     sets; focal points only if a removed kind is one."""
     found: list[Reason] = []
-    have = Counter(u.kind for u in org.units)
+    have = org.kind_counts
     for kind, limit in unit_limits(scenario, rulebook).items():
-        if removed[kind] and have[kind] > limit:
+        if removed[kind] and have.get(kind, 0) > limit:
             path = f"max_units.{kind}"
             source = _cite(rulebook, path)
             if kind in scenario.targets.max_units:
@@ -296,8 +296,9 @@ def _targets(
         if (share := scenario.targets.min_cut.get(what, 0.0)) > 0
         and (what != "focal_points" or _focal(rulebook, removed))
     }
-    # Measured only when a cut asks (a large organisation, many merges).
-    counts = metrics(org, rulebook) if cuts else None
+    # Measured only when a cut asks, once per organisation: every merge
+    # of a plan asks (a province of 55,000 units has 13,000 merges).
+    counts = _measured(org, rulebook) if cuts else None
     for what, share in cuts.items():
         before = getattr(counts, what)
         target = {
@@ -313,6 +314,20 @@ def _targets(
                 "source": _scenario_source(f"targets.min_cut.{what}"),
             }
         )
+    return found
+
+
+# The last organisation measured (it and its rulebook held, so that their
+# ids stay theirs) and its metrics.
+_LAST: list[tuple[Organisation, Rulebook, Metrics]] = []
+
+
+def _measured(org: Organisation, rulebook: Rulebook) -> Metrics:
+    """``metrics(org, rulebook)``, remembered for the last organisation."""
+    if _LAST and _LAST[0][0] is org and _LAST[0][1] is rulebook:
+        return _LAST[0][2]
+    found = metrics(org, rulebook)
+    _LAST[:] = [(org, rulebook, found)]
     return found
 
 

@@ -8,7 +8,7 @@ the greedy's steps and the checker ask these functions.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from typing import Any
 
 from orgplan.i18n import LANGS, number_text
@@ -320,16 +320,22 @@ def fold_obstacles(
 
 
 def may_fold(
-    org: Organisation, rulebook: Rulebook, scenario: Scenario, uid: str
+    org: Organisation,
+    rulebook: Rulebook,
+    scenario: Scenario,
+    uid: str,
+    locked: Collection[str] | None = None,
 ) -> bool:
     """Whether ``uid`` may fold into its parent under ``scenario``.
 
     Folds allowed, ``uid`` free (:func:`free_units`), no
     :func:`fold_obstacles`, and its parent not locked (a parent of a kind
-    outside the scope may receive it).
+    outside the scope may receive it). ``locked``: the scenario's
+    :func:`locked_units`, when asking of many units (it walks the tree).
     """
     unit = org.unit(uid)
-    locked = locked_units(org, scenario)
+    if locked is None:
+        locked = locked_units(org, scenario)
     return (
         scenario.scope.allow_fold
         and unit.kind in scenario.scope.kinds

@@ -19,7 +19,12 @@ from orgplan.model import Organisation
 from orgplan.rules import Rulebook
 from orgplan.scenario import Scenario
 from orgplan.semantics.coherence import CoherencePolicy, stranded_units
-from orgplan.semantics.scope import free_units, may_fold, undersized_by
+from orgplan.semantics.scope import (
+    free_units,
+    locked_units,
+    may_fold,
+    undersized_by,
+)
 
 # Digits a cut's product is rounded to before the ceiling: float noise
 # (0.07 * 100 = 7.000000000000001) must not ask for one unit more.
@@ -226,8 +231,11 @@ def minimum_binds(
         for uid in stranded_units(org, policy, rulebook, scenario.scope.kinds)
         if uid in free
     ]
+    locked = locked_units(org, scenario)
     folding = {
-        uid for uid in stranded if may_fold(org, rulebook, scenario, uid)
+        uid
+        for uid in stranded
+        if may_fold(org, rulebook, scenario, uid, locked)
     }
     stuck = {
         uid

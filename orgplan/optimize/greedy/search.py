@@ -76,7 +76,9 @@ class _Search:
         self.locked = locked_units(org, scenario)
         self.free = free_units(org, scenario)
         self.foldable = {
-            uid for uid in self.free if may_fold(org, rulebook, scenario, uid)
+            uid
+            for uid in self.free
+            if may_fold(org, rulebook, scenario, uid, self.locked)
         }
         self.order = {u.id: i for i, u in enumerate(org.units)}
         self.apart = {frozenset(pair) for pair in scenario.must_not_merge}
