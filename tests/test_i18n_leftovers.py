@@ -396,3 +396,19 @@ def _staffing_error(case: str) -> OrgplanError:
 )
 def test_staffing_errors_are_worded_in_vietnamese(case: str, vi: str) -> None:
     _assert_vietnamese(_staffing_error(case).text("vi"), vi)
+
+
+def test_a_template_that_cannot_be_written_is_worded_once(
+    tmp_path: Path,
+) -> None:
+    # A workbook under a regular file: the catalogue's words with the
+    # path, not wrapped again in an English "cannot write".
+    (tmp_path / "file").write_text("x", encoding="utf-8")
+    out = tmp_path / "file" / "mau.xlsx"
+    result = CliRunner().invoke(
+        main, ["template", str(out), "--lang", "vi"], catch_exceptions=False
+    )
+    assert result.exit_code == 1
+    assert "cannot write" not in result.output
+    assert _english(result.output) == []
+    assert VIETNAMESE.search(result.output)

@@ -16,6 +16,7 @@ from orgplan.commands.common import (
     table,
     user_errors,
 )
+from orgplan.errors import OutputError
 from orgplan.i18n import Lang, label, plural, t
 
 BALANCE = ("units", "quota", "actual", "surplus", "deficit")
@@ -167,6 +168,9 @@ def template(out: Path, lang: str | None, force: bool) -> None:
         )
     try:
         orgplan.write_template(out, lang=language)
+    except OutputError as error:
+        # Already says the path and why, in the catalogue's words.
+        raise click.ClickException(error.text(language)) from error
     except OSError as error:
         raise click.ClickException(
             t(
