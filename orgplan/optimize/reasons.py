@@ -324,8 +324,11 @@ _LAST: list[tuple[Organisation, Rulebook, Metrics]] = []
 
 def _measured(org: Organisation, rulebook: Rulebook) -> Metrics:
     """``metrics(org, rulebook)``, remembered for the last organisation."""
-    if _LAST and _LAST[0][0] is org and _LAST[0][1] is rulebook:
-        return _LAST[0][2]
+    # One read of the entry: the greedy's thread and the decoding may ask
+    # at once, and the entry may change between two reads.
+    last = _LAST[0] if _LAST else None
+    if last is not None and last[0] is org and last[1] is rulebook:
+        return last[2]
     found = metrics(org, rulebook)
     _LAST[:] = [(org, rulebook, found)]
     return found

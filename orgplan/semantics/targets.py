@@ -217,7 +217,7 @@ def minimum_binds(
     related sibling to merge with (:func:`~orgplan.semantics.coherence.
     stranded_units`) and no fold into the parent: not allowed, its parent
     locked, or its parent itself a stranded unit that must fold (a unit
-    receiving a fold may not fold: docs/semantics.md section 2; a chi cục
+    receiving a fold may not fold: docs/semantics.md section 1; a chi cục
     of 3 folds into its department and its division of 3 goes with it).
     Such a unit stays as it is and the plan lists it, as a warning, for
     the committee to decide (widen ``scope.min_similarity`` or
@@ -251,7 +251,7 @@ def _min_staff(
     rulebook: Rulebook,
     after: Organisation,
 ) -> list[Shortfall]:
-    free = minimum_binds(org, scenario, rulebook)
+    binds = minimum_binds(org, scenario, rulebook)
     found = []
     for unit in after.units:
         short = undersized_by(rulebook, unit)
@@ -263,7 +263,7 @@ def _min_staff(
                 "min_staff",
                 unit.id,
                 short,
-                unit.id in free,
+                unit.id in binds,
                 "shortfall_min_staff",
                 unit=unit.id,
                 quota=unit.quota,

@@ -27,7 +27,6 @@ from orgplan.semantics.scope import staff_below
 from orgplan.semantics.staff import combine, default_category
 from orgplan.semantics.targets import (
     cut_limit,
-    minimum_binds,
     structural_cuts,
 )
 from orgplan.semantics.terms import (
@@ -86,7 +85,7 @@ class _Live(_Steps):
             t: cut_limit(f, getattr(first, t)) for t, f in self.cuts.items()
         }
         self.depth = depths(org) if "layers" in self.cuts else {}
-        self.forced = minimum_binds(org, search.scenario, rulebook)
+        self.forced = search.binds
         self.count: Counter[str] = Counter(u.kind for u in org.units)
         self.total: dict[str, float] = {
             "focal_points": float(first.focal_points),

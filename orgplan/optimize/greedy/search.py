@@ -27,6 +27,7 @@ from orgplan.semantics.scope import (
 )
 from orgplan.semantics.targets import (
     Shortfall,
+    minimum_binds,
     shortfalls,
     unit_limits,
 )
@@ -75,6 +76,9 @@ class _Search:
         self.rulebook = rulebook
         self.locked = locked_units(org, scenario)
         self.free = free_units(org, scenario)
+        # The units the minimum staff binds (the others have no coherent
+        # way to grow and stay, with a warning).
+        self.binds = minimum_binds(org, scenario, rulebook)
         self.foldable = {
             uid
             for uid in self.free
