@@ -177,7 +177,7 @@ HELP: dict[str, str] = {
     # The placeholders of arguments in the usage lines and the help, by
     # the argument's name.
     "metavar.path": "PATH",
-    "metavar.paths": "PATH",
+    "metavar.paths": "PATH...",
     "metavar.scenario_path": "SCENARIO",
     "metavar.plan_path": "PLAN",
     "metavar.out": "OUT",

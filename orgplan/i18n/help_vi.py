@@ -177,7 +177,7 @@ HELP: dict[str, str] = {
         "Số giây tìm kiếm [mặc định: theo kịch bản, 45]."
     ),
     "metavar.path": "ĐƯỜNG_DẪN",
-    "metavar.paths": "ĐƯỜNG_DẪN",
+    "metavar.paths": "ĐƯỜNG_DẪN...",
     "metavar.scenario_path": "KỊCH_BẢN",
     "metavar.plan_path": "PHƯƠNG_ÁN",
     "metavar.out": "TỆP_RA",
