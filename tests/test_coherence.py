@@ -140,6 +140,10 @@ def test_support_type_by_code_or_name(org: Organisation) -> None:
     # A sub-department's administration division is its office.
     hcth = _unit("H", "Phòng Hành chính - Tổng hợp")
     assert support_type(hcth, POLICY) == "office"
+    # A chi cục's inspection division: not merged with the work it checks.
+    ttpc = _unit("T", "Phòng Thanh tra - Pháp chế")
+    assert support_type(ttpc, POLICY) == "inspectorate"
+    assert support_type(_unit("Q", "Phòng Quản lý rừng"), POLICY) is None
 
 
 def test_sector_without_functions(org: Organisation) -> None:

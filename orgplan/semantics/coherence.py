@@ -69,7 +69,8 @@ _SUPPORT_NAMES: tuple[tuple[re.Pattern[str], SupportType], ...] = (
     (re.compile(r"^văn phòng\b"), "office"),
     # A sub-department's office is its administration division.
     (re.compile(r"\bhành chính tổng hợp\b"), "office"),
-    (re.compile(r"^thanh tra\b"), "inspectorate"),
+    # A chi cục's inspection division is "Phòng Thanh tra (- Pháp chế)".
+    (re.compile(r"^(phòng )?thanh tra\b"), "inspectorate"),
     (
         re.compile(
             r"\b(kế hoạch (và )?tài chính|tài chính (và )?kế hoạch"
