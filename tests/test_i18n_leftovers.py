@@ -189,12 +189,67 @@ def test_data_errors_follow_the_scenarios_language(tmp_path: Path) -> None:
     path.write_text(text, encoding="utf-8")
     shown = _run("stats", path, env={"ORGPLAN_LANG": "en"})
     assert shown.exit_code == 1
-    # The problems; the prefix "Error:" is the command group's, which
-    # knows --lang and $ORGPLAN_LANG only.
+    # The problems after click's prefix (its own test below).
     problems = shown.output.partition(":")[2]
     _assert_vietnamese(problems, "cột quota: phải từ 0 trở lên (đang là -3)")
     english = _run("stats", path, "--lang", "en")
     assert "must be 0 or more (got -3)" in english.output
+
+
+def _data_of(path: Path, data: Path) -> Path:
+    """The scenario at ``path`` reading ``data``."""
+    text = path.read_text(encoding="utf-8").replace(str(DATA), str(data))
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_stats_follows_the_scenarios_language(tmp_path: Path) -> None:
+    path = _scenario(tmp_path, "{}", "lang: vi")
+    shown = _run("stats", path, env={"ORGPLAN_LANG": "en"})
+    assert shown.exit_code == 0, shown.output
+    for words in ("Chỉ tiêu", "Tầm quản lý", "Biên chế"):
+        assert words in shown.output, shown.output
+    assert "Indicator" not in shown.output
+    # An explicit --lang wins over the scenario's.
+    english = _run("stats", path, "--lang", "en")
+    assert english.exit_code == 0, english.output
+    for words in ("Indicator", "Span of control"):
+        assert words in english.output, english.output
+    assert "Chỉ tiêu" not in english.output
+
+
+def test_the_error_prefix_follows_the_scenarios_language(
+    tmp_path: Path,
+) -> None:
+    path = _data_of(
+        _scenario(tmp_path, "{}", "lang: vi"), BROKEN / "negative-count"
+    )
+    shown = _run("stats", path, env={"ORGPLAN_LANG": "en"})
+    assert shown.exit_code == 1
+    assert shown.output.startswith("Lỗi: "), shown.output
+    english = _run("stats", path, "--lang", "en", env={"ORGPLAN_LANG": "vi"})
+    assert english.output.startswith("Error: "), english.output
+    # A scenario in English under ORGPLAN_LANG=vi: the scenario's.
+    english_path = _data_of(
+        _scenario(tmp_path, "{}", "lang: en"), BROKEN / "negative-count"
+    )
+    shown = _run("stats", english_path, env={"ORGPLAN_LANG": "vi"})
+    assert shown.output.startswith("Error: "), shown.output
+    assert "must be 0 or more (got -3)" in shown.output
+
+
+def test_a_commands_own_error_has_the_scenarios_prefix(
+    tmp_path: Path,
+) -> None:
+    # orgplan check words its refusal in the scenario's language, and
+    # click's prefix follows it.
+    plan = ROOT / "tests" / "data" / "province-small-plan.json"
+    other = ROOT / "scenarios" / "province-departments" / "data"
+    path = _data_of(_scenario(tmp_path, "{}", "lang: vi"), other)
+    shown = _run("check", plan, "--scenario", path, env={"ORGPLAN_LANG": "en"})
+    assert shown.exit_code == 1
+    assert shown.output.startswith("Lỗi: "), shown.output
+    _assert_vietnamese(CODES.sub(" ", shown.output), "Lỗi: ")
 
 
 def _copy(folder: Path, drop: str | None = None) -> Path:

@@ -11,7 +11,7 @@ import functools
 import warnings
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 import click
 
@@ -33,12 +33,51 @@ lang_option = click.option(
 )
 
 
+# Where a command keeps the language it resolved (click's context meta,
+# shared by the group's context): its errors, and click's "Error:" before
+# them (orgplan.commands.localised), are worded in it.
+RUN_LANG = "orgplan.lang"
+
+
 def command_lang(given: str | None, scenario: str | None = None) -> Lang:
-    """The language of this run (see orgplan.i18n.resolve_lang)."""
+    """The language of this run (see orgplan.i18n.resolve_lang), kept as
+    the run's for its errors."""
     try:
-        return resolve_lang(given, scenario)
+        language = resolve_lang(given, scenario)
     except ValueError as error:
         raise click.UsageError(str(error)) from error
+    _keep(language)
+    return language
+
+
+def _run_lang() -> Lang | None:
+    """The language the running command resolved, if it has."""
+    context = click.get_current_context(silent=True)
+    return context.meta.get(RUN_LANG) if context else None
+
+
+def _keep(language: Lang) -> None:
+    context = click.get_current_context(silent=True)
+    if context is not None:
+        context.meta[RUN_LANG] = language
+
+
+def _error_lang(given: str | None, error: Exception) -> Lang:
+    """The language of an error: ``--lang``, else the scenario's when its
+    data are at fault (orgplan.validate.ScenarioInputError), else the
+    one the command resolved (a scenario it opened), else the
+    environment's; English when the environment names none orgplan
+    speaks."""
+    scenario = getattr(error, "lang", None)
+    known = _run_lang()
+    if scenario is None and known is not None:
+        return known
+    try:
+        language = resolve_lang(given, scenario)
+    except ValueError:
+        language = "en"
+    _keep(language)
+    return language
 
 # The longest --time-limit (seconds): a week; "inf" is no limit.
 WEEK = 604_800
@@ -63,14 +102,7 @@ def user_errors(command: F) -> F:
         try:
             return command(*args, **kwargs)
         except (OrgplanError, OSError) as error:
-            # In the language asked for, else the scenario's when its
-            # data are at fault (orgplan.validate.ScenarioInputError); not
-            # known when the scenario itself is.
-            scenario = getattr(error, "lang", None)
-            try:
-                language = resolve_lang(kwargs.get("lang"), scenario)
-            except ValueError:
-                language = "en"
+            language = _error_lang(kwargs.get("lang"), error)
             if isinstance(error, OrgplanError):
                 raise click.ClickException(error.text(language)) from error
             # A file that cannot be read or written: its path and the
@@ -107,11 +139,22 @@ def warning_text(message: Warning | str) -> str:
     return text
 
 
-def load_input(path: Path) -> tuple[Organisation, Rulebook]:
-    """The organisation at ``path`` and the rulebook it is read under.
+class Input(NamedTuple):
+    """What a command reads from its PATH argument."""
 
-    A scenario brings its own rulebook (with its overrides); plain data is
-    read under vn-2025. Warnings in the input are printed to stderr.
+    organisation: Organisation
+    rulebook: Rulebook
+    # The scenario's lang: (None for plain data, or a scenario without).
+    lang: Lang | None = None
+
+
+def load_input(path: Path) -> Input:
+    """The organisation at ``path``, the rulebook it is read under and the
+    scenario's language.
+
+    A scenario brings its own rulebook (with its overrides) and may name
+    a language; plain data is read under vn-2025. Warnings in the input
+    are printed to stderr.
 
     Raises
     ------
@@ -126,12 +169,12 @@ def load_input(path: Path) -> tuple[Organisation, Rulebook]:
         warnings.simplefilter("always", OrgplanWarning)
         if is_scenario(path):
             organisation, scenario = open_scenario(path)
-            rulebook = scenario.rulebook()
+            found = Input(organisation, scenario.rulebook(), scenario.lang)
         else:
-            organisation, rulebook = read_organisation(path), load_rulebook()
+            found = Input(read_organisation(path), load_rulebook())
     for warning in caught:
         click.echo(warning_text(warning.message), err=True)
-    return organisation, rulebook
+    return found
 
 
 def table(

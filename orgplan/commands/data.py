@@ -80,8 +80,8 @@ def stats(path: Path, as_json: bool, lang: str | None) -> None:
     """``orgplan stats``; its help is ``help.stats`` in the catalogue."""
     from orgplan.graph import stats as organisation_stats
 
-    language = command_lang(lang)
-    organisation, rulebook = load_input(path)
+    organisation, rulebook, scenario_lang = load_input(path)
+    language = command_lang(lang, scenario_lang)
     numbers = organisation_stats(organisation, rulebook, language)
     if as_json:
         click.echo(json.dumps(numbers, ensure_ascii=False, indent=2))

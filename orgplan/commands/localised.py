@@ -8,7 +8,9 @@ modules when they load; while a command line with ``--lang vi`` (or
 back afterwards. The language is read from the arguments before click
 parses them, since a usage error is raised while parsing. A scenario's
 ``lang:`` is not known at that point: usage errors follow ``--lang`` and
-the environment only.
+the environment only. An error a command raises once it has resolved its
+language (:func:`orgplan.commands.common.command_lang`) is shown with
+click's "Error:" in that language.
 
 The commands' help is the catalogue's (:mod:`orgplan.i18n.help_en`);
 under ``vi`` :func:`_help` puts the Vietnamese texts and placeholders in
@@ -33,6 +35,7 @@ import click.parser
 import click.termui
 import click.types
 
+from orgplan.commands.common import RUN_LANG
 from orgplan.i18n import LANG_VARIABLE, has, t
 from orgplan.i18n.click_vi import CLICK_VI
 
@@ -70,25 +73,44 @@ def _ngettext(singular: str, plural: str, n: int) -> str:
     return _gettext(singular if n == 1 else plural)
 
 
+# Click's own lookups, kept as this module loads (before a run replaces
+# them), and the Vietnamese ones put in their place.
+_CLICK_WORDS = {
+    module: {
+        name: getattr(module, name)
+        for name in ("_", "ngettext")
+        if hasattr(module, name)
+    }
+    for module in _MODULES
+}
+_VI_WORDS: dict[str, Callable[..., str]] = {
+    "_": _gettext,
+    "ngettext": _ngettext,
+}
+
+
+def _speak(lang: str) -> None:
+    """Click's messages in ``lang`` from now on (only ``vi`` differs)."""
+    for module, names in _CLICK_WORDS.items():
+        for name, words in names.items():
+            setattr(module, name, _VI_WORDS[name] if lang == "vi" else words)
+
+
 @contextlib.contextmanager
 def speaking(lang: str) -> Iterator[None]:
-    """Click's messages in ``lang`` (only ``vi`` differs) for the block."""
-    if lang != "vi":
-        yield
-        return
-    saved = [(m, dict(vars(m))) for m in _MODULES]
-    for module in _MODULES:
-        if hasattr(module, "_"):
-            module._ = _gettext  # type: ignore[attr-defined]
-        if hasattr(module, "ngettext"):
-            module.ngettext = _ngettext  # type: ignore[attr-defined]
+    """Click's messages in ``lang`` (only ``vi`` differs) for the block,
+    and the lookups it found put back afterwards."""
+    saved = {
+        module: {name: getattr(module, name) for name in names}
+        for module, names in _CLICK_WORDS.items()
+    }
+    _speak(lang)
     try:
         yield
     finally:
-        for module, names in saved:
-            for name in ("_", "ngettext"):
-                if name in names:
-                    setattr(module, name, names[name])
+        for module, names in saved.items():
+            for name, words in names.items():
+                setattr(module, name, words)
 
 
 @contextlib.contextmanager
@@ -165,7 +187,19 @@ def _param_help(
 
 class LocalisedGroup(click.Group):
     """A group whose help, usage errors and "Error:" lines follow
-    ``--lang``."""
+    ``--lang``; a command's own error, once it has resolved its language
+    (a scenario's ``lang:``), has its "Error:" in that language."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except click.ClickException:
+            # Click shows the error after the command's context is gone,
+            # inside main's speaking(), which puts its words back then.
+            language = ctx.meta.get(RUN_LANG)
+            if language is not None:
+                _speak(language)
+            raise
 
     def main(  # type: ignore[override]
         self, args: Sequence[str] | None = None, *rest: Any, **extra: Any
