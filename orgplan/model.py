@@ -10,9 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from functools import cached_property
-from typing import Any, Literal
+from typing import Annotated, Any, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+
+from orgplan.i18n.data import invalid
 
 StaffCategory = Literal["civil_servant", "public_employee", "contract"]
 STAFF_CATEGORIES: tuple[StaffCategory, ...] = (
@@ -149,27 +151,52 @@ class FunctionDef(_Record):
     parent: str | None = None
 
 
+R = TypeVar("R", bound=_Record)
+
+
+def _unique(record: str, column: str = "id") -> AfterValidator:
+    """Refuse a list with two records of one ``column`` value, worded by
+    the catalogue (``problem_duplicate_item``, with both places in the
+    list, counted from 0 as key paths are).
+
+    The readers report duplicates with their file and rows first
+    (orgplan.cross_checks); this guards what no reader checked: an
+    Organisation built by hand, a plan's units after it (plan.json).
+    """
+
+    def check(records: tuple[R, ...]) -> tuple[R, ...]:
+        first: dict[str, int] = {}
+        for place, item in enumerate(records):
+            value = getattr(item, column)
+            if value in first:
+                raise invalid(
+                    "problem_duplicate_item",
+                    record={"key": f"record_{record}"},
+                    column=column,
+                    value=repr(value),
+                    first=first[value],
+                    place=place,
+                )
+            first[value] = place
+        return records
+
+    return AfterValidator(check)
+
+
+# Units with different ids (an organisation's, a plan's after it).
+Units = Annotated[tuple[Unit, ...], _unique("unit")]
+
+
 class Organisation(_Record):
     """Units, localities, the optional roster and function taxonomy."""
 
-    units: tuple[Unit, ...]
-    localities: tuple[Locality, ...] = ()
-    staff: tuple[Person, ...] = ()
-    functions: tuple[FunctionDef, ...] = ()
+    units: Units
+    localities: Annotated[tuple[Locality, ...], _unique("locality")] = ()
+    staff: Annotated[tuple[Person, ...], _unique("person")] = ()
+    functions: Annotated[
+        tuple[FunctionDef, ...], _unique("function", "code")
+    ] = ()
     name: str = ""
-
-    @model_validator(mode="after")
-    def _ids_are_unique(self) -> Organisation:
-        # Readers report duplicates with their rows; this guards library
-        # users who build an Organisation by hand.
-        for what, ids in (
-            ("unit", [u.id for u in self.units]),
-            ("locality", [loc.id for loc in self.localities]),
-            ("person", [p.id for p in self.staff]),
-        ):
-            if len(set(ids)) != len(ids):
-                raise ValueError(f"duplicate {what} ids")
-        return self
 
     @cached_property
     def unit_by_id(self) -> dict[str, Unit]:

@@ -12,7 +12,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from orgplan.i18n.data import Message
-from orgplan.model import StaffCategory, Unit
+from orgplan.model import StaffCategory, Units
 
 
 class _Out(BaseModel):
@@ -201,7 +201,7 @@ class Plan(_Out):
     separations: tuple[Separation, ...] = ()
     movers: tuple[Mover, ...] = ()
     balance: tuple[UnitBalance, ...] = ()
-    units_after: tuple[Unit, ...] = ()
+    units_after: Units = ()
     binding_rules: tuple[Message, ...] = ()
     notes: tuple[Message, ...] = ()
     settings: dict[str, Any] = Field(default_factory=dict)

@@ -20,6 +20,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
+from pydantic import ValidationError
 from test_apply import MERGE, ORG, _plan
 from test_i18n_surfaces import ENGLISH, VIETNAMESE
 from test_staffing import chain, norm_org, roster_for, scenario
@@ -33,13 +34,14 @@ from orgplan.io.atomic import atomic_file
 from orgplan.io.schema import TABLES
 from orgplan.io.xlsx_package import OLE_MAGIC
 from orgplan.io.yaml_io import read_scenario
-from orgplan.model import Locality
+from orgplan.model import FunctionDef, Locality, Organisation, Unit
 from orgplan.plan import Flattening, Plan, Separation, Transfer
 from orgplan.rules import load_rulebook
 from orgplan.scenario import CUT_TARGETS, Scenario
 from orgplan.staffing import plan_staffing
 from orgplan.staffing.quotas import quotas_after
 from orgplan.staffing.roster import roster_from_people
+from orgplan.validate import detail_problem
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "scenarios" / "province-small" / "data"
@@ -250,6 +252,65 @@ def test_a_commands_own_error_has_the_scenarios_prefix(
     assert shown.exit_code == 1
     assert shown.output.startswith("Lỗi: "), shown.output
     _assert_vietnamese(CODES.sub(" ", shown.output), "Lỗi: ")
+
+
+UNIT = Unit(id="A", name="Phòng A", kind="division", level="province")
+
+
+@pytest.mark.parametrize(
+    ("records", "vi", "en"),
+    [
+        (
+            {"units": (UNIT, UNIT.model_copy())},
+            "đơn vị có id 'A' bị trùng (mục 0 và 1 của danh sách)",
+            "duplicate unit id 'A' (items 0 and 1 of the list)",
+        ),
+        (
+            {"localities": (Locality(id="L", name="L", level="commune"),) * 2},
+            "địa bàn có id 'L' bị trùng",
+            "duplicate locality id 'L'",
+        ),
+        (
+            {"functions": (FunctionDef(code="f"), FunctionDef(code="f"))},
+            "chức năng có code 'f' bị trùng",
+            "duplicate function code 'f'",
+        ),
+    ],
+)
+def test_a_hand_built_organisations_duplicate_ids_in_both_languages(
+    records: dict[str, tuple[object, ...]], vi: str, en: str
+) -> None:
+    with pytest.raises(ValidationError) as raised:
+        Organisation.model_validate({"units": (UNIT,), **records})
+    (detail,) = raised.value.errors()
+    problem = detail_problem("org", detail, field=str(detail["loc"][0]))
+    _assert_vietnamese(problem.text("vi"), vi)
+    assert en in problem.text("en")
+
+
+def test_a_plans_repeated_unit_is_named_with_its_file_and_field(
+    tmp_path: Path,
+) -> None:
+    source = ROOT / "tests" / "data" / "province-small-plan.json"
+    plan = json.loads(source.read_text(encoding="utf-8"))
+    plan["units_after"].append(plan["units_after"][1])
+    path = tmp_path / "plan.json"
+    path.write_text(json.dumps(plan), encoding="utf-8")
+    last = len(plan["units_after"]) - 1
+    scenario = ROOT / "scenarios" / "province-small"
+    shown = _run("check", path, "--scenario", scenario, "--lang", "vi")
+    assert shown.exit_code == 1, shown.output
+    _assert_vietnamese(
+        shown.output,
+        f"{path}, trường units_after: đơn vị có id 'VP-UBND' bị trùng "
+        f"(mục 1 và {last} của danh sách)",
+    )
+    english = _run("check", path, "--scenario", scenario, "--lang", "en")
+    assert english.exit_code == 1, english.output
+    assert (
+        f"{path}, field units_after: duplicate unit id 'VP-UBND' "
+        f"(items 1 and {last} of the list)"
+    ) in english.output
 
 
 def _copy(folder: Path, drop: str | None = None) -> Path:

@@ -30,7 +30,7 @@ def test_a_copy_with_other_units_does_not_reuse_cached_lookups() -> None:
 
 
 def test_duplicate_ids_are_refused_for_hand_built_organisations() -> None:
-    with pytest.raises(ValueError, match="duplicate unit ids"):
+    with pytest.raises(ValueError, match="duplicate unit id 'A'"):
         Organisation(units=(_unit("A"), _unit("A")))
 
 

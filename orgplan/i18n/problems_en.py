@@ -51,6 +51,10 @@ PROBLEMS: dict[str, str] = {
     "problem_duplicate_key": (
         "duplicate {record} {column} {value} (rows {first} and {row})"
     ),
+    "problem_duplicate_item": (
+        "duplicate {record} {column} {value} (items {first} and {place} of "
+        "the list)"
+    ),
     "problem_unknown_reference": (
         "{value} is not a {record} {column} in {where}"
     ),

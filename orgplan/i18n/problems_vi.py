@@ -51,6 +51,10 @@ PROBLEMS: dict[str, str] = {
     "problem_duplicate_key": (
         "{record} có {column} {value} bị trùng (dòng {first} và {row})"
     ),
+    "problem_duplicate_item": (
+        "{record} có {column} {value} bị trùng (mục {first} và {place} của "
+        "danh sách)"
+    ),
     "problem_unknown_reference": (
         "{value} không phải {column} của {record} nào trong {where}"
     ),
