@@ -195,14 +195,26 @@ def _cycles(checker: Checker, raw: RawTable, rows: Rows) -> None:
         done.update(path)
 
 
+# The kinds whose units have no parent by nature: a province is the top
+# of the territorial hierarchy (the central level above it is not data),
+# so several provinces (a merger of provinces) are several roots.
+ROOT_KINDS = frozenset({"province"})
+
+
 def _roots(checker: Checker, raw: RawTable, rows: Rows) -> None:
-    roots = [
-        values["id"]
-        for _, values in rows
-        if "id" in values and "parent" not in values
-    ]
-    if len(roots) > 1:
-        shown = ", ".join(roots[:10]) + (", ..." if len(roots) > 10 else "")
+    """Warn of several roots unless every one is of a root kind; the
+    units that should have had a parent are named first."""
+    roots = sorted(
+        (
+            values
+            for _, values in rows
+            if "id" in values and "parent" not in values
+        ),
+        key=lambda values: values.get("kind") in ROOT_KINDS,
+    )
+    if len(roots) > 1 and roots[0].get("kind") not in ROOT_KINDS:
+        ids = [values["id"] for values in roots]
+        shown = ", ".join(ids[:10]) + (", ..." if len(ids) > 10 else "")
         checker.say(
             raw,
             "problem_several_roots",

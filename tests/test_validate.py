@@ -441,6 +441,31 @@ def test_warnings_are_issued_not_raised() -> None:
     assert org.roots == ("UBND", "STC")
 
 
+def test_provinces_have_no_parent_by_nature() -> None:
+    # A merger of provinces: each is the root of its territory.
+    merger = Path(__file__).parents[1] / "scenarios" / "province-merge"
+    assert check_input(merger) == []
+
+
+def test_a_stray_root_among_provinces_is_named_first(tmp_path: Path) -> None:
+    header = "id,name,kind,level,parent,quota,actual,heads,deputies\n"
+    rows = [
+        "T1,Tỉnh Một,province,province,,0,0,0,0",
+        "T2,Tỉnh Hai,province,province,,0,0,0,0",
+        "SNV,Sở Nội vụ,department,province,T1,5,5,1,1",
+        "STC,Sở Tài chính,department,province,,5,5,1,1",
+    ]
+    (tmp_path / "units.csv").write_text(
+        header + "\n".join(rows) + "\n", encoding="utf-8"
+    )
+    (problem,) = check_input(tmp_path)
+    assert problem.severity == "warning"
+    assert "3 units have no parent (STC, T1, T2)" in problem.text("en")
+    assert "3 đơn vị không có đơn vị cấp trên (STC, T1, T2)" in problem.text(
+        "vi"
+    )
+
+
 def test_errors_raise_with_every_location(tmp_path: Path) -> None:
     with pytest.raises(InputError, match=r"units\.csv, row 3, column heads"):
         read_organisation(BROKEN / "float-for-int")
