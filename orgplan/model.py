@@ -8,6 +8,7 @@ row each record came from; the constructors only check each record alone.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator, Mapping
 from functools import cached_property
 from typing import Annotated, Any, Literal, TypeVar
@@ -209,6 +210,12 @@ class Organisation(_Record):
         for u in self.units:
             counts[u.kind] = counts.get(u.kind, 0) + 1
         return counts
+
+    @cached_property
+    def name_counts(self) -> Mapping[str, int]:
+        """How many units bear each name (a name others share is told
+        apart by the parent's, orgplan.i18n.names.distinct_name)."""
+        return Counter(u.name for u in self.units)
 
     @cached_property
     def locality_by_id(self) -> dict[str, Locality]:

@@ -7,7 +7,8 @@ still below their minimum, deputies above the caps that grow, deputies
 growing while units go, a large solver gap, duplicate offices or
 inspectorates left in a merged unit, two units of one parent sharing a
 name. Each has a severity and a catalogue message, worded in English or
-Vietnamese (:data:`MESSAGES`).
+Vietnamese (:data:`MESSAGES`); a unit whose name other units bear is
+named with its parent's (:func:`orgplan.i18n.names.distinct_name`).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from orgplan.i18n import (
     number_text,
     percent_text,
 )
+from orgplan.i18n.names import distinct_name
 from orgplan.model import Organisation
 from orgplan.plan import Plan
 from orgplan.rules import KindRules, Rulebook
@@ -136,9 +138,9 @@ def _merges(
             member = before.unit(uid)
             relation = judge.related(merge.into, uid)
             values: dict[str, object] = {
-                "member": member.name,
+                "member": distinct_name(before, member),
                 "member_staff": member.actual,
-                "into": into.name,
+                "into": distinct_name(before, into),
                 "into_staff": into.actual,
                 "similarity": relation.similarity,
             }
@@ -186,7 +188,7 @@ def _below_minimum(
                     "low" if untouched else "medium",
                     (unit.id,),
                     {
-                        "unit": unit.name,
+                        "unit": distinct_name(after, unit),
                         "quota": unit.quota,
                         "minimum": rules.min_staff,
                         "kind": _kind(rules),
@@ -213,7 +215,7 @@ def _deputies(
                 "medium",
                 (lead.unit,),
                 {
-                    "unit": old.name,
+                    "unit": distinct_name(before, old),
                     "deputies": lead.deputies,
                     "excess": lead.excess,
                     "cap": lead.cap,
@@ -261,7 +263,7 @@ def _support(
                     "high",
                     (merge.into, *children),
                     {
-                        "unit": after.unit(merge.into).name,
+                        "unit": distinct_name(after, after.unit(merge.into)),
                         "count": len(children),
                         "support": {"key": f"support.{support}"},
                         "children": ", ".join(
@@ -279,7 +281,9 @@ def _names(before: Organisation, after: Organisation) -> list[WeakSpot]:
     for key, ids in duplicate_names(after).items():
         parent = key[0]
         input_only = set(ids) <= set(old.get(key, ()))
-        parent_name = after.unit(parent).name if parent else "—"
+        parent_name = (
+            distinct_name(after, after.unit(parent)) if parent else "—"
+        )
         found.append(
             WeakSpot(
                 "weakspot.duplicate_name_input"

@@ -189,6 +189,40 @@ def test_deputies_above_cap_that_grow(rules: Rulebook) -> None:
     assert weak_spots(BEFORE, _plan(leadership=(kept,)), BEFORE, rules) == ()
 
 
+def test_a_name_other_units_bear_is_told_apart_by_its_parent(
+    rules: Rulebook,
+) -> None:
+    # Each department has its "Văn phòng Sở".
+    grown = Leadership(unit="VP1", heads=1, deputies=2, cap=1, excess=1)
+    after = _after({"VP1": {"deputies": 2}, "VP2": {"quota": 3}}, set())
+    spots = weak_spots(BEFORE, _plan(leadership=(grown,)), after, rules)
+    deputies, short = (
+        next(s for s in spots if s.key == key)
+        for key in ("weakspot.deputies_above_cap", "weakspot.below_minimum")
+    )
+    assert deputies.text("en").startswith(
+        "Văn phòng Sở (Sở Tài chính) has 2 deputies"
+    )
+    assert deputies.text("vi").startswith(
+        "Văn phòng Sở (Sở Tài chính) có 2 cấp phó"
+    )
+    assert short.text("en").startswith(
+        "Văn phòng Sở (Sở Giao thông vận tải) has a quota of 3"
+    )
+    assert short.text("vi").startswith(
+        "Văn phòng Sở (Sở Giao thông vận tải) có biên chế 3"
+    )
+    # A name no other unit bears stands alone.
+    alone = Leadership(unit="NS", heads=1, deputies=3, cap=1, excess=2)
+    (spot,) = weak_spots(
+        BEFORE,
+        _plan(leadership=(alone,)),
+        _after({"NS": {"deputies": 3}}, set()),
+        rules,
+    )
+    assert spot.text("en").startswith("Phòng Ngân sách has 3 deputies")
+
+
 def test_deputies_grow_while_units_go(rules: Rulebook) -> None:
     plan = _plan(
         merges=(Merge(into="STC", members=("STC", "SGT"), name="Sở X"),)

@@ -35,6 +35,9 @@ MESSAGES: dict[str, str] = {
     "before": "Before",
     "after": "After",
     "change": "Change",
+    # A unit whose name other units bear, told apart by its parent's
+    # (orgplan.i18n.names.distinct_name).
+    "unit_in_parent": "{name} ({parent})",
     # orgplan stats (cli.py, from orgplan.graph.stats).
     "stats_indicator": "Indicator",
     "stats_value": "Value",

@@ -5,7 +5,9 @@ member by the name it had (never "Sở Tài chính, formed from Sở Tài
 chính" because the representative took the new name). In English a
 unit shows ``name_en``; a merged unit without one takes the English name
 of the member whose name it took, else its Vietnamese name (a proper
-name, as in the data).
+name, as in the data). Where several units bear one name (each
+department's "Văn phòng Sở"), :func:`distinct_name` tells one apart by
+its parent's.
 """
 
 from __future__ import annotations
@@ -13,10 +15,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from orgplan.i18n import Lang
+from orgplan.i18n import Lang, both
 
 if TYPE_CHECKING:
-    from orgplan.model import Organisation
+    from orgplan.model import Organisation, Unit
     from orgplan.plan import Plan
 
 
@@ -56,3 +58,16 @@ def unit_names(
         for merge in plan.merges:
             after[merge.into] = merge.name
     return Names(before, after)
+
+
+def distinct_name(
+    organisation: Organisation, unit: Unit
+) -> str | dict[Lang, str]:
+    """``unit``'s name as a message field (:func:`orgplan.i18n.message`):
+    the name alone when no other unit of ``organisation`` bears it, else
+    with its parent's, "Văn phòng Sở (Sở Nội vụ)", in both languages
+    (every department may have its "Văn phòng Sở")."""
+    parent = organisation.unit_by_id.get(unit.parent or "")
+    if parent is None or organisation.name_counts[unit.name] < 2:
+        return unit.name
+    return both("unit_in_parent", name=unit.name, parent=parent.name)

@@ -34,6 +34,9 @@ MESSAGES: dict[str, str] = {
     "before": "Trước",
     "after": "Sau",
     "change": "Thay đổi",
+    # A unit whose name other units bear, told apart by its parent's
+    # (orgplan.i18n.names.distinct_name).
+    "unit_in_parent": "{name} ({parent})",
     # orgplan stats (cli.py, from orgplan.graph.stats).
     "stats_indicator": "Chỉ tiêu",
     "stats_value": "Giá trị",
