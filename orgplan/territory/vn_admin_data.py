@@ -14,6 +14,9 @@ boundaries, so:
   to area times a density weight by type (ward, township, commune);
 - neighbours are an APPROXIMATION from the coordinates
   (:func:`orgplan.territory.neighbours.neighbours_from_points`);
+- a unit the package places at its district's centre (its fallback) is
+  PLACED near the units with the nearest official codes
+  (:func:`place_unlocated`);
 - quotas and staff are INVENTED (seeded).
 """
 
@@ -27,6 +30,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from shapely.geometry import MultiPoint, Point
+from shapely.geometry.base import BaseGeometry
 
 from orgplan.territory.geo import Projection
 from orgplan.territory.neighbours import (
@@ -99,7 +105,7 @@ def load_province(spec: ProvinceSpec) -> dict[str, Any]:
     for old_key, parts in divided.items():
         default = [p for p in parts if p["isDefaultNewWard"]]
         into[old_key] = (default or parts)[0]["newWardKey"]
-    spread_duplicates(old_rows)
+    place_unlocated(old_rows)
     missing = set(old_by_key) - set(into)
     if missing:
         raise SystemExit(f"old units without a 2025 unit: {sorted(missing)}")
@@ -114,26 +120,118 @@ def load_province(spec: ProvinceSpec) -> dict[str, Any]:
     }
 
 
-def spread_duplicates(old_rows: list[dict[str, Any]]) -> None:
-    """Move units that share one coordinate onto a ring around it.
+# How far from its code neighbours a unit without its own geocode may be
+# placed: under the 7 km median between neighbouring communes' centres
+# in the bundled provinces (docs/semantics.md section 6a), so it stays in
+# their neighbourhood.
+PLACE_RADIUS_KM = 6.0
+# The located units of its district with the nearest codes that anchor it.
+CODE_NEIGHBOURS = 2
+GRID_KM = 0.5  # step of the candidate points around the anchor
 
-    The package geocodes some communes to their district's centre (or two
-    communes to one point); Voronoi cells need distinct points. They are
-    put on a ring (5 km around a district centre, else 1.5 km), in code
-    order, and their ``coordinate_note`` says so.
+
+def place_unlocated(old_rows: list[dict[str, Any]]) -> None:
+    """Give distinct, plausible coordinates to units the package did not
+    locate; their ``coordinate_note`` says how.
+
+    The package geocodes some communes to their district's centre (its
+    fallback when a commune was not found) and a few pairs to one point.
+    Voronoi cells need distinct points:
+
+    - a unit at its district's centre is put near the located units of
+      its district whose official codes are nearest to its own, at the
+      point within :data:`PLACE_RADIUS_KM` of their mean that is furthest
+      from every unit already placed. Why: the codes number a district's
+      communes in the order of its list, where the communes of a former
+      district stay together (Trà Lĩnh's, joined to Trùng Khánh in 2020,
+      are 01447 to 01471), so the nearest codes are near on the ground far
+      more often than the district's centre is;
+    - units sharing another point are put on a 1.5 km ring around it, in
+      code order.
     """
-    by_point: dict[tuple[float, float], list[dict[str, Any]]] = {}
+    at_centre = [
+        r
+        for r in old_rows
+        if (r["wardLat"], r["wardLon"]) == (r["districtLat"], r["districtLon"])
+    ]
+    unplaced = {r["wardCode"] for r in at_centre}
+    located = [r for r in old_rows if r["wardCode"] not in unplaced]
     for r in old_rows:
         r["coordinate_note"] = ""
+    _spread_shared(located)
+    projection = Projection.around(
+        (r["wardLat"], r["wardLon"]) for r in located
+    )
+    taken = [projection.xy(r["wardLat"], r["wardLon"]) for r in located]
+    # Inside the located units' hull: not beyond the province's edge.
+    hull = MultiPoint(taken).convex_hull
+    for r in sorted(at_centre, key=lambda r: r["wardCode"]):
+        x, y = _emptiest_near(
+            _code_anchor(r, located, projection), taken, hull
+        )
+        r["wardLat"], r["wardLon"] = (
+            round(v, 6) for v in projection.latlon(x, y)
+        )
+        r["coordinate_note"] = (
+            "APPROXIMATE: the package gives the district centre; placed "
+            f"within {PLACE_RADIUS_KM:g} km of the units of its district "
+            "with the nearest codes"
+        )
+        taken.append((x, y))
+        located.append(r)
+
+
+def _code_anchor(
+    row: Row, located: list[Row], projection: Projection
+) -> tuple[float, float]:
+    """Mean position of the located units of ``row``'s district (of the
+    province when it has none) with the nearest official codes."""
+    same = [r for r in located if r["districtCode"] == row["districtCode"]]
+    code = int(row["wardCode"])
+    nearest = sorted(
+        same or located,
+        key=lambda r: (abs(int(r["wardCode"]) - code), r["wardCode"]),
+    )[:CODE_NEIGHBOURS]
+    xy = [projection.xy(r["wardLat"], r["wardLon"]) for r in nearest]
+    return (
+        sum(p[0] for p in xy) / len(xy),
+        sum(p[1] for p in xy) / len(xy),
+    )
+
+
+def _emptiest_near(
+    anchor: tuple[float, float],
+    taken: list[tuple[float, float]],
+    hull: BaseGeometry,
+) -> tuple[float, float]:
+    """The grid point within :data:`PLACE_RADIUS_KM` of ``anchor`` (and in
+    ``hull`` when any is) furthest from every point of ``taken``."""
+    steps = int(PLACE_RADIUS_KM / GRID_KM)
+    candidates = [
+        (anchor[0] + i * GRID_KM, anchor[1] + j * GRID_KM)
+        for i in range(-steps, steps + 1)
+        for j in range(-steps, steps + 1)
+        if math.hypot(i, j) * GRID_KM <= PLACE_RADIUS_KM
+    ]
+    inside = [p for p in candidates if hull.contains(Point(p))]
+    return max(
+        inside or candidates,
+        key=lambda p: min(math.dist(p, t) for t in taken),
+    )
+
+
+def _spread_shared(rows: list[Row]) -> None:
+    """Put units that share one point on a 1.5 km ring around it."""
+    by_point: dict[tuple[float, float], list[Row]] = {}
+    for r in rows:
         by_point.setdefault((r["wardLat"], r["wardLon"]), []).append(r)
-    for (lat, lon), rows in by_point.items():
-        if len(rows) < 2:
+    radius = 1.5
+    for (lat, lon), shared in by_point.items():
+        if len(shared) < 2:
             continue
-        centre = (lat, lon) == (rows[0]["districtLat"], rows[0]["districtLon"])
-        radius = 5.0 if centre else 1.5
         projection = Projection(lat, lon)
-        for i, r in enumerate(sorted(rows, key=lambda r: r["wardCode"])):
-            angle = 2 * math.pi * i / len(rows)
+        for i, r in enumerate(sorted(shared, key=lambda r: r["wardCode"])):
+            angle = 2 * math.pi * i / len(shared)
             r["wardLat"], r["wardLon"] = (
                 round(v, 6)
                 for v in projection.latlon(
@@ -141,9 +239,8 @@ def spread_duplicates(old_rows: list[dict[str, Any]]) -> None:
                 )
             )
             r["coordinate_note"] = (
-                f"APPROXIMATE: the package gives the "
-                f"{'district centre' if centre else 'same point'} for "
-                f"{len(rows)} units; placed {radius} km around it"
+                f"APPROXIMATE: the package gives the same point for "
+                f"{len(shared)} units; placed {radius} km around it"
             )
 
 
