@@ -388,7 +388,8 @@ def solve_in_blocks(
         scenarios = [scenario] * len(blocks)
     left = sum(len(b) for b in blocks)
     terms = {t: before.get(t, 0.0) for t in TERMS}
-    objective = bound = _weighted(before, weights)
+    objective = _weighted(before, weights)
+    bound: float | None = objective
     plans: list[Plan] = []
     statuses: set[SolveStatus] = set()
     first: float | None = None
@@ -445,7 +446,13 @@ def solve_in_blocks(
         for term, value in plan.objective_terms.items():
             terms[term] += value - base.get(term, 0.0)
         objective += plan.objective - change
-        bound += (plan.bound if plan.bound is not None else 0.0) - change
+        # A block without a bound (its warm start was its plan, before
+        # any bound) leaves the stitched plan without one.
+        bound = (
+            None
+            if bound is None or plan.bound is None
+            else (bound + plan.bound - change)
+        )
         run.found(objective, bound, "cpsat")
     objective = round(_weighted(terms, weights), 2)
     status = (
@@ -459,11 +466,13 @@ def solve_in_blocks(
         method="cpsat",
         mode=settings.mode,
         objective=objective,
-        bound=round(bound, 4),
+        bound=None if bound is None else round(bound, 4),
         # Block bounds carry the model's rounding of incoherence costs.
         gap=(
             0.0
             if status == SolveStatus.OPTIMAL
+            else None
+            if bound is None
             else round(relative_gap(objective, bound), 6)
         ),
         solve_seconds=round(sum(p.solve_seconds for p in plans), 3),

@@ -15,7 +15,8 @@ Both are lower bounds of the same model, so the plan reports the best of
 them and CP-SAT's. The objective is a sum of integers, so a dual bound
 within half a unit of CP-SAT's best plan, or within HiGHS's own relative
 tolerance of 1e-6, proves it optimal: the search stops and the plan's
-notes say that HiGHS proved it.
+notes say that HiGHS proved it. Searches shorter than
+:data:`HIGHS_MIN_SECONDS` ask HiGHS nothing.
 """
 
 from __future__ import annotations
@@ -45,6 +46,13 @@ MIP_VARIABLES = 60_000
 # The share of the search's time HiGHS's MIP search may take: it answers
 # a stop only at its next node, seconds later on a large model.
 MIP_SHARE = 0.85
+# Searches shorter than this ask HiGHS nothing: translating the model
+# for it takes about a second per 4,000 variables, and starting its MIP
+# process two seconds of a core (a fresh interpreter importing HiGHS),
+# time that a short search -- one of the hundreds of blocks of a large
+# scenario (orgplan.optimize.blocks) -- spends better in CP-SAT, which
+# proves such blocks itself.
+HIGHS_MIN_SECONDS = 10.0
 
 
 class HighsBound:
@@ -82,9 +90,9 @@ class HighsBound:
 
     def relaxation(self, left: float) -> float | None:
         """The LP bound, or ``None`` (no HiGHS, or not solved in time)."""
-        if not self.available:
+        if not self.available or left < HIGHS_MIN_SECONDS:
             return None
-        seconds = min(LP_SECONDS, LP_SHARE * max(0.0, left))
+        seconds = min(LP_SECONDS, LP_SHARE * left)
         bound = solve_highs(self._translated(), seconds, relax=True).bound
         if bound is None:
             return None
@@ -107,7 +115,7 @@ class HighsBound:
         if (
             not self.available
             or self.reproducible
-            or left <= 1.0
+            or left < HIGHS_MIN_SECONDS
             or len(self.model.proto.variables) > MIP_VARIABLES
         ):
             return False
@@ -191,11 +199,13 @@ class HighsBound:
             )
         }
 
-    def note(self, cp_bound: float, objective: float) -> dict[str, str] | None:
+    def note(
+        self, cp_bound: float | None, objective: float
+    ) -> dict[str, str] | None:
         """What the plan says of HiGHS's part in its bound, if any (a
         catalogue message, :func:`orgplan.i18n.message`)."""
         bound = self.mip_bound
-        if bound is None or bound <= cp_bound:
+        if bound is None or (cp_bound is not None and bound <= cp_bound):
             return None
         if self.proves(objective):
             return {"key": "note_highs_proved"}

@@ -8,6 +8,7 @@ merge has no variable at all.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 from collections.abc import Collection, Mapping
@@ -89,31 +90,46 @@ class Candidates:
     graph: nx.Graph
     # Per representative, pairs of its possible members whose work is
     # not related: they may not both join it (coherence is pairwise).
-    clash: dict[str, tuple[tuple[str, str], ...]] = field(
-        default_factory=dict
-    )
+    clash: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
 
     def members_of(self, rep: str) -> tuple[str, ...]:
         """Units that may join ``rep``'s group (itself excluded)."""
         return tuple(self.graph.nodes[rep].get("members", ()))
 
     def restrict(self, units: set[str]) -> Candidates:
-        """The decisions of ``units`` alone (a block closed under them)."""
+        """The decisions of ``units`` alone (a block closed under them).
+
+        Read unit by unit, not by scanning every decision: a large
+        scenario is cut into hundreds of blocks (orgplan.optimize.blocks).
+        """
+        order = self._order
+        own = sorted((u for u in units if u in order), key=order.__getitem__)
         return Candidates(
-            movable=tuple(u for u in self.movable if u in units),
+            movable=tuple(own),
             fixed=self.fixed & units,
-            rank={u: r for u, r in self.rank.items() if u in units},
-            reps={u: r for u, r in self.reps.items() if u in units},
-            cost={k: c for k, c in self.cost.items() if k[0] in units},
-            folds={w: p for w, p in self.folds.items() if w in units},
-            splits={u: o for u, o in self.splits.items() if u in units},
+            rank={u: self.rank[u] for u in own if u in self.rank},
+            reps={u: self.reps[u] for u in own if u in self.reps},
+            cost={
+                (u, v): self.cost[(u, v)]
+                for u in own
+                if u in self.graph
+                for v in self.graph[u]
+                if (u, v) in self.cost and v in units
+            },
+            folds={w: self.folds[w] for w in own if w in self.folds},
+            splits={u: self.splits[u] for u in own if u in self.splits},
             graph=self.graph.subgraph(units),
             clash={
-                r: tuple(p for p in pairs if set(p) <= units)
-                for r, pairs in self.clash.items()
-                if r in units
+                r: tuple(p for p in self.clash[r] if set(p) <= units)
+                for r in own
+                if r in self.clash
             },
         )
+
+    @functools.cached_property
+    def _order(self) -> dict[str, int]:
+        """Each movable unit's place in input order."""
+        return {u: i for i, u in enumerate(self.movable)}
 
 
 def find_candidates(

@@ -39,6 +39,10 @@ PROBING_LIMIT = 2000
 # little to do; the rest is the search's).
 WARM_SHARE = 0.25
 WARM_SECONDS = 20.0
+# ...and at least this: with every decision fixed, presolve completes
+# a block's warm start in a fraction of it, and without the completion
+# a block whose share the model's build used up would have no plan.
+WARM_MIN_S = 0.5
 
 
 _STATUS = {
@@ -170,18 +174,19 @@ def solve_cpsat(
             return settings.time_limit_s - deterministic
         return settings.time_limit_s - (time.perf_counter() - started)
 
-    start: list[int] | None = None
+    warm = Warm()
     if hint is not None and not run.stopped.is_set():
         run.enter("warm_start")
-        spent, start = warm_start(
+        warm = warm_start(
             built,
             cand,
             hint,
             settings,
             run,
-            min(WARM_SECONDS, WARM_SHARE * max(0.0, left())),
+            min(WARM_SECONDS, max(WARM_MIN_S, WARM_SHARE * max(0.0, left()))),
         )
-        deterministic += spent
+        deterministic += warm.spent
+    start = warm.solution
     if run.stopped.is_set():
         # Stopped before the search: no CP-SAT plan (the caller has the
         # greedy one).
@@ -218,7 +223,13 @@ def solve_cpsat(
     )
     highs.finish()
     run.check()
-    cp_bound = solver.best_objective_bound
+    cp_bound: float | None = solver.best_objective_bound
+    if status == cp_model.UNKNOWN and warm.solver is not None:
+        # No solution in the time left (a block's short share): the
+        # completed warm start is one, the greedy plan's. A search that
+        # found nothing may not have bounded anything either (its
+        # response then says 0), so only HiGHS's LP bound is kept.
+        solver, status, cp_bound = warm.solver, cp_model.FEASIBLE, None
     found = None
     if status != cp_model.INFEASIBLE:
         found = highs.better(built, watcher.best)
@@ -261,16 +272,22 @@ def solve_cpsat(
         seed=settings.seed,
         workers=1 if settings.reproducible else settings.workers,
     )
-    bound = max(cp_bound, highs.best or cp_bound) / SCALE
+    known = [b for b in (cp_bound, highs.best) if b is not None]
+    bound = max(known) / SCALE if known else None
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-        if status == cp_model.UNKNOWN and solver.best_objective_bound:
+        if (
+            status == cp_model.UNKNOWN
+            and bound is not None
+            and solver.best_objective_bound
+        ):
             base = base.model_copy(update={"bound": round(bound, 4)})
         return Result(plan=base, **stats)
     run.enter("decode")
     plan = decode(org, scenario, rulebook, cand, built, solver)
     model_objective = solver.objective_value / SCALE
     # An LP bound may pass the optimum by HiGHS's tolerance.
-    bound = min(bound, model_objective)
+    if bound is not None:
+        bound = min(bound, model_objective)
     if status != cp_model.OPTIMAL and highs.proves(solver.objective_value):
         # HiGHS's dual bound meets CP-SAT's plan: optimal, and said who
         # proved it.
@@ -291,11 +308,26 @@ def solve_cpsat(
             "solve_seconds": base.solve_seconds,
             "seed": base.seed,
             "workers": base.workers,
-            "bound": round(bound, 4),
-            "gap": round(relative_gap(model_objective, bound), 6),
+            "bound": None if bound is None else round(bound, 4),
+            "gap": (
+                None
+                if bound is None
+                else round(relative_gap(model_objective, bound), 6)
+            ),
         }
     )
     return Result(plan=plan, **stats)
+
+
+@dataclass(frozen=True)
+class Warm:
+    """The warm start: CP-SAT's deterministic time spent completing it,
+    and the complete solution with the solver that holds it (``None``
+    when none was found)."""
+
+    spent: float = 0.0
+    solution: list[int] | None = None
+    solver: cp_model.CpSolver | None = None
 
 
 def warm_start(
@@ -305,32 +337,27 @@ def warm_start(
     settings: Settings,
     run: Run,
     seconds: float,
-) -> tuple[float, list[int] | None]:
+) -> Warm:
     """Hint ``plan`` to CP-SAT as a complete solution.
 
     The plan's decisions are fixed in a copy of the model, which CP-SAT
     completes (:mod:`orgplan.optimize.warm`); its full assignment is the
     hint. When no completion is found in ``seconds`` (or the decisions do
-    not fit the model) only the decisions are hinted.
-
-    Returns
-    -------
-    tuple[float, list[int] | None]
-        CP-SAT's deterministic time spent, and the complete solution
-        (``None`` when none was found).
+    not fit the model) only the decisions are hinted. The copy has the
+    model's variables, so its solver decodes as the model's would.
     """
     values = decision_values(built, cand, plan)
     hint_decisions(built, values)
     if seconds <= 0:
-        return 0.0, None
+        return Warm()
     solver = cp_model.CpSolver()
     settings.parameters(solver, seconds)
     status, spent = _run(solver, fixed_copy(built, values), run)
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-        return spent, None
+        return Warm(spent)
     solution = list(solver.response_proto.solution)
     hint_all(built, solution)
-    return spent, solution
+    return Warm(spent, solution, solver)
 
 
 def _run(

@@ -14,7 +14,7 @@ from orgplan.errors import InfeasibleScenario
 from orgplan.i18n import message
 from orgplan.optimize import PHASES, Progress
 from orgplan.optimize.candidates import find_candidates
-from orgplan.optimize.cpsat import Settings, warm_start
+from orgplan.optimize.cpsat import Settings, solve_cpsat, warm_start
 from orgplan.optimize.greedy import solve_greedy
 from orgplan.optimize.model import build_model
 from orgplan.optimize.progress import Run
@@ -131,6 +131,26 @@ def test_the_warm_start_hints_every_variable() -> None:
     warm_start(built, cand, greedy, settings, Run(5), 5)
     hint = built.model.proto.solution_hint
     assert sorted(hint.vars) == list(range(len(built.model.proto.variables)))
+
+
+def test_a_search_with_no_time_left_returns_the_warm_start() -> None:
+    # One of the hundreds of blocks of a large scenario whose share the
+    # model's build used up: its completed warm start is its plan (it
+    # had none before, and the whole solve fell back on the greedy).
+    org = synthetic(parents=12, children=8, seed=5)
+    sc = scenario(scope=DIVISIONS)
+    rules = sc.rulebook()
+    cand = find_candidates(org, sc, rules)
+    greedy = solve_greedy(org, sc, rules)
+    settings = Settings(
+        time_limit_s=0.0, workers=2, seed=1, reproducible=False
+    )
+    result = solve_cpsat(org, sc, rules, cand, settings, Run(5), hint=greedy)
+    plan = result.plan
+    assert plan.objective is not None and greedy.objective is not None
+    assert plan.objective <= greedy.objective + 1e-6
+    assert plan.status in (SolveStatus.FEASIBLE, SolveStatus.OPTIMAL)
+    assert_checked(org, sc, plan)
 
 
 @pytest.mark.slow
