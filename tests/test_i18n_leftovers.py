@@ -46,6 +46,7 @@ from orgplan.validate import detail_problem
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "scenarios" / "province-small" / "data"
 BROKEN = ROOT / "tests" / "data" / "broken"
+PLAN = ROOT / "tests" / "data" / "province-small-plan.json"
 # What is a code, not a word: a path, a scenario key (min_units.department,
 # leadership.heads.C0), a quoted value, a column of the file, a kind or a
 # cut target.
@@ -252,6 +253,83 @@ def test_a_commands_own_error_has_the_scenarios_prefix(
     assert shown.exit_code == 1
     assert shown.output.startswith("Lỗi: "), shown.output
     _assert_vietnamese(CODES.sub(" ", shown.output), "Lỗi: ")
+
+
+def _bundled_in(folder: Path, lang: str) -> Path:
+    """A copy of the bundled province-small scenario saying ``lang``."""
+    text = (DATA.parent / "scenario.yaml").read_text(encoding="utf-8")
+    path = folder / "scenario.yaml"
+    path.write_text(
+        text.replace("data: data/", f"data: {DATA}") + f"lang: {lang}\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+def test_validate_follows_the_scenarios_language(tmp_path: Path) -> None:
+    path = _bundled_in(tmp_path, "vi")
+    shown = _run("validate", path, env={"ORGPLAN_LANG": "en"})
+    assert shown.exit_code == 0, shown.output
+    _assert_vietnamese(shown.output, f"{path} hợp lệ.")
+    english = _run(
+        "validate", path, "--lang", "en", env={"ORGPLAN_LANG": "vi"}
+    )
+    assert english.exit_code == 0, english.output
+    assert english.output.strip() == f"{path} is valid.", english.output
+    # Its data at fault: the problems, their count and click's prefix.
+    broken = _data_of(path, BROKEN / "negative-count")
+    shown = _run("validate", broken, env={"ORGPLAN_LANG": "en"})
+    assert shown.exit_code == 1
+    _assert_vietnamese(shown.output, "phải từ 0 trở lên (đang là -3)")
+    assert f"Lỗi: {broken}: 1 lỗi; hãy sửa rồi chạy lại." in shown.output
+
+
+def _chart_title(*args: object, out: Path) -> str:
+    """The title of the one-page dot chart ``orgplan chart`` writes."""
+    one_page = ("--view", "before", "--format", "dot", "--max-boxes", "0")
+    shown = _run(
+        "chart", *args, *one_page, "--out", out, env={"ORGPLAN_LANG": "en"}
+    )
+    assert shown.exit_code == 0, shown.output
+    found = re.search(r"label=<<b>([^<]*)</b>>", out.read_text("utf-8"))
+    assert found is not None
+    return found.group(1)
+
+
+def test_chart_follows_the_scenarios_language(tmp_path: Path) -> None:
+    path = _bundled_in(tmp_path, "vi")
+    assert _chart_title(path, out=tmp_path / "vi.dot") == "Trước sắp xếp"
+    assert "biên chế" in (tmp_path / "vi.dot").read_text("utf-8")
+    english = _chart_title(path, "--lang", "en", out=tmp_path / "en.dot")
+    assert english == "Before"
+    assert "quota" in (tmp_path / "en.dot").read_text("utf-8")
+    # A plan.json records its scenario's lang: (as export reads it).
+    plan = json.loads(PLAN.read_text(encoding="utf-8"))
+    plan["settings"]["lang"] = "vi"
+    plan_path = tmp_path / "plan.json"
+    plan_path.write_text(json.dumps(plan), encoding="utf-8")
+    assert _chart_title(plan_path, out=tmp_path / "p.dot") == "Trước sắp xếp"
+
+
+def test_compare_follows_the_language_its_plans_name(tmp_path: Path) -> None:
+    # A plan.json records its scenario's lang: (settings), as export and
+    # chart read it; compare follows it when every plan names the same.
+    plan = json.loads(PLAN.read_text(encoding="utf-8"))
+    plan["settings"]["lang"] = "vi"
+    paths = [tmp_path / f"{name}.json" for name in ("a", "b")]
+    for path in paths:
+        path.write_text(json.dumps(plan), encoding="utf-8")
+    shown = _run("compare", *paths, env={"ORGPLAN_LANG": "en"})
+    assert shown.exit_code == 0, shown.output
+    assert "Trạng thái" in shown.output and "tối ưu" in shown.output
+    assert "Status" not in shown.output
+    english = _run("compare", *paths, "--lang", "en")
+    assert "Status" in english.output and "Trạng thái" not in english.output
+    # Plans that name different languages: the environment's.
+    plan["settings"]["lang"] = "en"
+    paths[1].write_text(json.dumps(plan), encoding="utf-8")
+    mixed = _run("compare", *paths, env={"ORGPLAN_LANG": "vi"})
+    assert "Trạng thái" in mixed.output, mixed.output
 
 
 UNIT = Unit(id="A", name="Phòng A", kind="division", level="province")

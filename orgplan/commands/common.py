@@ -177,6 +177,19 @@ def load_input(path: Path) -> Input:
     return found
 
 
+def scenario_lang(path: Path) -> Lang | None:
+    """The ``lang:`` of the scenario at ``path``, for a command that reads
+    it through something other than :func:`load_input`; None for plain
+    data, a plan.json or a scenario that does not read (its problems are
+    then worded by ``--lang`` or the environment)."""
+    from orgplan.io.yaml_io import is_scenario, read_scenario
+
+    if not is_scenario(path):
+        return None
+    scenario = read_scenario(path).scenario
+    return scenario.lang if scenario is not None else None
+
+
 def table(
     lang: Lang,
     keys: tuple[str, ...],

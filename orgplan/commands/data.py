@@ -13,6 +13,7 @@ from orgplan.commands.common import (
     command_lang,
     lang_option,
     load_input,
+    scenario_lang,
     table,
     user_errors,
 )
@@ -39,7 +40,7 @@ OVER_CAP_HEADERS = (
 @user_errors
 def validate(path: Path, lang: str | None) -> None:
     """``orgplan validate``; its help is ``help.validate`` in the catalogue."""
-    language = command_lang(lang)
+    language = command_lang(lang, scenario_lang(path))
     problems = orgplan.check_input(path)
     for problem in problems:
         click.echo(f"  - {problem.text(language)}")

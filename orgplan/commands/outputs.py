@@ -11,6 +11,7 @@ import orgplan
 from orgplan.commands.common import (
     command_lang,
     lang_option,
+    scenario_lang,
     time_limit_option,
     user_errors,
 )
@@ -195,10 +196,15 @@ def chart(
 
     is_data = path.suffix.lower() != ".json" and not is_scenario(path)
     view = view or ("before" if is_data else "diff")
+    # Before the scenario is solved: what goes wrong solving it is said in
+    # its language.
+    language = command_lang(lang, scenario_lang(path))
     source = open_source(
         path, data=data, need_plan=view != "before", time_limit=time_limit
     )
     if path.suffix.lower() == ".json" and source.plan is not None:
+        # A plan.json records its scenario's lang: (as export reads it).
+        language = command_lang(lang, source.plan.settings.get("lang"))
         refuse_unchecked(
             path, source.plan, source.organisation, data, force, lang
         )
@@ -206,7 +212,7 @@ def chart(
         source.organisation,
         plan=source.plan,
         view=view,  # type: ignore[arg-type]
-        lang=command_lang(lang),
+        lang=language,
         root=root,
         depth=depth,
         rulebook=source.rulebook,
@@ -257,7 +263,9 @@ def compare(
 
     language = command_lang(lang)
     check_arguments(paths, out, language)
-    rows = compare_plans(open_plans(paths, time_limit=time_limit))
+    plans = open_plans(paths, time_limit=time_limit)
+    language = command_lang(lang, _shared_lang([p for _, p in plans]))
+    rows = compare_plans(plans)
     names = headers(language)
     table = Table("", *(str(row["plan"]) for row in rows))
     for column in COLUMNS:
@@ -269,3 +277,9 @@ def compare(
         click.echo(str(write_comparison(rows, out, language)))
 
 
+def _shared_lang(plans: list[orgplan.Plan]) -> str | None:
+    """The ``lang:`` every compared plan's scenario names (recorded in its
+    settings), or None when they name different ones or some name none:
+    no one scenario's language is then the comparison's."""
+    named = {p.settings.get("lang") for p in plans}
+    return named.pop() if len(named) == 1 else None
