@@ -117,8 +117,8 @@ def read_reference_names(path: str | Path) -> set[str]:
 def read_approximate(path: str | Path) -> set[str]:
     """The old units of a comparison CSV whose coordinates are a guess
     (a non-empty ``coordinate_note``: the package placed them at their
-    district's centre and the data spread them on a ring), so that an
-    agreement can also be judged without them."""
+    district's centre, or several at one point, and the data placed them
+    by rule), so that an agreement can also be judged without them."""
     with Path(path).open(encoding="utf-8-sig", newline="") as handle:
         return {
             row["old_id"]
