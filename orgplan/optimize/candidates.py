@@ -23,12 +23,12 @@ from orgplan.scenario import Scenario
 from orgplan.semantics.coherence import Coherence, CoherencePolicy
 from orgplan.semantics.scope import (
     Obstacle,
-    coherence_obstacle,
     fold_obstacles,
     judge_for,
     locked_units,
     merge_obstacle,
     neighbours,
+    unrelated,
 )
 from orgplan.semantics.staff import (
     largest_remainder,
@@ -246,9 +246,10 @@ def find_candidates(
             for i, a in enumerate(members)
             for b in members[i + 1 :]
             if not graph.has_edge(a, b)
-            and coherence_obstacle(
+            and unrelated(
                 org, rulebook, scenario, org.unit(a), org.unit(b), judge
             )
+            is not None
         )
         if pairs:
             clash[rep] = pairs

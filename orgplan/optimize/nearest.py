@@ -32,9 +32,9 @@ from orgplan.semantics.coherence import (
     support_type,
 )
 from orgplan.semantics.scope import (
-    coherence_obstacle,
     kinds_merge,
     must_partners,
+    unrelated,
 )
 from orgplan.similarity import function_set, similarity
 
@@ -84,7 +84,8 @@ def merge_pairs(
     for uid in units:
         unit = org.unit(uid)
         key, pool = pools(uid)
-        finder.choose(uid, (key, unit.kind), finder.of_kind(unit, pool))
+        group = (key, unit.kind)
+        finder.choose(uid, group, finder.of_kind(unit, group, pool))
     return finder.found
 
 
@@ -104,8 +105,8 @@ def pairs_across(
     for side, (mine, theirs) in enumerate(sides):
         for uid in mine:
             unit = org.unit(uid)
-            pool = finder.of_kind(unit, theirs)
-            finder.choose(uid, (side, unit.kind), pool)
+            group = (side, unit.kind)
+            finder.choose(uid, group, finder.of_kind(unit, group, theirs))
     return finder.found
 
 
@@ -134,17 +135,30 @@ class _Finder:
             tuple[object, str], list[tuple[list[int], list[str]]]
         ] = {}
         self._sims: dict[tuple[object, object], float] = {}
+        self._of_kind: dict[tuple[object, str], list[str]] = {}
         policy = CoherencePolicy.from_scenario(scenario, rulebook)
-        self._profile = {
-            uid: (
-                support_type(org.unit(uid), policy),
-                function_set(org, org.unit(uid).functions),
+        # Many units share their functions (the schools of each commune).
+        sets: dict[tuple[str, ...], frozenset[str]] = {}
+        self._profile: dict[str, tuple[object, frozenset[str]]] = {}
+        for uid in units:
+            unit = org.unit(uid)
+            if unit.functions not in sets:
+                sets[unit.functions] = function_set(org, unit.functions)
+            self._profile[uid] = (
+                support_type(unit, policy),
+                sets[unit.functions],
             )
-            for uid in units
-        }
 
-    def of_kind(self, unit: Unit, pool: Sequence[str]) -> list[str]:
-        """The units of ``pool`` whose kind merges with ``unit``'s."""
+    def of_kind(
+        self, unit: Unit, key: tuple[object, str], pool: Sequence[str]
+    ) -> list[str]:
+        """The units of ``pool`` whose kind merges with ``unit``'s (``key``
+        names the pool and that kind: asked once per pool and kind)."""
+        if key not in self._of_kind:
+            self._of_kind[key] = self._kinds_in(unit, pool)
+        return self._of_kind[key]
+
+    def _kinds_in(self, unit: Unit, pool: Sequence[str]) -> list[str]:
         merges: dict[str, bool] = {}
         for other in pool:
             kind = self.org.unit(other).kind
@@ -224,7 +238,7 @@ class _Finder:
         if key not in self._tried:
             ua, ub = self.org.unit(a), self.org.unit(b)
             ok = (
-                coherence_obstacle(
+                unrelated(
                     self.org, self.rulebook, self.scenario, ua, ub, self.judge
                 )
                 is None

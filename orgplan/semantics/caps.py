@@ -10,6 +10,7 @@ builds the same numbers as expressions from :func:`cap_basis`,
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -102,12 +103,19 @@ def cap_size(
 
 def quota_fraction(rulebook: Rulebook) -> Fraction:
     """``deputy_fraction_of_quota`` as an exact fraction (0.5 -> 1/2)."""
-    return Fraction(rulebook.deputy_fraction_of_quota).limit_denominator(1000)
+    return _exact(rulebook.deputy_fraction_of_quota)
 
 
 def average_fraction(kind: KindRules) -> Fraction:
     """A kind's ``deputy_average`` as an exact fraction."""
-    return Fraction(kind.deputy_average or 0).limit_denominator(1000)
+    return _exact(kind.deputy_average or 0)
+
+
+@functools.lru_cache(maxsize=64)
+def _exact(value: float) -> Fraction:
+    """A rulebook's fraction as the nearest fraction with a denominator
+    up to 1000 (asked once per unit: cached)."""
+    return Fraction(value).limit_denominator(1000)
 
 
 def quota_cap(rulebook: Rulebook, quota: int) -> int | None:
@@ -251,20 +259,27 @@ def over_cap(
     members = members or {}
     found = []
     for unit in org.units:
-        cap = unit_cap(org, unit.id, rulebook, members.get(unit.id, 1))
-        if cap.value is not None and unit.deputies > cap.value:
-            found.append(
-                OverCap(
-                    unit=unit.id,
-                    name=unit.name,
-                    kind=unit.kind,
-                    deputies=unit.deputies,
-                    cap=cap.value,
-                    excess=unit.deputies - cap.value,
-                    rule=cap.rule,
-                    words=cap.words,
-                )
+        merged = members.get(unit.id, 1)
+        # The number first, the rule in words only for a unit above it.
+        kind = rulebook.kinds.get(unit.kind)
+        size = 0 if kind is None else cap_size(org, unit, kind, rulebook)
+        value = effective_cap(rulebook, unit.kind, size, unit.quota, merged)
+        if value is None or unit.deputies <= value:
+            continue
+        # unit_cap gives the same number (effective_cap), in words.
+        cap = unit_cap(org, unit.id, rulebook, merged)
+        found.append(
+            OverCap(
+                unit=unit.id,
+                name=unit.name,
+                kind=unit.kind,
+                deputies=unit.deputies,
+                cap=value,
+                excess=unit.deputies - value,
+                rule=cap.rule,
+                words=cap.words,
             )
+        )
     return found
 
 

@@ -171,7 +171,12 @@ def related(
 
 
 class Coherence:
-    """The coherence rule on one organisation, per-unit facts cached."""
+    """The coherence rule on one organisation, per-unit facts cached.
+
+    The rule reads a unit's kind, sector, functions and support type
+    only, so units alike in these (the schools of many communes) share
+    one profile, and each pair of profiles is judged once.
+    """
 
     def __init__(
         self, organisation: Organisation, policy: CoherencePolicy
@@ -179,32 +184,28 @@ class Coherence:
         self.organisation = organisation
         self.policy = policy
         self._profiles: dict[str, _Profile] = {}
+        self._alike: dict[tuple[object, ...], _Profile] = {}
+        self._relations: dict[tuple[_Profile, _Profile], Relation] = {}
 
     def related(self, a: str, b: str) -> Relation:
         """As :func:`related`."""
-        pa, pb = self._profile(a), self._profile(b)
-        allowed = _allowed(pa, pb, self.policy)
-        if allowed:
-            return Relation(True, "allowed_pair", shared=allowed)
-        relation = _by_rule(pa, pb, self.policy)
-        if (
-            relation.related
-            and relation.judged
-            and relation.similarity < self.policy.min_similarity
-        ):
-            return Relation(
-                False,
-                "below_min_similarity",
-                relation.similarity,
-                relation.shared,
-            )
-        return relation
+        key = (self._profile(a), self._profile(b))
+        found = self._relations.get(key)
+        if found is None:
+            found = _judge(*key, self.policy)
+            self._relations[key] = found
+        return found
 
     def _profile(self, uid: str) -> _Profile:
         found = self._profiles.get(uid)
         if found is None:
             unit = self.organisation.unit(uid)
-            found = _profile(self.organisation, unit, self.policy)
+            support = support_type(unit, self.policy)
+            alike = (unit.kind, unit.sector, unit.functions, support)
+            found = self._alike.get(alike)
+            if found is None:
+                found = _profile(self.organisation, unit, support)
+                self._alike[alike] = found
             self._profiles[uid] = found
         return found
 
@@ -439,11 +440,13 @@ def duplicate_support_groups(
     return {k: tuple(v) for k, v in groups.items() if len(v) > 1}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class _Profile:
-    """What the rule needs of one unit, derived once."""
+    """What the rule needs of one unit, derived once (compared by
+    identity: :class:`Coherence` keeps one per set of such facts)."""
 
-    unit: Unit
+    kind: str
+    sector: str | None
     functions: frozenset[str]
     extended: frozenset[str]
     families: frozenset[str]
@@ -453,7 +456,7 @@ class _Profile:
 
 
 def _profile(
-    org: Organisation, unit: Unit, policy: CoherencePolicy
+    org: Organisation, unit: Unit, support: SupportType | None
 ) -> _Profile:
     extended = function_set(org, unit.functions)
     near = set(unit.functions)
@@ -466,20 +469,41 @@ def _profile(
     if unit.sector:
         labels.add(unit.sector)
     return _Profile(
-        unit=unit,
+        kind=unit.kind,
+        sector=unit.sector,
         functions=frozenset(unit.functions),
         extended=extended,
         families=families(org, unit.functions),
         near=frozenset(near),
-        support=support_type(unit, policy),
+        support=support,
         labels=frozenset(labels),
     )
 
 
+def _judge(pa: _Profile, pb: _Profile, policy: CoherencePolicy) -> Relation:
+    """The rule on two profiles: an allowed pair, else by the rule and
+    the scenario's ``min_similarity``."""
+    allowed = _allowed(pa, pb, policy)
+    if allowed:
+        return Relation(True, "allowed_pair", shared=allowed)
+    relation = _by_rule(pa, pb, policy)
+    if (
+        relation.related
+        and relation.judged
+        and relation.similarity < policy.min_similarity
+    ):
+        return Relation(
+            False,
+            "below_min_similarity",
+            relation.similarity,
+            relation.shared,
+        )
+    return relation
+
+
 def _by_rule(pa: _Profile, pb: _Profile, policy: CoherencePolicy) -> Relation:
-    ua, ub = pa.unit, pb.unit
-    if not ua.functions or not ub.functions:
-        return _by_sector(ua, ub)
+    if not pa.functions or not pb.functions:
+        return _by_sector(pa.sector, pb.sector)
     score = jaccard(pa.extended, pb.extended)
     if pa.support or pb.support:
         if pa.support == pb.support:
@@ -490,7 +514,7 @@ def _by_rule(pa: _Profile, pb: _Profile, policy: CoherencePolicy) -> Relation:
     common = pa.functions & pb.functions
     if common:
         return Relation(True, "shared_function", score, tuple(sorted(common)))
-    if policy.service_kinds & {ua.kind, ub.kind}:
+    if policy.service_kinds & {pa.kind, pb.kind}:
         # Same service type: a shared function or a shared direct parent.
         near = pa.near & pb.near
         if near:
@@ -502,11 +526,11 @@ def _by_rule(pa: _Profile, pb: _Profile, policy: CoherencePolicy) -> Relation:
     return Relation(False, "different_families", score)
 
 
-def _by_sector(ua: Unit, ub: Unit) -> Relation:
-    if not ua.sector or not ub.sector:
+def _by_sector(first: str | None, second: str | None) -> Relation:
+    if not first or not second:
         return Relation(True, "not_judged")
-    if ua.sector == ub.sector:
-        return Relation(True, "same_sector", shared=(ua.sector,))
+    if first == second:
+        return Relation(True, "same_sector", shared=(first,))
     return Relation(False, "different_sectors")
 
 

@@ -16,7 +16,7 @@ from orgplan.model import Organisation, Unit
 from orgplan.plan import Plan
 from orgplan.rules import Rulebook
 from orgplan.scenario import Scenario
-from orgplan.semantics.coherence import Coherence, CoherencePolicy
+from orgplan.semantics.coherence import Coherence, CoherencePolicy, Relation
 from orgplan.similarity import function_set
 from orgplan.territory.places import territorial_kinds
 
@@ -208,14 +208,10 @@ def coherence_obstacle(
     message), or ``None``.
 
     The coherence rule (:mod:`orgplan.semantics.coherence`; semantics
-    section 5). Units the scenario lists in one ``must_merge`` group pass
-    (the committee decided; the plan lists them as weak spots).
+    section 5), as :func:`unrelated` judges it, in words.
     """
-    if rep.id in must_partners(scenario).get(unit.id, ()):
-        return None
-    judge = judge or judge_for(org, scenario, rulebook)
-    relation = judge.related(rep.id, unit.id)
-    if relation.related:
+    relation = unrelated(org, rulebook, scenario, rep, unit, judge)
+    if relation is None:
         return None
     return {
         "key": "obstacle_unrelated",
@@ -227,6 +223,30 @@ def coherence_obstacle(
             for lang in LANGS
         },
     }
+
+
+def unrelated(
+    org: Organisation,
+    rulebook: Rulebook,
+    scenario: Scenario,
+    rep: Unit,
+    unit: Unit,
+    judge: Coherence | None = None,
+) -> Relation | None:
+    """The relation that makes the work of ``unit`` and ``rep`` too
+    unrelated to merge, or ``None`` when it is not.
+
+    The coherence rule (:mod:`orgplan.semantics.coherence`; semantics
+    section 5). Units the scenario lists in one ``must_merge`` group pass
+    (the committee decided; the plan lists them as weak spots). Searches
+    that only ask whether a pair may merge ask this, not
+    :func:`coherence_obstacle`, which words the answer.
+    """
+    if rep.id in must_partners(scenario).get(unit.id, ()):
+        return None
+    judge = judge or judge_for(org, scenario, rulebook)
+    relation = judge.related(rep.id, unit.id)
+    return None if relation.related else relation
 
 
 def _kind(rulebook: Rulebook, kind: str) -> dict[str, str]:
