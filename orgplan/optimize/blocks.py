@@ -39,6 +39,7 @@ from orgplan.graph import metrics
 from orgplan.model import Organisation
 from orgplan.optimize.candidates import Candidates
 from orgplan.optimize.cpsat import Settings, solve_cpsat
+from orgplan.optimize.greedy import solve_greedy
 from orgplan.optimize.progress import Run, relative_gap
 from orgplan.plan import Plan, Result, SolveStatus
 from orgplan.rules import Rulebook
@@ -427,7 +428,7 @@ def solve_in_blocks(
             cand.restrict(block),
             replace(settings, time_limit_s=seconds, wall_s=wall),
             run,
-            hint=hint,
+            hint=hint or _block_greedy(sub, own, rulebook, block, run),
             offset=objective - change,
         )
         plan = result.plan
@@ -493,6 +494,29 @@ def solve_in_blocks(
         first_solution_seconds=first,
         stopped_early=run.stopped.is_set(),
     )
+
+
+def _block_greedy(
+    sub: Organisation,
+    scenario: Scenario,
+    rulebook: Rulebook,
+    block: set[str],
+    run: Run,
+) -> Plan | None:
+    """The greedy plan of one block, as its warm start when the whole
+    organisation's greedy plan did not come in time.
+
+    A block's search may have too little time to find a plan of its own
+    (the model's build takes most of a small share); its completed warm
+    start is then its plan, so that one slow block does not leave the
+    whole solve without a plan and a bound.
+    """
+    try:
+        return solve_greedy(
+            sub, scenario, rulebook, run.stopped.is_set, within=block
+        )
+    except InfeasibleScenario:
+        return None
 
 
 def coupled(

@@ -12,6 +12,7 @@ import pytest
 from orgs import assert_checked, organisation, scenario, unit
 from pydantic import ValidationError
 
+import orgplan.optimize.blocks as blocks_module
 from orgplan.apply import apply_structure
 from orgplan.check import required_cut
 from orgplan.graph import metrics
@@ -269,3 +270,36 @@ def test_packed_independent_blocks_give_the_whole_models_plan() -> None:
 def test_unknown_decompose_is_refused() -> None:
     with pytest.raises(ValidationError, match="decompose"):
         SolverParams(decompose="by-province")  # type: ignore[arg-type]
+
+
+def test_blocks_without_time_or_a_whole_greedy_plan_still_give_a_plan(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Hundreds of blocks (L): the whole organisation's greedy plan did
+    # not come in time and each block's share is gone by the time its
+    # model is built. Each block's own greedy plan, completed, is its
+    # plan; before, the first such block left the solve with none.
+    monkeypatch.setattr(blocks_module, "MIN_BLOCK_SECONDS", 0.0)
+    parents = [unit(f"D{i}", "department", None, quota=20) for i in range(120)]
+    children = [
+        unit(f"D{i}-{j}", "division", f"D{i}", f"f{i % 3}", quota=q)
+        for i in range(120)
+        for j, q in enumerate((3, 12, 4))
+    ]
+    org = organisation(*parents, *children)
+    sc = scenario(scope={"kinds": ["division"]})
+    rulebook = sc.rulebook()
+    cand = find_candidates(org, sc, rulebook)
+    settings = Settings(
+        time_limit_s=0.0, workers=1, seed=1, reproducible=False
+    )
+    blocks = [
+        {f"D{i}-{j}" for j in range(3)} | {f"D{i}"} & set(cand.movable)
+        for i in range(120)
+    ]
+    plan = solve_in_blocks(
+        org, sc, rulebook, cand, settings, blocks, Run(5)
+    ).plan
+    assert plan.objective is not None
+    assert plan.merges or plan.flattened  # undersized divisions went
+    assert_checked(org, sc, plan)

@@ -15,7 +15,7 @@ quota rule meets). It never splits a unit and is deterministic.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 
 from orgplan.errors import InfeasibleScenario
 from orgplan.model import Organisation
@@ -45,6 +45,8 @@ def solve_greedy(
     scenario: Scenario,
     rulebook: Rulebook,
     stop: Callable[[], bool] | None = None,
+    *,
+    within: Collection[str] | None = None,
 ) -> Plan:
     """A feasible plan by greedy folds and merges.
 
@@ -60,6 +62,11 @@ def solve_greedy(
         Asked between steps; when it says so (the time limit) the search
         ends with the steps taken so far, a plan of their own when they
         meet the targets (its notes say it was stopped).
+    within
+        Only these units take steps (and only must-merge groups among
+        them are joined): one block of a larger scenario, solved on the
+        part of the organisation around it (:mod:`orgplan.optimize.
+        blocks`).
 
     Returns
     -------
@@ -81,7 +88,7 @@ def solve_greedy(
     if start is not None:
         return start
     started = time.perf_counter()
-    search = _Search(org, scenario, rulebook, stop)
+    search = _Search(org, scenario, rulebook, stop, within)
     draft = search.must_merge()
     scores = []
     for rank in _RANKINGS:

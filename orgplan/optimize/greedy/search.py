@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -63,6 +63,7 @@ class _Search:
         scenario: Scenario,
         rulebook: Rulebook,
         stop: Callable[[], bool] | None = None,
+        within: Collection[str] | None = None,
     ) -> None:
         self.org = org
         # Asked between steps: the time limit ends the search with the
@@ -75,7 +76,11 @@ class _Search:
         self.scenario = scenario
         self.rulebook = rulebook
         self.locked = locked_units(org, scenario)
+        # A block of a larger scenario: its units alone take steps.
+        self.within = None if within is None else set(within)
         self.free = free_units(org, scenario)
+        if self.within is not None:
+            self.free &= self.within
         # The units the minimum staff binds (the others have no coherent
         # way to grow and stay, with a warning).
         self.binds = minimum_binds(org, scenario, rulebook)
