@@ -17,11 +17,14 @@ Each block is solved on the part of the organisation it can affect (its
 units, their ancestors, and the children and grandchildren around them;
 its whole trees under a budget split), smallest first, with a share of
 the time left in proportion to its size, so that the largest block runs
-last with all the time the others left. The stitched plan's bound is the
-sum of the blocks' bounds. Blocks with nothing to decide skip CP-SAT. The
-terms of the stitched plan are the terms before the plan plus each
-block's change, which is exact because every unit's term changes in one
-block only.
+last with all the time the others left. Each starts from the greedy plan
+of the whole organisation, or, when that did not come in time, from its
+own (:func:`_block_greedy`); a block whose search finds nothing better
+in its share keeps that start. The stitched plan's bound is the sum of
+the blocks' bounds (none when a block has none). Blocks with nothing to
+decide skip CP-SAT. The terms of the stitched plan are the terms before
+the plan plus each block's change, which is exact because every unit's
+term changes in one block only.
 """
 
 from __future__ import annotations
@@ -396,12 +399,24 @@ def solve_in_blocks(
     first: float | None = None
     counts = [0, 0]
     spent = 0.0
-    for block, sub, own in zip(blocks, regions, scenarios, strict=True):
+    # Seconds blocks took beyond what they were given (building and
+    # decoding their models), fast mode only: a reproducible plan may
+    # not depend on the clock.
+    over = 0.0
+    for index, (block, sub, own) in enumerate(
+        zip(blocks, regions, scenarios, strict=True)
+    ):
         offset = time.perf_counter() - start
         # Time a block leaves unused goes to the blocks after it;
         # reproducible plans count CP-SAT's deterministic time only.
         used = spent if settings.reproducible else offset
         share = (settings.time_limit_s - used) * len(block) / left
+        # ...and the blocks after it keep their least time, and what
+        # blocks overran so far, so that the last are not left with
+        # none (and the stitched plan without their bounds).
+        after = len(blocks) - index - 1
+        keep = (MIN_BLOCK_SECONDS + over / max(1, index)) * after
+        share = min(share, settings.time_limit_s - used - keep)
         left -= len(block)
         wall = (
             None
@@ -421,6 +436,7 @@ def solve_in_blocks(
         seconds = max(MIN_BLOCK_SECONDS, share)
         if wall is not None:
             seconds = min(seconds, wall)
+        began = time.perf_counter()
         result = solve_cpsat(
             sub,
             own,
@@ -431,6 +447,8 @@ def solve_in_blocks(
             hint=hint or _block_greedy(sub, own, rulebook, block, run),
             offset=objective - change,
         )
+        if not settings.reproducible:
+            over += max(0.0, time.perf_counter() - began - seconds)
         plan = result.plan
         if plan.objective is None:
             return Result(
