@@ -215,7 +215,11 @@ def _deputies(
                 "medium",
                 (lead.unit,),
                 {
-                    "unit": distinct_name(before, old),
+                    # Named as it is after the plan (a merged unit's new
+                    # name, under its new parent), where it has them.
+                    "unit": distinct_name(
+                        after, after.unit_by_id.get(lead.unit, old)
+                    ),
                     "deputies": lead.deputies,
                     "excess": lead.excess,
                     "cap": lead.cap,

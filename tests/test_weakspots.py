@@ -189,6 +189,35 @@ def test_deputies_above_cap_that_grow(rules: Rulebook) -> None:
     assert weak_spots(BEFORE, _plan(leadership=(kept,)), BEFORE, rules) == ()
 
 
+def test_a_merged_units_deputies_are_named_as_after_the_plan(
+    rules: Rulebook,
+) -> None:
+    # The two departments merged under the name the plan gave them; its
+    # office now sits under the merged department.
+    grown = Leadership(unit="VP1", heads=1, deputies=2, cap=1, excess=1)
+    after = _after(
+        {
+            "STC": {"name": "Sở Tài chính - Giao thông"},
+            "VP1": {"deputies": 2},
+        },
+        {"SGT", "VP2"},
+    )
+    spots = weak_spots(BEFORE, _plan(leadership=(grown,)), after, rules)
+    (spot,) = [s for s in spots if s.key == "weakspot.deputies_above_cap"]
+    # One "Văn phòng Sở" is left: its name stands alone.
+    assert spot.text("en").startswith("Văn phòng Sở has 2 deputies")
+    renamed = Leadership(unit="STC", heads=1, deputies=4, cap=1, excess=3)
+    merged = {"name": "Sở Tài chính - Giao thông", "deputies": 4}
+    spots = weak_spots(
+        BEFORE,
+        _plan(leadership=(renamed,)),
+        _after({"STC": merged}, {"SGT"}),
+        rules,
+    )
+    (spot,) = [s for s in spots if s.key == "weakspot.deputies_above_cap"]
+    assert spot.text("en").startswith("Sở Tài chính - Giao thông has 4")
+
+
 def test_a_name_other_units_bear_is_told_apart_by_its_parent(
     rules: Rulebook,
 ) -> None:
