@@ -243,15 +243,20 @@ def test_min_cut_shares_cover_units_outside_the_blocks(
     assert all(t.min_cut["layers"] == 0.2 for t in shares)
 
 
-def test_packed_independent_blocks_give_the_whole_models_plan() -> None:
-    # 30 departments' divisions: 30 blocks, packed into one model.
-    parents = [unit(f"D{i}", "department", None, quota=20) for i in range(30)]
+def _departments(n: int) -> Organisation:
+    """``n`` departments of three divisions, two of them undersized."""
+    parents = [unit(f"D{i}", "department", None, quota=20) for i in range(n)]
     children = [
         unit(f"D{i}-{j}", "division", f"D{i}", f"f{i % 3}", quota=q)
-        for i in range(30)
+        for i in range(n)
         for j, q in enumerate((3, 12, 4))
     ]
-    org = organisation(*parents, *children)
+    return organisation(*parents, *children)
+
+
+def test_packed_independent_blocks_give_the_whole_models_plan() -> None:
+    # 30 departments' divisions: 30 blocks, packed into one model.
+    org = _departments(30)
     sc = scenario(scope={"kinds": ["division"]})
     plan = solve_structure(org, sc, sc.rulebook()).plan
     assert [message(n) for n in plan.notes] == [
@@ -280,13 +285,7 @@ def test_blocks_without_time_or_a_whole_greedy_plan_still_give_a_plan(
     # model is built. Each block's own greedy plan, completed, is its
     # plan; before, the first such block left the solve with none.
     monkeypatch.setattr(blocks_module, "MIN_BLOCK_SECONDS", 0.0)
-    parents = [unit(f"D{i}", "department", None, quota=20) for i in range(120)]
-    children = [
-        unit(f"D{i}-{j}", "division", f"D{i}", f"f{i % 3}", quota=q)
-        for i in range(120)
-        for j, q in enumerate((3, 12, 4))
-    ]
-    org = organisation(*parents, *children)
+    org = _departments(120)
     sc = scenario(scope={"kinds": ["division"]})
     rulebook = sc.rulebook()
     cand = find_candidates(org, sc, rulebook)
