@@ -145,7 +145,7 @@ class HighsBound:
                 if kind == "bound":
                     self._mip_bounded(self._rounded(value), run, offset)
                 else:
-                    self.objective, self.solution = value
+                    self._found(*value)
 
         self._thread = threading.Thread(
             target=listen, name="highs-bound", daemon=True
@@ -185,7 +185,8 @@ class HighsBound:
     ) -> dict[int, int] | None:
         """HiGHS's decisions when its plan beats ``objective`` (CP-SAT's
         best, ``None``: none) by a unit or more, else ``None``."""
-        found, solution = self.objective, self.solution
+        with self._lock:
+            found, solution = self.objective, self.solution
         if found is None or solution is None:
             return None
         if objective is not None and found > objective - 0.5:
@@ -210,6 +211,17 @@ class HighsBound:
         if self.proves(objective):
             return {"key": "note_highs_proved"}
         return {"key": "note_highs_bound"}
+
+    def _found(
+        self, objective: float | None, solution: list[float] | None
+    ) -> None:
+        """HiGHS's plan, when it is its best so far (its last message
+        may have none)."""
+        if objective is None or solution is None:
+            return
+        with self._lock:
+            if self.objective is None or objective < self.objective:
+                self.objective, self.solution = objective, solution
 
     def _rounded(self, bound: float) -> float:
         if not self.integral:

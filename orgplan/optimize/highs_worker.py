@@ -3,9 +3,11 @@
 :class:`orgplan.optimize.bounds.HighsBound` starts it beside CP-SAT's
 search: it reads ``(mip, seconds, start)`` pickled on its standard input
 and writes pickled messages on its standard output, ``("bound", b)`` for
-each better dual bound and ``("end", (objective, solution))`` when the
-search ends. A process of its own takes no time from the interpreter
-and can be ended at once (HiGHS answers a stop only at its next node).
+each better dual bound, ``("solution", (objective, solution))`` for each
+better plan (the solve may end it before it ends itself) and ``("end",
+(objective, solution))`` when the search ends. A process of its own
+takes no time from the interpreter and can be ended at once (HiGHS
+answers a stop only at its next node).
 """
 
 from __future__ import annotations
@@ -39,7 +41,12 @@ def main() -> None:
             send(("bound", bound))
         return False
 
-    outcome = solve_highs(mip, seconds, start=start, watch=watch)
+    def improved(objective: float, solution: list[float]) -> None:
+        send(("solution", (objective, solution)))
+
+    outcome = solve_highs(
+        mip, seconds, start=start, watch=watch, improved=improved
+    )
     if outcome.bound is not None and outcome.bound > sent[0]:
         send(("bound", outcome.bound))
     send(("end", (outcome.objective, outcome.solution)))

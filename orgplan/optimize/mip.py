@@ -250,6 +250,7 @@ def solve_highs(
     relax: bool = False,
     start: list[int] | None = None,
     watch: Callable[[float], bool] | None = None,
+    improved: Callable[[float, list[float]], None] | None = None,
 ) -> MipOutcome:
     """Solve ``mip`` (its LP relaxation with ``relax``) with HiGHS.
 
@@ -259,6 +260,9 @@ def solve_highs(
     its gap is under one unit. ``watch`` is called as the MIP search
     runs with its dual bound (in CP-SAT units) and stops it by returning
     true (HiGHS's own time checks can lag by many seconds).
+    ``improved`` is called with each better MIP solution found (its
+    objective in CP-SAT units, every column), so that a search ended
+    from outside still leaves its best plan.
 
     Raises
     ------
@@ -323,6 +327,16 @@ def solve_highs(
 
         h.cbMipInterrupt += interrupt
         h.cbSimplexInterrupt += interrupt
+    if improved is not None:
+
+        def improving(event: highspy.HighsCallbackEvent) -> None:
+            out = event.data_out
+            improved(
+                out.objective_function_value * mip.scale,
+                list(out.mip_solution)[:n],
+            )
+
+        h.cbMipImprovingSolution += improving
     h.run()
     status = h.modelStatusToString(h.getModelStatus())
     info = h.getInfo()

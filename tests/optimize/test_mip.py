@@ -57,3 +57,33 @@ def test_highs_beside_cpsat_bounds_from_its_own_process() -> None:
     assert not HighsBound(built.model, reproducible=True).search(
         None, 20.0, run, 0.0
     )
+
+
+def test_highs_plans_are_kept_as_they_come() -> None:
+    # The solve ends HiGHS's process when its own search ends, often
+    # before HiGHS ends (bench M: its better plan was lost with it), so
+    # each better plan is sent as it is found and the best one kept.
+    from orgplan.optimize.bounds import HighsBound
+    from orgplan.optimize.candidates import find_candidates
+    from orgplan.optimize.mip import from_cp_model, solve_highs
+    from orgplan.optimize.model import build_model
+
+    org = synthetic(parents=3, children=5, seed=4)
+    sc = scenario(scope=DIVISIONS)
+    rb = sc.rulebook()
+    built = build_model(org, sc, rb, find_candidates(org, sc, rb))
+    mip = from_cp_model(built.model)
+    seen: list[tuple[float, list[float]]] = []
+    outcome = solve_highs(mip, 20.0, improved=lambda o, s: seen.append((o, s)))
+    assert seen and outcome.objective is not None
+    objectives = [o for o, _ in seen]
+    assert objectives == sorted(objectives, reverse=True)
+    # The last plan sent is the one HiGHS ends with.
+    assert objectives[-1] == pytest.approx(outcome.objective, abs=1e-6)
+    assert len(seen[-1][1]) == len(mip.lower)
+    highs = HighsBound(built.model, reproducible=False)
+    for objective, solution in reversed(seen):
+        highs._found(objective, solution)
+    highs._found(None, None)  # a last message without a plan
+    assert highs.objective == min(objectives)
+    assert highs.solution == seen[-1][1]
