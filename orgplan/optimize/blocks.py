@@ -444,7 +444,11 @@ def solve_in_blocks(
             cand.restrict(block),
             replace(settings, time_limit_s=seconds, wall_s=wall),
             run,
-            hint=hint or _block_greedy(sub, own, rulebook, block, run),
+            hint=(
+                hint
+                if hint is not None
+                else _block_greedy(sub, own, rulebook, block, run)
+            ),
             offset=objective - change,
         )
         if not settings.reproducible:
