@@ -31,7 +31,11 @@ from orgplan.optimize.blocks import (
     independent_blocks,
     solve_in_blocks,
 )
-from orgplan.optimize.candidates import Candidates, find_candidates
+from orgplan.optimize.candidates import (
+    Candidates,
+    find_candidates,
+    missing_pairs,
+)
 from orgplan.optimize.cpsat import Settings, solve_cpsat
 from orgplan.optimize.decode import kept_excess
 from orgplan.optimize.explain import preflight
@@ -185,6 +189,9 @@ def _solve(
     if run.stopped.is_set() and greedy.plan is not None:
         result = Result(plan=_fallback(greedy.plan, None, settings, run))
         return _finish(org, rulebook, cand, result, settings, run)
+    if greedy.plan is not None and (pairs := missing_pairs(cand, greedy.plan)):
+        # The model must be able to express its warm start.
+        cand = find_candidates(org, scenario, rulebook, plan_pairs=pairs)
     decompose = params.decompose
     budget = decompose == "budget" and coupled(org, scenario, rulebook, cand)
     if decompose == "none":
@@ -295,9 +302,7 @@ def _greedy(
     return box
 
 
-def _stopper(
-    run: Run, until: float, scenario: Scenario
-) -> Callable[[], bool]:
+def _stopper(run: Run, until: float, scenario: Scenario) -> Callable[[], bool]:
     """When the greedy steps must stop: at ``until`` seconds of the run.
 
     Not in reproducible mode, whose plan may not depend on the clock;

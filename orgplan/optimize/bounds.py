@@ -180,18 +180,27 @@ class HighsBound:
             )
         )
 
+    def ahead(self, objective: float | None) -> float | None:
+        """HiGHS's best objective when its plan beats ``objective``
+        (CP-SAT's best, ``None``: none) by a unit or more, else ``None``."""
+        with self._lock:
+            found = self.objective
+        if found is None or (
+            objective is not None and found > objective - 0.5
+        ):
+            return None
+        return found
+
     def better(
         self, built: StructureModel, objective: float | None
-    ) -> dict[int, int] | None:
-        """HiGHS's decisions when its plan beats ``objective`` (CP-SAT's
-        best, ``None``: none) by a unit or more, else ``None``."""
+    ) -> tuple[float, dict[int, int]] | None:
+        """HiGHS's objective and decisions when its plan beats
+        ``objective`` (see :meth:`ahead`), else ``None``."""
         with self._lock:
             found, solution = self.objective, self.solution
-        if found is None or solution is None:
+        if found is None or solution is None or self.ahead(objective) is None:
             return None
-        if objective is not None and found > objective - 0.5:
-            return None
-        return {
+        return found, {
             var.index: round(solution[var.index])
             for var in (
                 *built.x.values(),

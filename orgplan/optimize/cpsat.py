@@ -43,6 +43,9 @@ WARM_SECONDS = 20.0
 # a block's warm start in a fraction of it, and without the completion
 # a block whose share the model's build used up would have no plan.
 WARM_MIN_S = 0.5
+# A search restarts from HiGHS's better plan only with this many seconds
+# left (completing the plan and CP-SAT's presolve take a few).
+RESTART_S = 8.0
 
 
 _STATUS = {
@@ -204,28 +207,68 @@ def solve_cpsat(
     # installed: with the floors of docs/formulation.md they are often
     # far above what CP-SAT's search proves in the time.
     highs = HighsBound(built.model, settings.reproducible)
-    relaxed = highs.relaxation(left())
-    if relaxed is not None:
-        run.bounded(offset + relaxed / SCALE)
-    solver = cp_model.CpSolver()
-    # The search's limit is what is left after the LP bound (it was set
-    # before it, and the run overran by the LP's seconds).
-    settings.parameters(solver, left())
-    if len(built.model.proto.variables) > PROBING_LIMIT:
-        # Probing in presolve costs seconds on large models and rarely
-        # pays back here; the search finds first plans much sooner.
-        solver.parameters.cp_model_probing_level = 0
     run.enter("search")
     watcher = _Watcher(run, offset)
-    if highs.search(start, left(), run, offset):
-        # HiGHS's search takes a core of its own: CP-SAT leaves it one
-        # (on 2 cores, three searches would share two). At province
-        # size the plan rarely moves after the warm start; HiGHS's bound
-        # is what closes the gap (bench M: 3.7% -> 1.9% under load).
-        solver.parameters.num_workers = max(1, settings.workers - 1)
-    status, spent = _run(
-        solver, built.model, run, watcher, lambda: highs.proves(watcher.best)
-    )
+    beside = highs.search(start, left(), run, offset)
+    if not beside:
+        # HiGHS's MIP search reports its root LP's bound itself; without
+        # it, HiGHS's LP bound of the model is asked here.
+        relaxed = highs.relaxation(left())
+        if relaxed is not None:
+            run.bounded(offset + relaxed / SCALE)
+    # HiGHS plans CP-SAT has searched from (their objectives).
+    taken: set[float] = set()
+
+    def restart() -> bool:
+        found = highs.ahead(watcher.best) if beside else None
+        return found is not None and found not in taken and left() > RESTART_S
+
+    def stop() -> bool:
+        return highs.proves(watcher.best) or restart()
+
+    def searcher() -> cp_model.CpSolver:
+        solver = cp_model.CpSolver()
+        # The limit is what is left now (after the LP bound, a restart).
+        settings.parameters(solver, left())
+        if len(built.model.proto.variables) > PROBING_LIMIT:
+            # Probing in presolve costs seconds on large models and
+            # rarely pays back here; the search finds first plans much
+            # sooner.
+            solver.parameters.cp_model_probing_level = 0
+        if beside:
+            _beside_highs(solver, settings.workers)
+        return solver
+
+    solver = searcher()
+    status, spent = _run(solver, built.model, run, watcher, stop)
+    while restart() and not run.stopped.is_set():
+        # HiGHS found a better plan than CP-SAT's best: CP-SAT's search
+        # goes on from it (bench M: HiGHS finds one ~30 s in, and the
+        # LNS improves what it is given: 21,894.05 -> 21,884.05).
+        deterministic += spent
+        ahead = highs.better(built, watcher.best)
+        if ahead is None:
+            break
+        taken.add(ahead[0])
+        again = complete(
+            built,
+            ahead[1],
+            settings,
+            run,
+            min(WARM_SECONDS, WARM_SHARE * left()),
+        )
+        deterministic += again.spent
+        if again.solver is None or (
+            watcher.best is not None
+            and again.solver.objective_value >= watcher.best
+        ):
+            # HiGHS's objective is of its translation (domains with
+            # holes as their hull): read through the model, its plan
+            # may not be better after all.
+            break
+        warm = again
+        solver = searcher()
+        status, spent = _run(solver, built.model, run, watcher, stop)
     highs.finish()
     run.check()
     cp_bound: float | None = solver.best_objective_bound
@@ -237,7 +280,8 @@ def solve_cpsat(
         solver, status, cp_bound = warm.solver, cp_model.FEASIBLE, None
     found = None
     if status != cp_model.INFEASIBLE:
-        found = highs.better(built, watcher.best)
+        ahead = highs.better(built, watcher.best)
+        found = None if ahead is None else ahead[1]
     if found is not None:
         # HiGHS's plan is better: read it back through CP-SAT with its
         # decisions fixed, so that every quantity is the model's own.
@@ -355,6 +399,19 @@ def warm_start(
     hint_decisions(built, values)
     if seconds <= 0:
         return Warm()
+    return complete(built, values, settings, run, seconds)
+
+
+def complete(
+    built: StructureModel,
+    values: dict[int, int],
+    settings: Settings,
+    run: Run,
+    seconds: float,
+) -> Warm:
+    """Complete the decisions ``values`` into a full solution of the
+    model and hint it (the model's hint is left as it was when no
+    completion is found in ``seconds``)."""
     solver = cp_model.CpSolver()
     settings.parameters(solver, seconds)
     status, spent = _run(solver, fixed_copy(built, values), run)
@@ -363,6 +420,29 @@ def warm_start(
     solution = list(solver.response_proto.solution)
     hint_all(built, solution)
     return Warm(spent, solution, solver)
+
+
+def _beside_highs(solver: cp_model.CpSolver, workers: int) -> None:
+    """CP-SAT's share of the cores while HiGHS's MIP search runs.
+
+    HiGHS's search takes a core of its own, so CP-SAT leaves it one (on
+    2 cores, three searches would share two). HiGHS's bound is what
+    closes a province's gap (bench M: 3.7% -> 1.9% under load); a lone
+    CP-SAT worker's default search there finds nothing better than the
+    warm start in 50 s, while large neighbourhood search from it does
+    (bench M: 21,930.64 -> 21,888.05), so one worker searches that way.
+    """
+    params = solver.parameters
+    params.num_workers = max(1, workers - 1)
+    if params.num_workers == 1:
+        # LNS in one thread: interleaved, its neighbourhoods take turns.
+        params.interleave_search = True
+        params.use_lns_only = True
+        # One round of presolve: the later ones cost seconds on a
+        # province's model before the first neighbourhood, and each
+        # neighbourhood is presolved again (bench M, three runs each:
+        # 21,884.09 -> 21,883.09, gap 0.501% -> 0.497%).
+        params.max_presolve_iterations = 1
 
 
 def _run(

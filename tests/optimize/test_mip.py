@@ -87,3 +87,59 @@ def test_highs_plans_are_kept_as_they_come() -> None:
     highs._found(None, None)  # a last message without a plan
     assert highs.objective == min(objectives)
     assert highs.solution == seen[-1][1]
+
+
+def test_cpsat_searches_on_from_a_better_highs_plan(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # HiGHS's MIP search finds a plan better than CP-SAT's best (bench
+    # M: ~30 s in); CP-SAT's search starts again from it, so that its
+    # neighbourhoods improve that plan rather than its own.
+    from orgplan.optimize import cpsat
+    from orgplan.optimize.bounds import HighsBound
+    from orgplan.optimize.candidates import find_candidates
+    from orgplan.optimize.greedy import solve_greedy
+    from orgplan.optimize.model import SCALE, build_model
+    from orgplan.optimize.progress import Run
+    from orgplan.optimize.warm import decision_values
+
+    org = synthetic(parents=3, children=5, seed=1)
+    # A target over the whole organisation: one model, no blocks.
+    sc = scenario(scope=DIVISIONS, targets={"min_cut": {"focal_points": 0.3}})
+    rb = sc.rulebook()
+    cand = find_candidates(org, sc, rb)
+    greedy = solve_greedy(org, sc, rb)
+    best = solve(org, sc).plan
+    assert best.objective is not None and greedy.objective is not None
+    assert best.objective < greedy.objective - 1
+    fast = cpsat.Settings(
+        time_limit_s=15.0, workers=2, seed=1, reproducible=False
+    )
+    # HiGHS's plan: the optimum, as a full solution of the model.
+    built = build_model(org, sc, rb, cand)
+    values = decision_values(built, cand, best)
+    known = cpsat.complete(built, values, fast, Run(10), 5.0)
+    assert known.solver is not None and known.solution is not None
+    highs_objective = known.solver.objective_value
+
+    def beside(self: HighsBound, *args: object) -> bool:
+        self.objective = highs_objective
+        self.solution = [float(v) for v in known.solution or ()]
+        return True
+
+    def first_only(solver: object, workers: int) -> None:
+        # Each search stops at its first plan, the one it starts from.
+        solver.parameters.stop_after_first_solution = True  # type: ignore[attr-defined]
+
+    monkeypatch.setattr(HighsBound, "search", beside)
+    monkeypatch.setattr(cpsat, "_beside_highs", first_only)
+    seen: list[tuple[float | None, str]] = []
+    run = Run(15, lambda p: seen.append((p.objective, p.source)))
+    result = cpsat.solve_cpsat(org, sc, rb, cand, fast, run, hint=greedy)
+    plan = result.plan
+    assert plan.objective == pytest.approx(best.objective, abs=0.01)
+    # The second search started from HiGHS's plan and reported it.
+    searched = [o for o, source in seen if source == "cpsat" and o is not None]
+    assert searched[-1] == pytest.approx(highs_objective / SCALE, abs=1e-6)
+    assert searched[0] > searched[-1]
+    assert_checked(org, sc, plan)

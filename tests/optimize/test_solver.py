@@ -13,12 +13,16 @@ from orgs import assert_checked, scenario, solve, synthetic
 from orgplan.errors import InfeasibleScenario
 from orgplan.i18n import message
 from orgplan.optimize import PHASES, Progress
-from orgplan.optimize.candidates import find_candidates
+from orgplan.optimize.candidates import (
+    find_candidates,
+    may_merge_reason,
+    missing_pairs,
+)
 from orgplan.optimize.cpsat import Settings, solve_cpsat, warm_start
 from orgplan.optimize.greedy import solve_greedy
 from orgplan.optimize.model import build_model
 from orgplan.optimize.progress import Run
-from orgplan.plan import SolveStatus
+from orgplan.plan import Merge, Plan, SolveStatus
 
 DIVISIONS = {"kinds": ["division"]}
 
@@ -175,6 +179,45 @@ def test_cpsat_is_never_worse_than_the_greedy_plan_on_a_bench_province() -> (
     assert greedy.objective is not None and cpsat.objective is not None
     assert cpsat.objective <= greedy.objective
     assert_checked(org, sc, cpsat)
+
+
+def test_a_plan_group_beyond_the_nearest_partners_joins_the_graph() -> None:
+    # The greedy joins two groups when every member may merge into the
+    # representative, so a group need not be a star of the thinned graph
+    # (bench W: 60 of 357 merges); the model must still express it.
+    org = synthetic(parents=1, children=90, seed=2)
+    sc = scenario(scope={**DIVISIONS, "max_group_size": 3})
+    rulebook = sc.rulebook()
+    cand = find_candidates(org, sc, rulebook)
+    ids = sorted(cand.movable, key=cand.rank.__getitem__)
+    rep = ids[0]
+    far = next(
+        u
+        for u in ids[1:]
+        if not cand.graph.has_edge(rep, u)
+        and may_merge_reason(org, sc, rulebook, rep, u) is None
+    )
+    near = next(iter(cand.graph[rep]))
+    members = (rep, near, far)
+    plan = Plan(
+        scenario=sc.name,
+        status=SolveStatus.FEASIBLE,
+        merges=(Merge(into=rep, members=members, name="merged"),),
+    )
+    assert missing_pairs(cand, plan) == [(rep, far)]
+    widened = find_candidates(org, sc, rulebook, plan_pairs=[(rep, far)])
+    assert missing_pairs(widened, plan) == []
+    assert cand.graph.edges <= widened.graph.edges
+    built = build_model(org, sc, rulebook, widened)
+    assert all((u, rep) in built.x for u in members)
+    # A pair the rules forbid is not added.
+    stranger = next(
+        u
+        for u in ids[1:]
+        if may_merge_reason(org, sc, rulebook, rep, u) is not None
+    )
+    kept = find_candidates(org, sc, rulebook, plan_pairs=[(rep, stranger)])
+    assert not kept.graph.has_edge(rep, stranger)
 
 
 def test_a_large_sibling_set_gets_a_sparse_candidate_graph() -> None:
