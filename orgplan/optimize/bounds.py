@@ -185,11 +185,7 @@ class HighsBound:
         (CP-SAT's best, ``None``: none) by a unit or more, else ``None``."""
         with self._lock:
             found = self.objective
-        if found is None or (
-            objective is not None and found > objective - 0.5
-        ):
-            return None
-        return found
+        return found if _beats(found, objective) else None
 
     def better(
         self, built: StructureModel, objective: float | None
@@ -198,7 +194,7 @@ class HighsBound:
         ``objective`` (see :meth:`ahead`), else ``None``."""
         with self._lock:
             found, solution = self.objective, self.solution
-        if found is None or solution is None or self.ahead(objective) is None:
+        if found is None or solution is None or not _beats(found, objective):
             return None
         return found, {
             var.index: round(solution[var.index])
@@ -249,3 +245,11 @@ class HighsBound:
     def _raise(self, bound: float) -> None:
         if self.best is None or bound > self.best:
             self.best = bound
+
+
+def _beats(found: float | None, objective: float | None) -> bool:
+    """Whether HiGHS's ``found`` beats CP-SAT's ``objective`` (``None``:
+    none) by a unit or more (both in proto units)."""
+    if found is None:
+        return False
+    return objective is None or found <= objective - 0.5
