@@ -32,8 +32,12 @@ def main() -> None:
     sent = [-math.inf]
 
     def send(message: tuple[str, object]) -> None:
-        pickle.dump(message, out)
-        out.flush()
+        try:
+            pickle.dump(message, out)
+            out.flush()
+        except BrokenPipeError:
+            # The solve has ended (or died): no one reads any more.
+            os._exit(0)
 
     def watch(bound: float) -> bool:
         if bound > sent[0]:
