@@ -143,3 +143,32 @@ def test_cpsat_searches_on_from_a_better_highs_plan(
     assert searched[-1] == pytest.approx(highs_objective / SCALE, abs=1e-6)
     assert searched[0] > searched[-1]
     assert_checked(org, sc, plan)
+
+
+def test_the_highs_worker_ends_quietly_when_no_one_reads() -> None:
+    # The solve ends (or dies) before HiGHS's process: its next message
+    # finds the pipe closed, and it must exit without a traceback.
+    import pickle
+    import subprocess
+    import sys
+
+    from orgplan.optimize.candidates import find_candidates
+    from orgplan.optimize.mip import from_cp_model
+    from orgplan.optimize.model import build_model
+
+    org = synthetic(parents=3, children=5, seed=4)
+    sc = scenario(scope=DIVISIONS)
+    rb = sc.rulebook()
+    built = build_model(org, sc, rb, find_candidates(org, sc, rb))
+    worker = subprocess.Popen(
+        [sys.executable, "-m", "orgplan.optimize.highs_worker"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert worker.stdin and worker.stdout and worker.stderr
+    worker.stdout.close()
+    pickle.dump((from_cp_model(built.model), 5.0, None), worker.stdin)
+    worker.stdin.close()
+    assert worker.wait(30) == 0
+    assert b"Traceback" not in worker.stderr.read()
