@@ -40,7 +40,7 @@ from orgplan.i18n.names import Names, unit_names
 from orgplan.io.atomic import atomic_file
 from orgplan.model import Organisation
 from orgplan.plan import Plan, headline
-from orgplan.report import explain_status
+from orgplan.plan_status import explain_status
 from orgplan.scenario import Scenario
 
 FILE = "proposal.docx"

@@ -36,6 +36,7 @@ from orgplan.i18n.names import unit_names
 from orgplan.io.atomic import atomic_file
 from orgplan.model import Organisation
 from orgplan.plan import Plan, headline
+from orgplan.plan_status import explain_status
 from orgplan.report_settings import scenario_settings
 from orgplan.scenario import Scenario
 from orgplan.weakspots import plan_weak_spots
@@ -165,30 +166,6 @@ def report_html(
         number=lambda value: number_text(value, lang),
         percent=lambda share: percent_text(share, lang),
     )
-
-
-def explain_status(plan: Plan, lang: Lang) -> list[str]:
-    """What the plan's status and gap mean, in a sentence or two."""
-    status = plan.status.value
-    if status == "optimal":
-        return [t("explain_optimal", lang)]
-    if status != "feasible":
-        return [t("explain_other", lang, status=status_word(status, lang))]
-    found = [t("explain_feasible", lang)]
-    if plan.gap is None or plan.bound is None:
-        method = t(f"method_{plan.method}", lang)
-        found.append(t("explain_no_bound", lang, method=method))
-    else:
-        found.append(
-            t(
-                "explain_gap",
-                lang,
-                gap=percent_text(plan.gap, lang),
-                objective=number_text(plan.objective, lang),
-                bound=number_text(plan.bound, lang),
-            )
-        )
-    return found
 
 
 def _kpis(plan: Plan, lang: Lang) -> list[dict[str, Any]]:

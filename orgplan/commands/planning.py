@@ -25,6 +25,7 @@ from orgplan.i18n import (
     status_word,
     t,
 )
+from orgplan.plan_status import explain_status
 
 if TYPE_CHECKING:
     from rich.table import Table
@@ -298,6 +299,10 @@ def plan_lines(
             splits=len(found.splits),
         )
     ]
+    if found.status.value == "feasible":
+        # A gap above 0 is what a committee asks about first: the
+        # report's own words for it.
+        lines += explain_status(found, lang)
     over = [e for e in found.leadership if e.excess]
     deadline = max((e.reduce_by or "" for e in over), default="")
     lines.append(
