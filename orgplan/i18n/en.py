@@ -246,7 +246,7 @@ MESSAGES: dict[str, str] = {
     "cli_wrote": "wrote {n} files to {out}/: {files} and the charts",
     "cli_valid": "{path} is valid.",
     "cli_valid_warned": "{path} is valid with {warnings}.",
-    "cli_invalid": "{path}: {problems}; fix them and run again.",
+    "cli_invalid": "{path}: {problems} to fix before running again.",
     "cli_check_failed": "{path}: {errors}, {warnings}",
     "cli_check_ok": (
         "{path}: the plan keeps every rule of {source} ({warnings})"
