@@ -172,9 +172,9 @@ class SolverParams(_Section):
     seed: int = Field(default=1, ge=0, le=2**31 - 1)
     reproducible: bool = False
     method: Method = "cpsat"
-    # How a large scenario is cut into blocks (orgplan.optimize.blocks):
-    # auto = only blocks nothing couples; budget = also split the targets
-    # among the roots' trees; none = one model.
+    # How a large scenario is cut into blocks (orgplan.optimize.coupling):
+    # auto = only blocks no target ties together; budget = also split the
+    # targets among the roots' trees; none = one model.
     decompose: Literal["auto", "none", "budget"] = "auto"
 
 

@@ -12,7 +12,8 @@ from pathlib import Path
 from orgplan.check import check_plan
 from orgplan.model import Locality, Organisation, Unit
 from orgplan.optimize import solve_structure
-from orgplan.optimize.blocks import budget_blocks, coupled
+from orgplan.optimize.budget import budget_blocks
+from orgplan.optimize.coupling import coupled
 from orgplan.optimize.candidates import find_candidates
 from orgplan.optimize.greedy import solve_greedy
 from orgplan.plan import Merge, Plan

@@ -69,6 +69,14 @@ NOTES: dict[str, str] = {
     "territory_ari": "ARI {ari:.3f}, {recovered} of {groups} groups recovered",
     # How the optimiser got its plan (orgplan.optimize).
     "note_blocks": "solved in {n} independent blocks",
+    "note_dropped": (
+        "{targets} checked on the joined plan, which meets it, rather "
+        "than in each block"
+    ),
+    "note_dropped_missed": (
+        "the independent blocks' joined plan missed {targets}; solved "
+        "again as one model, the blocks' bound kept"
+    ),
     "note_budget": (
         "targets split among {n} blocks (decompose: budget): {shares}; "
         "pooled deputy averages per block; bound and gap are relative to "

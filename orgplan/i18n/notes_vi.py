@@ -70,6 +70,14 @@ NOTES: dict[str, str] = {
     "territory_ari": "ARI {ari:.3f}, khớp {recovered} trên {groups} nhóm",
     # How the optimiser got its plan (orgplan.optimize).
     "note_blocks": "giải trong {n} khối độc lập",
+    "note_dropped": (
+        "{targets} được kiểm tra trên phương án ghép từ các khối (đã "
+        "đạt), thay vì áp cho từng khối"
+    ),
+    "note_dropped_missed": (
+        "phương án ghép từ các khối độc lập chưa đạt {targets}; giải lại "
+        "bằng một mô hình, giữ cận của các khối"
+    ),
     "note_budget": (
         "mục tiêu được chia cho {n} khối (decompose: budget): {shares}; "
         "mức bình quân cấp phó tính theo từng khối; cận và khoảng cách "

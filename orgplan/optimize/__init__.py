@@ -3,10 +3,12 @@
 :func:`solve_structure` is the one entry point (``orgplan.planner`` calls
 it); ``method="cpsat"`` solves the model of :mod:`orgplan.optimize.model`
 warm-started by the greedy baseline, ``method="greedy"`` returns the
-baseline alone. Large scenarios whose targets do not couple the whole
-organisation are solved in independent blocks, coupled ones in one block
-per tree with the targets split among them when
-``solver.decompose`` is ``budget`` (:mod:`orgplan.optimize.blocks`).
+baseline alone. Large scenarios are solved in independent blocks
+(:mod:`orgplan.optimize.blocks`), the targets kept in the block they
+constrain or checked on the joined plan (:mod:`orgplan.optimize.
+coupling`); scenarios whose targets tie every unit together in one block
+per tree with the targets split among them when ``solver.decompose`` is
+``budget`` (:mod:`orgplan.optimize.budget`).
 
 The whole solve runs on one wall clock (:class:`~orgplan.optimize.
 progress.Run`): finding candidates, the greedy baseline, building the
@@ -25,23 +27,20 @@ from dataclasses import replace
 
 from orgplan.errors import InfeasibleScenario
 from orgplan.model import Organisation
-from orgplan.optimize.blocks import (
-    budget_blocks,
-    coupled,
-    independent_blocks,
-    solve_in_blocks,
-)
+from orgplan.optimize.blocks import solve_in_blocks
+from orgplan.optimize.budget import budget_blocks
 from orgplan.optimize.candidates import (
     Candidates,
     find_candidates,
     missing_pairs,
 )
+from orgplan.optimize.coupling import Separation, coupled, missed, separate
 from orgplan.optimize.cpsat import Settings, solve_cpsat
 from orgplan.optimize.decode import kept_excess
 from orgplan.optimize.explain import preflight
 from orgplan.optimize.greedy import solve_greedy
 from orgplan.optimize.mip import solve_mip
-from orgplan.optimize.progress import PHASES, Progress, Run
+from orgplan.optimize.progress import PHASES, Progress, Run, relative_gap
 from orgplan.plan import Plan, Result, SolveStatus
 from orgplan.rules import Rulebook
 from orgplan.scenario import Method, Scenario
@@ -193,13 +192,18 @@ def _solve(
         # The model must be able to express its warm start.
         cand = find_candidates(org, scenario, rulebook, plan_pairs=pairs)
     decompose = params.decompose
-    budget = decompose == "budget" and coupled(org, scenario, rulebook, cand)
-    if decompose == "none":
-        blocks = [set(cand.movable)]
-    elif budget:
-        blocks = budget_blocks(org, scenario, cand)
-    else:
-        blocks = independent_blocks(org, scenario, rulebook, cand)
+    separation = Separation([set(cand.movable)])
+    if decompose != "none":
+        separation = separate(org, scenario, rulebook, cand, greedy.plan)
+    # Exact blocks first; a budget split only where targets tie them all.
+    budget = (
+        decompose == "budget"
+        and len(separation.blocks) == 1
+        and coupled(org, scenario, rulebook, cand)
+    )
+    blocks = (
+        budget_blocks(org, scenario, cand) if budget else separation.blocks
+    )
     # The search gets what is left of the wall clock but the reserve for
     # decoding and staffing; reproducible runs keep their deterministic
     # budget, the wall clock as a backstop.
@@ -219,8 +223,21 @@ def _solve(
             blocks,
             run,
             budget=budget,
+            dropped=separation.dropped,
             hint=greedy.plan,
         )
+        if not budget and coupled(org, scenario, rulebook, cand):
+            result = _checked(
+                org,
+                scenario,
+                rulebook,
+                cand,
+                settings,
+                run,
+                result,
+                hint=greedy.plan,
+                dropped=separation.dropped,
+            )
     else:
         result = solve_cpsat(
             org, scenario, rulebook, cand, settings, run, hint=greedy.plan
@@ -236,6 +253,75 @@ def _solve(
         rival = None
     best = _better(result, rival, settings, run, budget)
     return _finish(org, rulebook, cand, best, settings, run)
+
+
+def _checked(
+    org: Organisation,
+    scenario: Scenario,
+    rulebook: Rulebook,
+    cand: Candidates,
+    settings: Settings,
+    run: Run,
+    result: Result,
+    *,
+    hint: Plan | None,
+    dropped: tuple[str, ...],
+) -> Result:
+    """The stitched plan of the blocks when it meets every target, else
+    the scenario solved as one model in the time left.
+
+    The blocks' bound holds either way: each block is solved under its
+    own part of the targets and without the ``dropped`` ones, a
+    relaxation of the scenario (:mod:`orgplan.optimize.coupling`).
+    """
+    plan = result.plan
+    if plan.objective is None:
+        return result
+    misses = missed(org, scenario, rulebook, plan)
+    if not misses:
+        if not dropped:
+            return result
+        note = {"key": "note_dropped", "targets": ", ".join(dropped)}
+        return result.model_copy(
+            update={
+                "plan": plan.model_copy(update={"notes": (*plan.notes, note)})
+            }
+        )
+    wall = max(0.0, run.left() - reserve(run.limit))
+    budget = settings.time_limit_s - plan.solve_seconds
+    whole = solve_cpsat(
+        org,
+        scenario,
+        rulebook,
+        cand,
+        replace(
+            settings,
+            time_limit_s=max(0.0, budget) if settings.reproducible else wall,
+            wall_s=wall,
+        ),
+        run,
+        hint=hint,
+    )
+    again = whole.plan
+    bounds = [b for b in (again.bound, plan.bound) if b is not None]
+    bound = max(bounds) if bounds else None
+    if bound is not None and again.objective is not None:
+        bound = min(bound, again.objective)
+    note = {
+        "key": "note_dropped_missed",
+        "targets": ", ".join(sorted({s.rule for s in misses})),
+    }
+    update: dict[str, object] = {
+        "bound": bound,
+        "notes": (*again.notes, note),
+    }
+    if (
+        bound is not None
+        and again.objective is not None
+        and again.status == SolveStatus.FEASIBLE
+    ):
+        update["gap"] = round(relative_gap(again.objective, bound), 6)
+    return whole.model_copy(update={"plan": again.model_copy(update=update)})
 
 
 def _unconsolidated(

@@ -1,17 +1,11 @@
 """Solve a large scenario block by block, then stitch the plans.
 
-Two movable units interact when they may merge, when one folds into or
-splits towards the other, when they are parent and child, or when they
-are siblings (their parent's children, intermediate status and child
-rule depend on all of them). The connected components of that relation
-are independent blocks as long as nothing couples the whole organisation:
-a ``max_units``, ``min_units``, ``min_cut`` or ``max_cut`` target, or a
-pooled deputy average over a kind the plan may change. Coupled scenarios
-are solved as one model unless the scenario asks for
-``solver.decompose: budget``: then each root's tree is a block
-(:func:`budget_blocks`) and the targets are split among them
-(:func:`split_targets`) so that meeting every share meets the target; the
-plan's notes say so, since the split may cost optimality.
+The blocks come from :func:`orgplan.optimize.coupling.separate` (the
+independent parts of the decisions, with the targets that do not tie
+them kept inside one block or checked on the stitched plan), or, under
+``solver.decompose: budget``, from
+:func:`orgplan.optimize.budget.budget_blocks` (one per tree, each with
+its share of the targets).
 
 Each block is solved on the part of the organisation it can affect (its
 units, their ancestors, and the children and grandchildren around them;
@@ -29,35 +23,23 @@ term changes in one block only.
 
 from __future__ import annotations
 
-import itertools
 import time
-from collections.abc import Iterable
 from dataclasses import replace
-from typing import Any
-
-from networkx.utils import UnionFind
 
 from orgplan.errors import InfeasibleScenario
 from orgplan.graph import metrics
 from orgplan.model import Organisation
+from orgplan.optimize.budget import block_trees, split_targets
 from orgplan.optimize.candidates import Candidates
+from orgplan.optimize.coupling import block_scenario, decides
 from orgplan.optimize.cpsat import Settings, solve_cpsat
 from orgplan.optimize.greedy import solve_greedy
 from orgplan.optimize.progress import Run, relative_gap
 from orgplan.plan import Plan, Result, SolveStatus
 from orgplan.rules import Rulebook
-from orgplan.scenario import Scenario, Targets
-from orgplan.semantics.staff import largest_remainder
-from orgplan.semantics.targets import (
-    shortfalls,
-    structural_cuts,
-    unit_limits,
-    unit_minimums,
-)
+from orgplan.scenario import Scenario
+from orgplan.semantics.targets import shortfalls
 from orgplan.semantics.terms import TERMS
-
-# Cut targets that add up over disjoint trees (layers is a maximum).
-ADDITIVE_CUTS = ("focal_points", "leaders", "units")
 
 # Independent blocks are packed into models of at least this many
 # movable units (most blocks are one parent's dozen children).
@@ -65,244 +47,6 @@ BATCH_UNITS = 300
 
 # The least time a block gets while the time limit lasts.
 MIN_BLOCK_SECONDS = 1.0
-
-
-def independent_blocks(
-    org: Organisation,
-    scenario: Scenario,
-    rulebook: Rulebook,
-    cand: Candidates,
-) -> list[set[str]]:
-    """The movable units in groups whose decisions do not interact.
-
-    One group holding every movable unit when a target or a pooled cap
-    couples them.
-
-    Raises
-    ------
-    KeyError
-        Never for candidates found on ``org``.
-    """
-    if coupled(org, scenario, rulebook, cand):
-        return [set(cand.movable)]
-    groups = UnionFind(cand.movable)
-    for uid in cand.movable:
-        parent = org.unit(uid).parent
-        if parent is not None:
-            groups.union(uid, parent)
-    _union(groups, cand.graph.edges)
-    _union(groups, cand.folds.items())
-    _union(
-        groups,
-        (
-            (uid, part.to)
-            for uid, options in cand.splits.items()
-            for option in options
-            for part in option.parts
-        ),
-    )
-    for group in (*scenario.must_merge, *scenario.must_not_merge):
-        _union(groups, itertools.pairwise(group))
-    found: dict[str, set[str]] = {}
-    for uid in cand.movable:
-        found.setdefault(groups[uid], set()).add(uid)
-    return list(found.values())
-
-
-def _union(groups: UnionFind, pairs: Iterable[tuple[str, str]]) -> None:
-    for a, b in pairs:
-        groups.union(a, b)
-
-
-def budget_blocks(
-    org: Organisation, scenario: Scenario, cand: Candidates
-) -> list[set[str]]:
-    """The movable units grouped by the root of their tree.
-
-    Roots whose units may interact (a merge, fold or split across them, a
-    must/must-not pair) share a block. Blocks with nothing to decide are
-    left out: their units keep their part of every target unchanged.
-
-    Raises
-    ------
-    KeyError
-        Never for candidates found on ``org``.
-    """
-    if unit_minimums(scenario) or scenario.targets.max_cut:
-        # Lower bounds on counts (min_units, max_cut) are not split among
-        # trees (split_targets shares the upper bounds): one block keeps
-        # them whole.
-        return [set(cand.movable)]
-    root = _roots(org)
-    groups = UnionFind(org.roots)
-    pairs = itertools.chain(
-        cand.graph.edges,
-        cand.folds.items(),
-        (
-            (uid, part.to)
-            for uid, options in cand.splits.items()
-            for option in options
-            for part in option.parts
-        ),
-    )
-    _union(groups, ((root[a], root[b]) for a, b in pairs))
-    for group in (*scenario.must_merge, *scenario.must_not_merge):
-        tops = [root[u] for u in group if u in root]
-        _union(groups, itertools.pairwise(tops))
-    found: dict[str, set[str]] = {}
-    for uid in cand.movable:
-        found.setdefault(groups[root[uid]], set()).add(uid)
-    return [b for b in found.values() if _decides(cand, b)]
-
-
-def split_targets(
-    org: Organisation,
-    scenario: Scenario,
-    rulebook: Rulebook,
-    trees: list[Organisation],
-    stay: set[str],
-) -> tuple[list[Targets], dict[str, Any]]:
-    """Each tree's share of the targets, and a note saying how (a
-    catalogue message).
-
-    ``min_cut`` of focal points, leaders or units: each tree cuts the
-    fraction of its own count, raised so that the trees' cuts also cover
-    the units outside them (the sum of ceilings is at least the ceiling
-    of the sum). ``layers`` keeps its fraction (``d - ceil(f d)`` grows
-    with ``d``). ``max_units[kind]``: the allowance left after the units
-    outside the trees, in proportion to each tree's units of that kind
-    (largest remainder), never below the units it cannot remove.
-
-    Parameters
-    ----------
-    org, scenario, rulebook
-        The problem with its global targets.
-    trees
-        Disjoint parts of ``org`` (whole trees), one per block.
-    stay
-        Units the plan cannot remove (not movable, or locked).
-
-    Returns
-    -------
-    tuple[list[Targets], dict]
-        The targets of each tree, in order, and a note for the plan.
-
-    Raises
-    ------
-    KeyError
-        Never for trees taken from ``org``.
-    """
-    whole = metrics(org, rulebook)
-    parts = [metrics(t, rulebook) for t in trees]
-    cuts: list[dict[str, float]] = [{} for _ in trees]
-    words: list[dict[str, Any]] = []
-    for key, fraction in scenario.targets.min_cut.items():
-        scale = 1.0
-        if key in ADDITIVE_CUTS:
-            inside = sum(getattr(p, key) for p in parts)
-            scale = getattr(whole, key) / inside if inside else 1.0
-        share = min(fraction * scale, MAX_FRACTION)
-        for cut in cuts:
-            cut[key] = share
-        words.append({"key": "note_share_cut", "target": key, "share": share})
-    allowances: list[dict[str, int]] = [{} for _ in trees]
-    for kind_id, n in unit_limits(scenario, rulebook).items():
-        shares = _allowance(org, kind_id, n, trees, stay)
-        for allow, share in zip(allowances, shares, strict=True):
-            allow[kind_id] = share
-        words.append(
-            {
-                "key": "note_share_units",
-                "kind": kind_id,
-                "n": n,
-                "shares": "+".join(str(s) for s in shares),
-            }
-        )
-    note = {
-        "key": "note_budget",
-        "n": len(trees),
-        "shares": words or {"key": "note_none_to_split"},
-    }
-    targets = [
-        Targets(max_units=a, min_cut=c)
-        for a, c in zip(allowances, cuts, strict=True)
-    ]
-    return targets, note
-
-
-# A fraction the targets may hold (min_cut must stay below 1).
-MAX_FRACTION = 0.999999
-
-
-def _allowance(
-    org: Organisation,
-    kind_id: str,
-    n: int,
-    trees: list[Organisation],
-    stay: set[str],
-) -> list[int]:
-    """``n`` units of ``kind_id`` shared among ``trees`` (see above)."""
-    counts = [sum(u.kind == kind_id for u in t.units) for t in trees]
-    outside = sum(u.kind == kind_id for u in org.units) - sum(counts)
-    shares = largest_remainder(max(0, n - outside), counts)
-    floors = [
-        sum(u.kind == kind_id and u.id in stay for u in t.units) for t in trees
-    ]
-    # Raising a share to its tree's locked units is paid for by the
-    # shares with the most room, so that the sum still holds.
-    owed = sum(max(0, f - s) for f, s in zip(floors, shares, strict=True))
-    shares = [max(f, s) for f, s in zip(floors, shares, strict=True)]
-    while owed:
-        room = max(range(len(shares)), key=lambda i: shares[i] - floors[i])
-        if shares[room] <= floors[room]:
-            break
-        shares[room] -= 1
-        owed -= 1
-    return shares
-
-
-def _roots(org: Organisation) -> dict[str, str]:
-    """The root of each unit's tree."""
-    root: dict[str, str] = {}
-    for top in org.roots:
-        root[top] = top
-        for uid in org.descendants(top):
-            root[uid] = top
-    return root
-
-
-def block_trees(
-    org: Organisation, blocks: list[set[str]]
-) -> list[Organisation]:
-    """For each block, the whole trees its units are in.
-
-    Raises
-    ------
-    KeyError
-        If a block names a unit ``org`` does not have.
-    """
-    root = _roots(org)
-    found = []
-    for block in blocks:
-        tops = {root[u] for u in block}
-        found.append(
-            Organisation(
-                units=tuple(u for u in org.units if root[u.id] in tops),
-                localities=org.localities,
-                functions=org.functions,
-                name=org.name,
-            )
-        )
-    return found
-
-
-def _decides(cand: Candidates, block: set[str]) -> bool:
-    """Whether ``block`` has any merge, fold or split to choose."""
-    return (
-        any(cand.reps.get(u) for u in block)
-        or any(u in cand.folds for u in block)
-        or any(u in cand.splits for u in block)
-    )
 
 
 def _refuse_stuck(
@@ -316,7 +60,7 @@ def _refuse_stuck(
     unit of it below its minimum (semantics section 5, a hard rule for
     units in scope) makes the scenario infeasible: no model is solved
     for such a block that could say so."""
-    idle = set().union(*(b for b in blocks if not _decides(cand, b)))
+    idle = set().union(*(b for b in blocks if not decides(cand, b)))
     stuck = [
         {"key": "conflict_stuck", "what": s.words}
         for s in shortfalls(org, scenario, rulebook, org)
@@ -336,6 +80,7 @@ def solve_in_blocks(
     run: Run,
     *,
     budget: bool = False,
+    dropped: tuple[str, ...] = (),
     hint: Plan | None = None,
 ) -> Result:
     """Solve each block alone and stitch the plans.
@@ -346,9 +91,13 @@ def solve_in_blocks(
         As for :func:`~orgplan.optimize.cpsat.solve_cpsat`; ``settings``
         holds the time all blocks share.
     blocks
-        From :func:`independent_blocks`, or from :func:`budget_blocks`
-        with ``budget`` true: then each block is solved on its whole
-        trees with its share of the targets (:func:`split_targets`).
+        From :func:`~orgplan.optimize.coupling.separate`, or from
+        :func:`~orgplan.optimize.budget.budget_blocks` with ``budget``
+        true: then each block is solved on its whole trees with its share
+        of the targets (:func:`~orgplan.optimize.budget.split_targets`).
+    dropped
+        The cut targets :func:`~orgplan.optimize.coupling.separate` left
+        out of the blocks (the caller checks the stitched plan).
     hint
         A plan for the whole organisation; each block takes its part.
 
@@ -374,7 +123,7 @@ def solve_in_blocks(
     # Smallest first: time a block leaves unused goes to the blocks after
     # it, so the hardest (largest) block runs last with all that is left.
     blocks = sorted(
-        (b for b in blocks if _decides(cand, b)),
+        (b for b in blocks if decides(cand, b)),
         key=lambda b: (len(b), min(b)),
     )
     if budget:
@@ -389,7 +138,10 @@ def solve_in_blocks(
         blocks = _batches(blocks)
         position = {u.id: i for i, u in enumerate(org.units)}
         regions = [_neighbourhood(org, b, position) for b in blocks]
-        scenarios = [scenario] * len(blocks)
+        scenarios = [
+            block_scenario(org, scenario, rulebook, sub, block, dropped)
+            for sub, block in zip(regions, blocks, strict=True)
+        ]
     left = sum(len(b) for b in blocks)
     terms = {t: before.get(t, 0.0) for t in TERMS}
     objective = _weighted(before, weights)
@@ -539,30 +291,6 @@ def _block_greedy(
         )
     except InfeasibleScenario:
         return None
-
-
-def coupled(
-    org: Organisation,
-    scenario: Scenario,
-    rulebook: Rulebook,
-    cand: Candidates,
-) -> bool:
-    """Whether a target or a pooled cap ties every movable unit together.
-
-    Raises
-    ------
-    KeyError
-        Never for candidates found on ``org``.
-    """
-    if (
-        unit_limits(scenario, rulebook)
-        or unit_minimums(scenario)
-        or scenario.targets.max_cut
-        or structural_cuts(scenario)
-    ):
-        return True
-    kinds = {org.unit(u).kind for u in cand.movable}
-    return any(rulebook.kinds[k].deputy_average is not None for k in kinds)
 
 
 def _batches(blocks: list[set[str]]) -> list[set[str]]:

@@ -19,13 +19,9 @@ from orgplan.graph import metrics
 from orgplan.i18n import message
 from orgplan.model import Organisation
 from orgplan.optimize import solve_structure
-from orgplan.optimize.blocks import (
-    block_trees,
-    budget_blocks,
-    coupled,
-    solve_in_blocks,
-    split_targets,
-)
+from orgplan.optimize.blocks import solve_in_blocks
+from orgplan.optimize.budget import block_trees, budget_blocks, split_targets
+from orgplan.optimize.coupling import coupled
 from orgplan.optimize.candidates import find_candidates
 from orgplan.optimize.cpsat import Settings
 from orgplan.optimize.greedy import solve_greedy
