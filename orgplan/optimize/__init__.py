@@ -59,6 +59,10 @@ GREEDY_SHARE = 0.5
 # plan may take after its steps stop, before CP-SAT starts without it.
 GREEDY_FINISH_SHARE = 0.1
 
+# The share of the time left that the greedy plan judging whether a cut
+# target binds (orgplan.optimize.coupling) may take.
+SLACK_SHARE = 0.1
+
 # Seconds kept back from the search for decoding and the staffing stage,
 # as a share of the time limit (at least RESERVE_MIN_S).
 RESERVE_SHARE = 0.08
@@ -194,7 +198,11 @@ def _solve(
     decompose = params.decompose
     separation = Separation([set(cand.movable)])
     if decompose != "none":
-        separation = separate(org, scenario, rulebook, cand, greedy.plan)
+        left = max(0.0, run.limit - run.elapsed())
+        until = run.elapsed() + SLACK_SHARE * left
+        separation = separate(
+            org, scenario, rulebook, cand, _stopper(run, until, scenario)
+        )
     # Exact blocks first; a budget split only where targets tie them all.
     budget = (
         decompose == "budget"

@@ -16,39 +16,43 @@ every block to every other:
   (:func:`block_scenario`). A province's departments are siblings, so its
   limit of 14 departments stays inside the departments' block;
 - a cut target on a count that adds up over blocks (focal points,
-  leaders, units) that the warm start meets with room to spare
-  (:data:`SLACK`) is left out of the blocks and checked on the joined
-  plan: on the benchmark's M province the schools'
+  leaders, units) that the greedy plan of the scenario without it still
+  meets with room to spare (:data:`SLACK`) is left out of the blocks and
+  checked on the joined plan: on the benchmark's M province the schools'
   mergers under the minimum-staff rule cut focal points far below the
-  15% asked for. Each block's bound holds without the target, so their
-  sum is a valid bound with it; a joined plan that meets it is a plan of
-  the whole scenario. One that misses it is solved again as one model
+  15% asked for, while the departments of ``province-departments`` merge
+  their divisions for the target alone and stay in one model. Each
+  block's bound holds without the target, so their sum is a valid bound
+  with it; a joined plan that meets it is a plan of the whole scenario.
+  One that misses it is solved again as one model
   (:mod:`orgplan.optimize`).
-
-The stitched plan is checked against every target (:func:`missed`): a
-limited kind's block with nothing to decide is not solved, and its count
-is only checked there.
 
 A pooled deputy average over a kind joins the blocks of its movable units
 in the same way, when every unit of the kind is among them or their
 siblings (the block is then solved with all of them, and its average is
 the organisation's); otherwise it keeps the scenario in one block. So do
 depth (``min_cut.layers``), the unit limits of territorial mergers (a
-merged unit's kind is chosen by rule there), and cut targets the warm
-start only just meets.
+merged unit's kind is chosen by rule there), and cut targets that do
+bind.
+
+The stitched plan is checked against every target (:func:`missed`): a
+limited kind's block with nothing to decide is not solved, and its count
+is only checked there.
 """
 
 from __future__ import annotations
 
 import itertools
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from networkx.utils import UnionFind
 
+from orgplan.errors import InfeasibleScenario
 from orgplan.model import Organisation
 from orgplan.optimize.candidates import Candidates
+from orgplan.optimize.greedy import solve_greedy
 from orgplan.plan import Plan
 from orgplan.rules import Rulebook
 from orgplan.scenario import Scenario
@@ -65,11 +69,12 @@ from orgplan.territory.places import territorial_kinds
 # Cut targets that add up over disjoint parts (layers is a maximum).
 ADDITIVE_CUTS = ("focal_points", "leaders", "units")
 
-# A cut target is left out of the blocks when the warm start meets it
-# with this share of the value before to spare: the blocks' plans
-# improve on the warm start's objective, and may undo some of its
-# merges, but rarely a twentieth of the organisation's. A plan that
-# misses it anyway is caught by the check and solved again whole.
+# A cut target is left out of the blocks when the greedy plan of the
+# scenario without it still meets it with this share of the value before
+# to spare: the blocks' plans improve on that plan's objective, and may
+# undo some of its merges, but rarely a twentieth of the organisation's.
+# A joined plan that misses it anyway is caught by the check and solved
+# again whole.
 SLACK = 0.05
 
 
@@ -88,7 +93,7 @@ def separate(
     scenario: Scenario,
     rulebook: Rulebook,
     cand: Candidates,
-    start: Plan | None,
+    stop: Callable[[], bool],
 ) -> Separation:
     """The independent blocks of the scenario, its targets considered.
 
@@ -96,9 +101,10 @@ def separate(
     ----------
     org, scenario, rulebook, cand
         The problem and its candidates.
-    start
-        The warm start (the greedy plan), by whose slack a cut target is
-        judged; ``None`` keeps every cut target.
+    stop
+        When the greedy plan that judges the cut targets' slack must
+        stop (its steps so far are then judged: fewer merges, a plan
+        less likely to pass).
 
     Returns
     -------
@@ -115,7 +121,7 @@ def separate(
     if limited and territorial_kinds(scenario.scope):
         return whole
     dropped = cut_rules(scenario)
-    if dropped and not _slack(org, scenario, rulebook, start, dropped):
+    if dropped and not _slack(org, scenario, rulebook, stop, dropped):
         return whole
     pooled = _pooled(org, rulebook, cand)
     blocks = _joined(org, components(org, scenario, cand), limited | pooled)
@@ -139,17 +145,24 @@ def _slack(
     org: Organisation,
     scenario: Scenario,
     rulebook: Rulebook,
-    start: Plan | None,
+    stop: Callable[[], bool],
     rules: tuple[str, ...],
 ) -> bool:
-    """Whether ``start`` meets every target, and the cut targets with
-    :data:`SLACK` of the value before to spare (the targets' own
-    rounding, applied to fractions moved by ``SLACK``)."""
-    if start is None or start.objective is None:
-        return False
+    """Whether the greedy plan of the scenario without its cut targets
+    (the blocks' own problem, at the whole organisation's scale) meets
+    every target, and the cut targets with :data:`SLACK` of the value
+    before to spare (the targets' own rounding, applied to fractions
+    moved by ``SLACK``)."""
     if any(rule.split(".", 1)[1] not in ADDITIVE_CUTS for rule in rules):
         return False
     targets = scenario.targets
+    free = targets.model_copy(update={"min_cut": {}, "max_cut": {}})
+    try:
+        start = solve_greedy(
+            org, scenario.model_copy(update={"targets": free}), rulebook, stop
+        )
+    except InfeasibleScenario:
+        return False
     tight = targets.model_copy(
         update={
             "min_cut": {

@@ -83,8 +83,7 @@ TARGETS = {"max_units": {"department": 4}, "min_cut": {"focal_points": 0.1}}
 def _separation(org: Organisation, sc: Scenario) -> coupling.Separation:
     rulebook = sc.rulebook()
     cand = find_candidates(org, sc, rulebook)
-    start = solve_greedy(org, sc, rulebook, lambda: False)
-    return separate(org, sc, rulebook, cand, start)
+    return separate(org, sc, rulebook, cand, lambda: False)
 
 
 def test_a_department_limit_stays_in_the_departments_block(
@@ -98,19 +97,24 @@ def test_a_department_limit_stays_in_the_departments_block(
     assert sep.dropped == ("min_cut.focal_points",)
 
 
-def test_a_cut_the_warm_start_only_just_meets_keeps_one_block(
+def test_a_cut_target_that_binds_keeps_one_block(
     province: Organisation,
 ) -> None:
     rulebook = make().rulebook()
-    start = solve_greedy(province, make(**TARGETS), rulebook, lambda: False)
+    free = solve_greedy(province, make(), rulebook, lambda: False)
     before = metrics(province, rulebook).focal_points
-    # The cut the warm start makes, asked for exactly: no room to spare.
-    fraction = (before - _focal_after(province, start)) / before
+    # One focal point more cut than the greedy plan without the target
+    # makes: the target binds, and the blocks cannot be solved apart.
+    fraction = (before - _focal_after(province, free) + 1) / before
     sc = make(min_cut={"focal_points": fraction})
     sep = _separation(province, sc)
     movable = find_candidates(province, sc, rulebook).movable
     assert sep.blocks == [set(movable)]
     assert sep.dropped == ()
+    # With room to spare, it is left out of the blocks.
+    fraction = (before - _focal_after(province, free) - 1) / before - 0.05
+    sc = make(min_cut={"focal_points": fraction})
+    assert _separation(province, sc).dropped == ("min_cut.focal_points",)
 
 
 @pytest.mark.slow
