@@ -13,8 +13,8 @@ from orgplan.check import check_plan
 from orgplan.model import Locality, Organisation, Unit
 from orgplan.optimize import solve_structure
 from orgplan.optimize.budget import budget_blocks
-from orgplan.optimize.coupling import coupled
 from orgplan.optimize.candidates import find_candidates
+from orgplan.optimize.coupling import coupled
 from orgplan.optimize.greedy import solve_greedy
 from orgplan.plan import Merge, Plan
 from orgplan.scenario import Scenario

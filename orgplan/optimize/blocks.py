@@ -34,7 +34,7 @@ from orgplan.optimize.candidates import Candidates
 from orgplan.optimize.coupling import block_scenario, decides
 from orgplan.optimize.cpsat import Settings, solve_cpsat
 from orgplan.optimize.greedy import solve_greedy
-from orgplan.optimize.progress import Run, relative_gap
+from orgplan.optimize.progress import Run, Share, relative_gap
 from orgplan.plan import Plan, Result, SolveStatus
 from orgplan.rules import Rulebook
 from orgplan.scenario import Scenario
@@ -201,7 +201,11 @@ def solve_in_blocks(
                 if hint is not None
                 else _block_greedy(sub, own, rulebook, block, run)
             ),
-            offset=objective - change,
+            # The other blocks' bounds are all known for the last only.
+            share=Share(
+                objective - change,
+                None if after or bound is None else bound - change,
+            ),
         )
         if not settings.reproducible:
             over += max(0.0, time.perf_counter() - began - seconds)
@@ -228,7 +232,7 @@ def solve_in_blocks(
             if bound is None or plan.bound is None
             else (bound + plan.bound - change)
         )
-        run.found(objective, bound, "cpsat")
+        run.found(objective, None if after else bound, "cpsat")
     objective = round(_weighted(terms, weights), 2)
     status = (
         SolveStatus.OPTIMAL

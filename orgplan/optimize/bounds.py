@@ -31,7 +31,7 @@ from ortools.sat.python import cp_model
 
 from orgplan.optimize.mip import MipModel, from_cp_model, solve_highs
 from orgplan.optimize.model import SCALE, StructureModel
-from orgplan.optimize.progress import Run
+from orgplan.optimize.progress import Run, Share
 
 # HiGHS ends its search at a relative gap of about 1e-6 even when asked
 # for 0: a bound that close proves a plan optimal to that tolerance
@@ -101,7 +101,7 @@ class HighsBound:
         return bound
 
     def search(
-        self, start: list[int] | None, left: float, run: Run, offset: float
+        self, start: list[int] | None, left: float, run: Run, share: Share
     ) -> bool:
         """Start HiGHS's MIP search beside CP-SAT's (fast mode only);
         whether it started.
@@ -143,7 +143,7 @@ class HighsBound:
                 except (EOFError, OSError, pickle.UnpicklingError):
                     return
                 if kind == "bound":
-                    self._mip_bounded(self._rounded(value), run, offset)
+                    self._mip_bounded(self._rounded(value), run, share)
                 else:
                     self._found(*value)
 
@@ -234,13 +234,15 @@ class HighsBound:
         # No plan's objective lies between two integers.
         return float(math.ceil(bound - 1e-6 * max(1.0, abs(bound))))
 
-    def _mip_bounded(self, bound: float, run: Run, offset: float) -> None:
+    def _mip_bounded(self, bound: float, run: Run, share: Share) -> None:
         with self._lock:
             if self.mip_bound is not None and bound <= self.mip_bound:
                 return
             self.mip_bound = bound
             self._raise(bound)
-        run.bounded(offset + bound / SCALE)
+        whole = share.bound_of(bound / SCALE)
+        if whole is not None:
+            run.bounded(whole)
 
     def _raise(self, bound: float) -> None:
         if self.best is None or bound > self.best:

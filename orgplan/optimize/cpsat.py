@@ -20,7 +20,7 @@ from orgplan.optimize.candidates import Candidates
 from orgplan.optimize.decode import decode
 from orgplan.optimize.explain import explain_infeasible
 from orgplan.optimize.model import SCALE, StructureModel, build_model
-from orgplan.optimize.progress import Run, relative_gap
+from orgplan.optimize.progress import Run, Share, relative_gap
 from orgplan.optimize.warm import (
     decision_values,
     fixed_copy,
@@ -101,14 +101,18 @@ class Settings:
             params.max_time_in_seconds = seconds
 
 
+# The share of a solve that is the whole plan: nothing to add.
+WHOLE = Share()
+
+
 class _Watcher(cp_model.CpSolverSolutionCallback):
     """Reports each improving solution; keeps the time of the first
     (wall-clock seconds since the whole solve started)."""
 
-    def __init__(self, run: Run, offset: float) -> None:
+    def __init__(self, run: Run, share: Share) -> None:
         super().__init__()
         self.run = run
-        self.offset = offset
+        self.share = share
         self.first: float | None = None
         # The best objective so far, in the proto's units.
         self.best: float | None = None
@@ -118,8 +122,8 @@ class _Watcher(cp_model.CpSolverSolutionCallback):
             self.first = self.run.elapsed()
         self.best = self.objective_value
         self.run.found(
-            self.offset + self.objective_value / SCALE,
-            self.offset + self.best_objective_bound / SCALE,
+            self.share.objective + self.objective_value / SCALE,
+            self.share.bound_of(self.best_objective_bound / SCALE),
             "cpsat",
         )
 
@@ -133,7 +137,7 @@ def solve_cpsat(
     run: Run,
     *,
     hint: Plan | None = None,
-    offset: float = 0.0,
+    share: Share = WHOLE,
 ) -> Result:
     """Build, warm-start, solve and decode the structure model.
 
@@ -151,9 +155,9 @@ def solve_cpsat(
     hint
         A plan to start from (the greedy baseline's): its decisions are
         completed into a full solution that CP-SAT starts from.
-    offset
-        Added to the objective and bound this call reports (a block's
-        share of the whole plan's).
+    share
+        What the rest of the plan adds to the objective and bound this
+        call reports (the other blocks').
 
     Returns
     -------
@@ -208,14 +212,14 @@ def solve_cpsat(
     # far above what CP-SAT's search proves in the time.
     highs = HighsBound(built.model, settings.reproducible)
     run.enter("search")
-    watcher = _Watcher(run, offset)
-    beside = highs.search(start, left(), run, offset)
+    watcher = _Watcher(run, share)
+    beside = highs.search(start, left(), run, share)
     if not beside:
         # HiGHS's MIP search reports its root LP's bound itself; without
         # it, HiGHS's LP bound of the model is asked here.
         relaxed = highs.relaxation(left())
-        if relaxed is not None:
-            run.bounded(offset + relaxed / SCALE)
+        if relaxed is not None and share.bound is not None:
+            run.bounded(share.bound + relaxed / SCALE)
     # HiGHS plans CP-SAT has searched from (their objectives).
     taken: set[float] = set()
 

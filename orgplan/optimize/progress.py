@@ -67,6 +67,21 @@ def relative_gap(objective: float, bound: float) -> float:
     return abs(objective - bound) / max(1.0, abs(objective))
 
 
+@dataclass(frozen=True)
+class Share:
+    """What the rest of a larger plan adds to the objective and to the
+    bound that one part of it reports (a block's, :mod:`orgplan.
+    optimize.blocks`). ``bound`` is ``None`` while another part has no
+    bound yet: one part's bound is then no bound of the whole plan."""
+
+    objective: float = 0.0
+    bound: float | None = 0.0
+
+    def bound_of(self, value: float) -> float | None:
+        """The whole plan's bound when this part's is ``value``."""
+        return None if self.bound is None else self.bound + value
+
+
 class Run:
     """The wall clock, phase, best plan and Ctrl-C state of one solve.
 

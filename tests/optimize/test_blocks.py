@@ -21,8 +21,8 @@ from orgplan.model import Organisation
 from orgplan.optimize import solve_structure
 from orgplan.optimize.blocks import solve_in_blocks
 from orgplan.optimize.budget import block_trees, budget_blocks, split_targets
-from orgplan.optimize.coupling import coupled
 from orgplan.optimize.candidates import find_candidates
+from orgplan.optimize.coupling import coupled
 from orgplan.optimize.cpsat import Settings
 from orgplan.optimize.greedy import solve_greedy
 from orgplan.optimize.progress import Run

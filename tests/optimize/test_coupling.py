@@ -20,6 +20,7 @@ from orgplan.optimize import solve_structure
 from orgplan.optimize.candidates import find_candidates
 from orgplan.optimize.coupling import block_scenario, separate
 from orgplan.optimize.greedy import solve_greedy
+from orgplan.optimize.progress import Progress
 from orgplan.plan import Plan, SolveStatus
 from orgplan.scenario import Scenario
 from orgplan.semantics.targets import cut_limit
@@ -122,7 +123,15 @@ def test_the_joined_plan_meets_every_target_and_is_the_one_model_s(
     province: Organisation,
 ) -> None:
     sc = make(**TARGETS)
-    plan = solve_structure(province, sc, sc.rulebook()).plan
+    reports: list[Progress] = []
+    plan = solve_structure(
+        province, sc, sc.rulebook(), progress=reports.append
+    ).plan
+    # A block's bound, the blocks after it not solved yet, is no bound of
+    # the whole plan: none is shown before the last block's.
+    bounds = [r.bound for r in reports if r.bound is not None]
+    assert plan.objective is not None and bounds
+    assert max(bounds) <= plan.objective
     whole = make("none", **TARGETS)
     one = solve_structure(province, whole, whole.rulebook()).plan
     words = [message(n) for n in plan.notes]

@@ -33,7 +33,7 @@ def test_highs_beside_cpsat_bounds_from_its_own_process() -> None:
     from orgplan.optimize.bounds import HighsBound
     from orgplan.optimize.candidates import find_candidates
     from orgplan.optimize.model import SCALE, build_model
-    from orgplan.optimize.progress import Run
+    from orgplan.optimize.progress import Run, Share
 
     org = synthetic(parents=3, children=5, seed=4)
     sc = scenario(scope=DIVISIONS)
@@ -43,7 +43,7 @@ def test_highs_beside_cpsat_bounds_from_its_own_process() -> None:
     built = build_model(org, sc, rb, find_candidates(org, sc, rb))
     run = Run(30.0)
     highs = HighsBound(built.model, reproducible=False)
-    assert highs.search(None, 20.0, run, 0.0)
+    assert highs.search(None, 20.0, run, Share())
     highs.finish(20.0)
     # The worker ended (by itself, the model is small) and its dual bound
     # is a lower bound of the optimum that proves it.
@@ -55,7 +55,7 @@ def test_highs_beside_cpsat_bounds_from_its_own_process() -> None:
     assert highs.proves(highs.objective), (highs.mip_bound, highs.objective)
     # Reproducible solves take no clock-dependent bound.
     assert not HighsBound(built.model, reproducible=True).search(
-        None, 20.0, run, 0.0
+        None, 20.0, run, Share()
     )
 
 
