@@ -120,14 +120,15 @@ def separate(
     limited = {*unit_limits(scenario, rulebook), *unit_minimums(scenario)}
     if limited and territorial_kinds(scenario.scope):
         return whole
-    dropped = cut_rules(scenario)
-    if dropped and not _slack(org, scenario, rulebook, stop, dropped):
-        return whole
     pooled = _pooled(org, rulebook, cand)
     blocks = _joined(org, components(org, scenario, cand), limited | pooled)
     if len(blocks) < 2 or not all(
         _gathered(org, blocks, kind) for kind in pooled
     ):
+        return whole
+    # Last: judging the cut targets takes a greedy run.
+    dropped = cut_rules(scenario)
+    if dropped and not _slack(org, scenario, rulebook, stop, dropped):
         return whole
     return Separation(blocks, dropped)
 
