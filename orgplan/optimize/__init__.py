@@ -200,8 +200,15 @@ def _solve(
     if decompose != "none":
         left = max(0.0, run.limit - run.elapsed())
         until = run.elapsed() + SLACK_SHARE * left
+        timed = _stopper(run, until, scenario)
+        # Unlike the warm start's, this greedy run is no plan promised:
+        # Ctrl-C stops it too.
         separation = separate(
-            org, scenario, rulebook, cand, _stopper(run, until, scenario)
+            org,
+            scenario,
+            rulebook,
+            cand,
+            lambda: run.stopped.is_set() or timed(),
         )
     # Exact blocks first; a budget split only where targets tie them all.
     budget = (
