@@ -56,6 +56,11 @@ class KindRules(_Rules):
     # Whether a unit of this kind may be folded into its parent.
     foldable: bool = False
 
+    @property
+    def labels(self) -> dict[str, str]:
+        """The kind's name in each language (a message field)."""
+        return {"en": self.label_en, "vi": self.label_vi}
+
     def deputy_cap(self, size: int, members: int = 1) -> int | None:
         """The deputy cap for a unit of ``size`` formed from ``members``.
 

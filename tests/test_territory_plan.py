@@ -18,6 +18,7 @@ from orgplan.i18n import message
 from orgplan.io.organisation import open_scenario
 from orgplan.model import Locality, Organisation, Unit
 from orgplan.optimize import solve_structure
+from orgplan.optimize.reasons import merge_reasons
 from orgplan.plan import Merge, Plan
 from orgplan.planner import solve
 from orgplan.scenario import Scenario
@@ -338,3 +339,74 @@ def test_the_standards_gap_of_a_merge() -> None:
     assert plan_standard_gap(org, rules, _plan((three,))) == 3 * 81.25
     # A plan that redraws no map is not judged.
     assert plan_standard_gap(org, rules, _plan(())) == 0
+
+
+def _reasons(
+    org: Organisation, scenario: Scenario, members: tuple[str, ...]
+) -> list[dict]:
+    return list(
+        merge_reasons(org, scenario, scenario.rulebook(), members, 2)
+    )
+
+
+def test_a_territorial_merger_is_explained_by_the_unit_it_makes() -> None:
+    org = _grid()
+    scenario = _scenario({}, {})
+    # Two plain communes of 3,000 people and 40 km² each: a commune
+    # needs 200% of the 8,000-people standard after a merger (Res.
+    # 76/2025), so the pair is short of population, not of area.
+    reasons = _reasons(org, scenario, ("c00", "c10"))
+    keys = [r["key"] for r in reasons]
+    assert "reason_not_judged" not in keys
+    english = [message(r, "en") for r in reasons]
+    unit = "forms one commune of 80 km² and 6,000 people from 2 old units"
+    assert unit in english
+    assert "its members border one another: one connected area" in english
+    short = english[keys.index("reason_territory_short")]
+    assert short.startswith("falls short of the standard after a merger")
+    assert short.endswith("in population")
+    assert "all its members were in Huyện Đông" in english
+    vietnamese = [message(r, "vi") for r in reasons]
+    assert (
+        "hình thành một xã có diện tích 80 km² và dân số 6.000 người từ 2 "
+        "đơn vị cũ"
+    ) in vietnamese
+    # Three old units are exempt from the standards; two communes that
+    # do not border each other are not said to be connected.
+    keys = [r["key"] for r in _reasons(org, scenario, ("c00", "c10", "c20"))]
+    assert "reason_territory_exempt" in keys
+    assert "reason_territory_short" not in keys
+    keys = [r["key"] for r in _reasons(org, scenario, ("c00", "c20"))]
+    assert "reason_territory_connected" not in keys
+
+
+def test_communes_without_functions_are_not_flagged_as_unjudged() -> None:
+    org = _grid()
+    scenario = _scenario({}, {})
+    merge = Merge(into="c00", members=("c00", "c10", "c20"), name="Xã A")
+    rules = {v.rule for v in check_plan(org, scenario, _plan((merge,)))}
+    assert "coherence.not_judged" not in rules
+    # The same units merged by parent are judged by their (absent)
+    # functions, and the checker says it could not.
+    by_parent = scenario.model_copy(
+        update={
+            "scope": scenario.scope.model_copy(
+                update={"merge_within": "parent"}
+            )
+        }
+    )
+    rules = {v.rule for v in check_plan(org, by_parent, _plan((merge,)))}
+    assert "coherence.not_judged" in rules
+
+
+def test_a_shortfall_reads_with_each_languages_digits() -> None:
+    org = _grid()
+    scenario = _scenario({}, {})
+    merge = Merge(into="c00", members=("c00", "c10"), name="Xã A")
+    (short,) = [
+        v
+        for v in check_plan(org, scenario, _plan((merge,)))
+        if v.rule == "standard.population" and v.unit == "c00"
+    ]
+    assert "population 6,000 is below the standard of 16,000" in short.text()
+    assert "dân số 6.000 dưới tiêu chuẩn 16.000" in short.text("vi")

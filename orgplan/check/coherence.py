@@ -38,7 +38,14 @@ def coherence(
     blind = []
     for merge in plan.merges:
         units = [known[m] for m in merge.members if m in known]
-        blind += [u.id for u in units if u.id in unjudged]
+        # Territorial units are judged by their kind (related as local
+        # governments of one level), whatever their functions.
+        blind += [
+            u.id
+            for u in units
+            if u.id in unjudged
+            and u.kind not in judge.policy.territorial_kinds
+        ]
         # Every two members, not only each member and the representative.
         for i, first in enumerate(units):
             for unit in units[i + 1 :]:

@@ -12,7 +12,7 @@ unit if it says so, as the 2025 process listed its 705.
 from __future__ import annotations
 
 from orgplan.check.violation import Violation
-from orgplan.i18n import cited
+from orgplan.i18n import cited, number_words
 from orgplan.model import Organisation
 from orgplan.plan import Plan
 from orgplan.rules import Rulebook
@@ -63,8 +63,8 @@ def territory_violations(
             severity="warning",
             amount=round(short.required - short.actual, 2),
             unit=short.unit,
-            actual=short.actual,
-            required=short.required,
+            actual=number_words(short.actual),
+            required=number_words(short.required),
             rule=short.rule,
             source=cited(rulebook.sources, short.rule),
         )

@@ -125,6 +125,16 @@ def number_text(
     return _vietnamese_digits(text) if lang == "vi" else text
 
 
+def number_words(
+    value: float | int, *, decimals: int = 2
+) -> dict[Lang, str]:
+    """A number fixed in each language's writing (:func:`number_text`),
+    a message field that travels as data."""
+    return {
+        lang: number_text(value, lang, decimals=decimals) for lang in LANGS
+    }
+
+
 def percent_text(
     share: float, lang: Lang = "en", *, decimals: int = 2, sign: bool = False
 ) -> str:

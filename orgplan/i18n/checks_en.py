@@ -211,12 +211,12 @@ CHECKS: dict[str, str] = {
         "separate parts ({parts})"
     ),
     "check_standard_area": (
-        "{unit}: area {actual:,.6g} km² is below the standard of "
-        "{required:,.6g} km² ({rule}); {source}"
+        "{unit}: area {actual} km² is below the standard of "
+        "{required} km² ({rule}); {source}"
     ),
     "check_standard_population": (
-        "{unit}: population {actual:,.6g} is below the standard of "
-        "{required:,.6g} ({rule}); {source}"
+        "{unit}: population {actual} is below the standard of "
+        "{required} ({rule}); {source}"
     ),
     "cap_deputies_one": "{n} deputy",
     "cap_deputies_many": "{n} deputies",

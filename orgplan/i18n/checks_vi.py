@@ -223,11 +223,11 @@ CHECKS: dict[str, str] = {
         "tách rời ({parts})"
     ),
     "check_standard_area": (
-        "{unit}: diện tích {actual:,.6g} km² dưới tiêu chuẩn {required:,.6g} "
+        "{unit}: diện tích {actual} km² dưới tiêu chuẩn {required} "
         "km² ({rule}); {source}"
     ),
     "check_standard_population": (
-        "{unit}: dân số {actual:,.6g} dưới tiêu chuẩn {required:,.6g} "
+        "{unit}: dân số {actual} dưới tiêu chuẩn {required} "
         "({rule}); {source}"
     ),
     "cap_deputies_one": "{n} cấp phó",

@@ -343,6 +343,32 @@ MESSAGES: dict[str, str] = {
         "{unit} and {other} have neither functions nor a sector: whether "
         "their work is related could not be judged"
     ),
+    "reason_territory_unit": (
+        "forms one {kind} of {area} km² and {population} people from {n} "
+        "old units"
+    ),
+    "reason_territory_connected": (
+        "its members border one another: one connected area"
+    ),
+    "reason_territory_exempt": (
+        "exempt from the area and population standards: formed from "
+        "{minimum} or more old units ({source})"
+    ),
+    "reason_territory_meets": (
+        "meets the standard after a merger, {area} km² and {population} "
+        "people ({source})"
+    ),
+    "reason_territory_short": (
+        "falls short of the standard after a merger, {area} km² and "
+        "{population} people ({source}), in {missing}"
+    ),
+    "reason_territory_short_area_km2": "area",
+    "reason_territory_short_population": "population",
+    "reason_territory_no_standard": (
+        "no area or population standard applies to it"
+    ),
+    "reason_territory_district": "all its members were in {district}",
+    "reason_territory_districts": "its members come from {districts}",
     "reason_undersized": (
         "{unit} is undersized: a quota of {quota}, below the minimum of "
         "{minimum} for a {kind} ({source})"

@@ -344,6 +344,32 @@ MESSAGES: dict[str, str] = {
         "{unit} và {other} không có chức năng hay lĩnh vực: chưa đánh giá "
         "được công việc có liên quan hay không"
     ),
+    "reason_territory_unit": (
+        "hình thành một {kind} có diện tích {area} km² và dân số "
+        "{population} người từ {n} đơn vị cũ"
+    ),
+    "reason_territory_connected": (
+        "các đơn vị hợp thành liền kề nhau, tạo thành một địa bàn liền khối"
+    ),
+    "reason_territory_exempt": (
+        "không phải đạt tiêu chuẩn diện tích và dân số vì hình thành từ "
+        "{minimum} đơn vị cũ trở lên ({source})"
+    ),
+    "reason_territory_meets": (
+        "đạt tiêu chuẩn sau sắp xếp, {area} km² và {population} người "
+        "({source})"
+    ),
+    "reason_territory_short": (
+        "chưa đạt tiêu chuẩn sau sắp xếp, {area} km² và {population} người "
+        "({source}), về {missing}"
+    ),
+    "reason_territory_short_area_km2": "diện tích",
+    "reason_territory_short_population": "dân số",
+    "reason_territory_no_standard": (
+        "không áp dụng tiêu chuẩn diện tích, dân số"
+    ),
+    "reason_territory_district": "các đơn vị hợp thành đều thuộc {district}",
+    "reason_territory_districts": "các đơn vị hợp thành thuộc {districts}",
     "reason_undersized": (
         "{unit} không đủ quy mô: biên chế {quota}, dưới mức tối thiểu "
         "{minimum} của {kind} ({source})"

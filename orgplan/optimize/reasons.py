@@ -29,6 +29,7 @@ from orgplan.scenario import Scenario
 from orgplan.semantics.coherence import Coherence
 from orgplan.semantics.scope import judge_for, undersized_by
 from orgplan.semantics.targets import cut_limit, unit_limits
+from orgplan.territory.reasons import territory_reasons
 
 Reason = dict[str, Any]
 
@@ -84,6 +85,7 @@ def merge_reasons(
     ]
     if any(set(members) >= set(group) for group in scenario.must_merge):
         found.append({"key": "reason_must_merge"})
+    found += territory_reasons(org, scenario, rulebook, members)
     found += [
         reason
         for unit in units[1:]
@@ -237,7 +239,7 @@ def _kind(rulebook: Rulebook, kind: str) -> dict[str, str]:
     rules = rulebook.kinds.get(kind)
     if rules is None:
         return {lang: kind for lang in LANGS}
-    return {"en": rules.label_en, "vi": rules.label_vi}
+    return rules.labels
 
 
 def _cite(rulebook: Rulebook, path: str) -> dict[Lang, str]:

@@ -20,6 +20,12 @@ only when their work is related.
 - Without functions on either side, two units with a sector are related
   when the sectors are equal; with neither, coherence cannot be judged
   and the pair counts as related (the plan warns).
+- Territorial units merging with their neighbours (communes and wards,
+  provinces: docs/semantics.md section 6a) are local governments of one
+  level with the same mandate by law (Law on the Organisation of Local
+  Government): any two are related, with similarity 1; whether their
+  merger is sound is the territorial rules' question (connected groups,
+  the standards), not their functions'.
 
 The scenario narrows the rule with ``scope.min_similarity`` (related
 pairs must also reach that similarity) and widens it with
@@ -37,6 +43,7 @@ from typing import TYPE_CHECKING, Literal
 
 from orgplan.model import Organisation, Unit
 from orgplan.similarity import families, function_set, jaccard
+from orgplan.territory.places import territorial_kinds
 
 if TYPE_CHECKING:
     from orgplan.rules import Rulebook
@@ -48,6 +55,7 @@ Reason = Literal[
     "shared_family",
     "same_support",
     "same_sector",
+    "same_territory",
     "not_judged",
     "different_families",
     "different_service",
@@ -88,13 +96,15 @@ class CoherencePolicy:
 
     ``service_kinds`` need the same service type; ``support_kinds`` are
     the kinds whose office, inspectorate or planning-finance units are
-    support units.
+    support units; ``territorial_kinds`` merge as territory (any two are
+    related).
     """
 
     min_similarity: float = 0.0
     allow_pairs: frozenset[frozenset[str]] = frozenset()
     service_kinds: frozenset[str] = frozenset({"public_service_unit"})
     support_kinds: frozenset[str] = frozenset({"division"})
+    territorial_kinds: frozenset[str] = frozenset()
 
     @classmethod
     def from_scenario(
@@ -113,6 +123,7 @@ class CoherencePolicy:
                 for kind, rules in rulebook.kinds.items()
                 if rules.default_category == "public_employee"
             ),
+            territorial_kinds=frozenset(territorial_kinds(scenario.scope)),
         )
 
 
@@ -486,6 +497,8 @@ def _judge(pa: _Profile, pb: _Profile, policy: CoherencePolicy) -> Relation:
     allowed = _allowed(pa, pb, policy)
     if allowed:
         return Relation(True, "allowed_pair", shared=allowed)
+    if {pa.kind, pb.kind} <= policy.territorial_kinds:
+        return Relation(True, "same_territory", 1.0)
     relation = _by_rule(pa, pb, policy)
     if (
         relation.related

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable, Mapping
 from typing import Any
 
-from orgplan.i18n import LANGS, number_text
+from orgplan.i18n import number_words
 from orgplan.model import Organisation, Unit
 from orgplan.plan import Plan
 from orgplan.rules import Rulebook
@@ -218,10 +218,7 @@ def coherence_obstacle(
         "unit": unit.id,
         "rep": rep.id,
         "why": {"key": f"relation_{relation.reason}"},
-        "similarity": {
-            lang: number_text(round(relation.similarity, 2), lang)
-            for lang in LANGS
-        },
+        "similarity": number_words(round(relation.similarity, 2)),
     }
 
 
