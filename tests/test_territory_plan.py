@@ -7,6 +7,7 @@ standards listed by ``check_plan``.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -281,6 +282,11 @@ def test_a_bundled_province_plans_end_to_end(name: str) -> None:
         {v.unit for v in found if v.rule.startswith("standard.")}
     )
     assert summary.model is not None and summary.baseline is not None
+    # The agreement reads in Vietnamese digits there (ARI 0,379).
+    vietnamese = " ".join(
+        message(n, "vi") for n in territory_notes(org, scenario, plan)
+    )
+    assert re.search(r"ARI [01],\d{3}, khớp \d+ trên \d+ nhóm", vietnamese)
 
 
 def test_a_cut_of_at_most_a_fraction_holds_in_the_optimiser() -> None:

@@ -66,7 +66,7 @@ NOTES: dict[str, str] = {
         "Agreement with the real 2025 map: {model}; a naive nearest-seed "
         "grouping of the same count: {baseline}."
     ),
-    "territory_ari": "ARI {ari:.3f}, {recovered} of {groups} groups recovered",
+    "territory_ari": "ARI {ari}, {recovered} of {groups} groups recovered",
     # How the optimiser got its plan (orgplan.optimize).
     "note_blocks": "solved in {n} independent blocks",
     "note_dropped": (

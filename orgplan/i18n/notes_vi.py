@@ -67,7 +67,7 @@ NOTES: dict[str, str] = {
         "Mức trùng khớp với bản đồ thực tế năm 2025: {model}; cách ghép "
         "đơn giản theo điểm gần nhất với cùng số đơn vị: {baseline}."
     ),
-    "territory_ari": "ARI {ari:.3f}, khớp {recovered} trên {groups} nhóm",
+    "territory_ari": "ARI {ari}, khớp {recovered} trên {groups} nhóm",
     # How the optimiser got its plan (orgplan.optimize).
     "note_blocks": "giải trong {n} khối độc lập",
     "note_dropped": (

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from orgplan.i18n import message
+from orgplan.i18n import message, number_words
 from orgplan.model import Organisation
 from orgplan.plan import Plan
 from orgplan.scenario import Scenario
@@ -87,7 +87,7 @@ class TerritorySummary:
 def _agreement(found: Agreement) -> dict[str, Any]:
     return {
         "key": "territory_ari",
-        "ari": found.ari,
+        "ari": number_words(found.ari, decimals=3),
         "recovered": found.recovered,
         "groups": found.reference_groups,
     }
