@@ -34,6 +34,7 @@ from orgplan.i18n import (
     message,
     number_text,
     rule_source,
+    signed_text,
     t,
 )
 from orgplan.i18n.names import Names, unit_names
@@ -211,7 +212,7 @@ def _figures(document: DocumentType, c: _Context) -> None:
         [t(k, c.lang) for k in ("proposal_no", "col_indicator", "before")]
         + [t("after", c.lang), t("change", c.lang)],
         (
-            (i, label(key, c.lang), old, new, f"{new - old:+d}")
+            (i, label(key, c.lang), old, new, signed_text(new - old, c.lang))
             for i, (key, old, new) in enumerate(headline(before, after), 1)
         ),
         c.lang,

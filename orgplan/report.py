@@ -29,6 +29,7 @@ from orgplan.i18n import (
     message,
     number_text,
     percent_text,
+    signed_text,
     status_word,
     t,
 )
@@ -181,7 +182,7 @@ def _kpis(plan: Plan, lang: Lang) -> list[dict[str, Any]]:
                 "label": label(key, lang) if key in LABELS else key,
                 "before": old,
                 "after": new,
-                "change": f"{change:+d}" if change else "0",
+                "change": signed_text(change, lang),
                 "percent": (
                     percent_text(change / old, lang, decimals=1, sign=True)
                     if old

@@ -179,7 +179,7 @@ def test_every_phase_of_a_solve_has_its_words() -> None:
 
 
 def test_numbers_as_each_language_writes_them() -> None:
-    from orgplan.i18n import number_text, percent_text
+    from orgplan.i18n import number_text, percent_text, signed_text
 
     assert number_text(1_250_000_000.0, "vi") == "1.250.000.000"
     assert number_text(1133.9, "vi") == "1.133,90"
@@ -187,6 +187,9 @@ def test_numbers_as_each_language_writes_them() -> None:
     assert percent_text(0.0858, "vi") == "8,58%"
     assert percent_text(-0.3, "en", decimals=1, sign=True) == "-30.0%"
     assert number_text(None) == ""
+    assert signed_text(-1452, "vi") == "-1.452"
+    assert signed_text(1452, "en") == "+1,452"
+    assert signed_text(0) == "0"
 
 
 def test_every_method_has_its_name() -> None:

@@ -22,6 +22,7 @@ from orgplan.i18n import (
     number_text,
     percent_text,
     plural,
+    signed_text,
     status_word,
     t,
 )
@@ -341,7 +342,12 @@ def plan_summary(result: orgplan.Result, lang: Lang) -> Table:
     if before is None or after is None:
         return table
     for key, b, a in headline(before, after):
-        table.add_row(label(key, lang), str(b), str(a), f"{a - b:+d}")
+        table.add_row(
+            label(key, lang),
+            number_text(b, lang),
+            number_text(a, lang),
+            signed_text(a - b, lang),
+        )
     return table
 
 

@@ -135,6 +135,12 @@ def number_words(
     }
 
 
+def signed_text(value: int, lang: Lang = "en") -> str:
+    """A change as the language writes it, with its sign: +1,452 in
+    English, -1.452 in Vietnamese, 0 for none."""
+    return ("+" if value > 0 else "") + number_text(value, lang)
+
+
 def percent_text(
     share: float, lang: Lang = "en", *, decimals: int = 2, sign: bool = False
 ) -> str:
