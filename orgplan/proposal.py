@@ -51,7 +51,14 @@ FONT = "Times New Roman"
 DPI = 150
 # Rule sources each kind of decision rests on, when the rulebook has them.
 _BASIS = {
-    "merge": ("max_units.{kind}", "kinds.{kind}.merge_bonus"),
+    # A merged commune, ward or province answers to the standards after
+    # a merger (Res. 76/2025); keys the rulebook has no source for are
+    # left out, so a department cites only its own.
+    "merge": (
+        "max_units.{kind}",
+        "kinds.{kind}.merge_bonus",
+        "territorial.{kind}_after_merger",
+    ),
     "fold": ("kinds.{kind}.min_staff",),
     "split": ("kinds.{kind}.min_staff",),
 }
@@ -118,6 +125,7 @@ class _Context:
         self.lang = lang
         self.sources = scenario.rulebook().sources
         self.before = {u.id: u for u in organisation.units}
+        self.after = {u.id: u for u in plan.units_after}
 
     def basis(self, keys: Iterable[str], kind: str) -> str:
         found = [k.format(kind=kind) for k in keys]
@@ -231,7 +239,7 @@ def _decisions(document: DocumentType, c: _Context) -> None:
                 c.names.now(merge.into),
                 members,
                 merge.reasons,
-                c.basis(_BASIS["merge"], _kind(c, merge.into)),
+                c.basis(_BASIS["merge"], _kind(c, merge.into, after=True)),
             )
         )
     for fold in c.plan.flattened:
@@ -423,6 +431,10 @@ def _staff(c: _Context, unit_id: str) -> str:
     return t("n_staff", c.lang, n=unit.actual) if unit else ""
 
 
-def _kind(c: _Context, unit_id: str) -> str:
-    unit = c.before.get(unit_id)
+def _kind(c: _Context, unit_id: str, *, after: bool = False) -> str:
+    """The unit's kind before the plan, or after it (a ward formed from
+    communes is a ward)."""
+    unit = (c.after if after else c.before).get(unit_id) or c.before.get(
+        unit_id
+    )
     return unit.kind if unit else ""

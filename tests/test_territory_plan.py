@@ -12,6 +12,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from docx import Document
 
 from orgplan.check import check_plan
 from orgplan.errors import InfeasibleScenario
@@ -22,6 +23,7 @@ from orgplan.optimize import solve_structure
 from orgplan.optimize.reasons import merge_reasons
 from orgplan.plan import Merge, Plan
 from orgplan.planner import solve
+from orgplan.proposal import write_proposal
 from orgplan.scenario import Scenario
 from orgplan.semantics.after import apply_structure
 from orgplan.semantics.targets import shortfalls
@@ -416,3 +418,28 @@ def test_a_shortfall_reads_with_each_languages_digits() -> None:
     ]
     assert "population 6,000 is below the standard of 16,000" in short.text()
     assert "dân số 6.000 dưới tiêu chuẩn 16.000" in short.text("vi")
+
+
+def test_the_proposal_cites_the_standard_of_the_unit_a_merger_makes(
+    tmp_path: Path,
+) -> None:
+    # Two wards and a commune become a ward (section 6a): its legal
+    # basis is the ward standard, though its representative was a commune.
+    org = _grid(urban="c00 c10")
+    scenario = _scenario({}, {})
+    merge = Merge(into="c20", members=("c20", "c00", "c10"), name="Phường")
+    after = apply_structure(org, _plan((merge,)), scenario.rulebook())
+    plan = Plan(
+        scenario="x",
+        status="feasible",
+        merges=(merge,),
+        units_after=after.units,
+    )
+    path = write_proposal(org, scenario, plan, tmp_path, lang="vi")
+    rows = [
+        [cell.text for cell in row.cells]
+        for table in Document(str(path)).tables
+        for row in table.rows
+    ]
+    (row,) = [r for r in rows if r[1:3] == ["hợp nhất", "Phường"]]
+    assert row[-1].startswith("[F] Nghị quyết 76/2025/UBTVQH15: phường sau")
