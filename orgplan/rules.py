@@ -394,7 +394,7 @@ VN_2025_SOURCES: dict[str, str] = {
         "people, another province 5,000 km² and 1,400,000"
     ),
     "territorial.province_after_merger": (
-        "[U] Res. 76/2025/UBTVQH15 asks merged provinces to meet the "
+        "[U] Res. 76/2025/UBTVQH15: merged provinces are to meet the "
         "standard; orgplan reads it as 100% of area and population"
     ),
     "territorial.exempt_from_members": (

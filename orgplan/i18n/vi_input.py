@@ -230,7 +230,7 @@ VI_ONLY: dict[str, str] = {
         "900.000 người, tỉnh khác 5.000 km² và 1.400.000 người"
     ),
     "source.territorial.province_after_merger": (
-        "[U] Nghị quyết 76/2025/UBTVQH15 yêu cầu tỉnh sau hợp nhất đạt tiêu "
+        "[U] Nghị quyết 76/2025/UBTVQH15: tỉnh sau hợp nhất phải đạt tiêu "
         "chuẩn; orgplan hiểu là 100% diện tích và dân số"
     ),
     "source.territorial.exempt_from_members": (
