@@ -434,7 +434,5 @@ def _staff(c: _Context, unit_id: str) -> str:
 def _kind(c: _Context, unit_id: str, *, after: bool = False) -> str:
     """The unit's kind before the plan, or after it (a ward formed from
     communes is a ward)."""
-    unit = (c.after if after else c.before).get(unit_id) or c.before.get(
-        unit_id
-    )
+    unit = (c.after.get(unit_id) if after else None) or c.before.get(unit_id)
     return unit.kind if unit else ""

@@ -308,7 +308,7 @@ def _names(before: Organisation, after: Organisation) -> list[WeakSpot]:
 
 def _kind(rules: KindRules) -> dict[Lang, str]:
     """A kind's label in both languages (a message field)."""
-    return {"en": rules.label_en, "vi": rules.label_vi}
+    return rules.labels
 
 
 def _sum_by_kind(org: Organisation, attribute: str) -> Counter[str]:

@@ -193,7 +193,7 @@ def unit_cap(
             key = f"kinds.{unit.kind}.deputy_steps"
             steps = {
                 "key": "cap_steps_merged" if members > 1 else "cap_steps",
-                "kind": _label(kind),
+                "kind": kind.labels,
                 "size": size,
                 "basis": {"key": f"cap_basis_{kind.deputy_basis}"},
                 "members": members,
@@ -322,7 +322,7 @@ def pooled_caps(
         words = {
             "key": "cap_pooled_bonus" if bonus else "cap_pooled",
             "units": len(units),
-            "kind": _label(kind),
+            "kind": kind.labels,
             "average": kind.deputy_average,
             "bonus": bonus,
             "deputies": _deputies(cap),
@@ -419,7 +419,3 @@ def child_rule_applies(
 
 def _deputies(n: int) -> Words:
     return {"key": f"cap_deputies_{'one' if n == 1 else 'many'}", "n": n}
-
-
-def _label(kind: KindRules) -> dict[str, str]:
-    return {"en": kind.label_en, "vi": kind.label_vi}

@@ -280,7 +280,7 @@ def _min_staff(
                 unit=unit.id,
                 quota=unit.quota,
                 minimum=rules.min_staff,
-                kind={"en": rules.label_en, "vi": rules.label_vi},
+                kind=rules.labels,
             )
         )
     return found

@@ -110,7 +110,7 @@ class Caps(Base):
                 {
                     "key": "group_pooled",
                     "average": kind.deputy_average,
-                    "kind": {"en": kind.label_en, "vi": kind.label_vi},
+                    "kind": kind.labels,
                 },
             )
 

@@ -55,7 +55,7 @@ class Targets(Base):
                     if below
                     else "group_min_staff",
                     "minimum": kind.min_staff,
-                    "kind": {"en": kind.label_en, "vi": kind.label_vi},
+                    "kind": kind.labels,
                     "units": below,
                 },
             )
@@ -145,4 +145,4 @@ class Targets(Base):
         kind = self.rules.kinds.get(kind_id)
         if kind is None:
             return {"en": kind_id, "vi": kind_id}
-        return {"en": kind.label_en, "vi": kind.label_vi}
+        return kind.labels
