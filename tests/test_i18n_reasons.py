@@ -95,6 +95,14 @@ def test_a_merger_of_two_offices_tells_them_apart(
     assert "cùng làm công tác văn phòng" in vi
     en = _words(reasons, "en")
     assert "do the same support work: the office" in en
+    # An undersized office is named so that the reader knows which one.
+    reasons = merge_reasons(
+        org, scenario, scenario.rulebook(), ["STP-VP", "SNV-VP"], 2
+    )
+    assert (
+        "Department Office of Department of Home Affairs is undersized"
+        in _words(reasons, "en")
+    )
 
 
 def test_a_merger_that_offsets_surplus_and_deficit_says_so(

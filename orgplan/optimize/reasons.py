@@ -47,14 +47,17 @@ class Part(Protocol):
     def staff(self) -> int: ...
 
 
-def undersized(rulebook: Rulebook, unit: Unit) -> Reason | None:
-    """The reason ``unit`` cannot stand alone, or ``None`` if it can."""
+def undersized(
+    rulebook: Rulebook, unit: Unit, name: dict[str, str] | None = None
+) -> Reason | None:
+    """The reason ``unit`` cannot stand alone, or ``None`` if it can
+    (``name`` tells it apart from a namesake in the same decision)."""
     if not undersized_by(rulebook, unit):
         return None
     rules = rulebook.kind(unit.kind)
     return {
         "key": "reason_undersized",
-        "unit": named(unit),
+        "unit": name or named(unit),
         "quota": unit.quota,
         "minimum": rules.min_staff,
         "kind": _kind(rulebook, unit.kind),
@@ -94,7 +97,7 @@ def merge_reasons(
     found += [
         reason
         for unit in units
-        if (reason := undersized(rulebook, unit)) is not None
+        if (reason := undersized(rulebook, unit, names[unit.id])) is not None
     ]
     posts_before = sum(u.leaders for u in units)
     removed = Counter(u.kind for u in units[1:])
